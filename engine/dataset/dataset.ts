@@ -1,0 +1,72 @@
+// The loaded export: one DuckDB table per collection (typed from the contract, plus `_line`,
+// the record's line in its NDJSON file or its 1-based position in a JSON array), in memory
+// unless the auditor asks for a database file. Rules read it only through SQL.
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { CollectionName } from '../../schemas/case-export';
+
+export interface CollectionSource {
+  collection: CollectionName;
+  file: string;
+  /** `line`: NDJSON line numbers; `index`: 0-based positions in a JSON array. */
+  position: 'line' | 'index';
+  records: number;
+  rejected: number;
+}
+
+export interface RecordRef {
+  collection: CollectionName;
+  id: string;
+  file?: string;
+  line?: number;
+  index?: number;
+}
+
+export class Dataset {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  readonly sources = new Map<CollectionName, CollectionSource>();
+
+  static async open(dbFile?: string): Promise<Dataset> {
+    const instance = await DuckDBInstance.create(dbFile ?? ':memory:');
+    const conn = await instance.connect();
+    return new Dataset(instance, conn);
+  }
+
+  async all<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params as any);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async run(sql: string, params?: unknown[]): Promise<void> {
+    await this.conn.run(sql, params as any);
+  }
+
+  /** True when the export had this collection at all (even with zero valid records). */
+  has(collection: CollectionName): boolean {
+    return this.sources.has(collection);
+  }
+
+  count(collection: CollectionName): number {
+    const s = this.sources.get(collection);
+    return s ? s.records - s.rejected : 0;
+  }
+
+  /** Where a record sits in the export, for findings: file plus line or array index. */
+  locate(collection: CollectionName, id: string, line: number | string | null | undefined): RecordRef {
+    const src = this.sources.get(collection);
+    const ref: RecordRef = { collection, id };
+    if (!src || line === null || line === undefined) return ref;
+    ref.file = src.file;
+    if (src.position === 'line') ref.line = Number(line);
+    else ref.index = Number(line) - 1;
+    return ref;
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,58 @@
+// A finding is data: what the rulebook's last section lists, plus a stable fingerprint
+// (rule + record ids + the detail that tells two findings on one record apart) so a later
+// run can tell new findings from known ones.
+import { createHash } from 'node:crypto';
+import { RecordRef } from '../dataset/dataset';
+import { ParameterValue } from '../profile/profile';
+import { citeSource } from '../profile/source';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface UsedParameter {
+  key: string;
+  from: string;
+  value: unknown;
+  source: string;
+  profile: string;
+  inherited: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  record: RecordRef;
+  related: { collection: string; id: string }[];
+  message: Bilingual;
+  expected: unknown;
+  actual: unknown;
+  params: UsedParameter[];
+  source: string;
+  remedy?: Bilingual & { amount_fen?: number; deadline?: string; month?: string };
+  /** Keys for grouping in reports (e.g. township, staff id). */
+  groups?: Record<string, string>;
+  fingerprint: string;
+}
+
+export function usedParameter(p: ParameterValue): UsedParameter {
+  return { key: p.key, from: p.from, value: p.value, source: citeSource(p.source), profile: p.definedBy, inherited: p.inherited };
+}
+
+export function fingerprint(rule: string, record: { collection: string; id: string }, detail = ''): string {
+  return createHash('sha256').update([rule, record.collection, record.id, detail].join('\u0000')).digest('hex').slice(0, 16);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    a.rule.localeCompare(b.rule) ||
+    a.record.collection.localeCompare(b.record.collection) ||
+    (a.record.line ?? a.record.index ?? 0) - (b.record.line ?? b.record.index ?? 0) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}

@@ -1,0 +1,107 @@
+// Finds the collections of an export in either shape (../shared/contract/CASE-EXPORT.md
+// "Shapes of an export") and reads its meta. Anything that makes the export unreadable is
+// an InputError with one clear bilingual line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { COLLECTION_NAMES, CollectionName, MetaT, SCHEMA_VERSION } from '../../schemas/case-export';
+import { InputError } from '../errors';
+import { validateMeta } from './validator';
+
+export interface CollectionFile {
+  collection: CollectionName;
+  file: string;
+  format: 'ndjson' | 'array';
+  /** For the single-file shape, the records already parsed from the file. */
+  records?: unknown[];
+}
+
+export interface DiscoveredExport {
+  path: string;
+  shape: 'file' | 'folder';
+  meta: MetaT;
+  files: CollectionFile[];
+}
+
+// JSON.parse cannot take a string over ~512 M characters; say so before trying.
+const MAX_JSON_BYTES = 400 * 1024 * 1024;
+const DATA_EXT = /\.(ndjson|jsonl|json)$/;
+
+export function discover(exportPath: string): DiscoveredExport {
+  if (!fs.existsSync(exportPath)) throw new InputError(`找不到导出数据: ${exportPath}`, `export not found: ${exportPath}`);
+  const stat = fs.statSync(exportPath);
+  return stat.isDirectory() ? discoverFolder(exportPath) : discoverFile(exportPath);
+}
+
+function readJson(file: string): unknown {
+  const size = fs.statSync(file).size;
+  if (size > MAX_JSON_BYTES)
+    throw new InputError(`${file}: 文件过大(${Math.round(size / 1048576)} MB),请改用逐行 NDJSON 格式导出`, `${file}: too large for one JSON document (${Math.round(size / 1048576)} MB); export it as NDJSON, one record per line`);
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const where = m ? lineColumn(text, Number(m[1])) : '';
+    throw new InputError(`${file}${where}: JSON 格式错误`, `${file}${where}: malformed JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+function lineColumn(text: string, pos: number): string {
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return `:${line}:${pos - before.lastIndexOf('\n')}`;
+}
+
+function checkMeta(meta: unknown, where: string): MetaT {
+  if (!meta || typeof meta !== 'object') throw new InputError(`${where}: 缺少 meta`, `${where}: meta is missing`);
+  const version = (meta as Record<string, unknown>).schema_version;
+  if (version === undefined) throw new InputError(`${where}: 缺少 meta.schema_version`, `${where}: meta.schema_version is missing`);
+  if (version !== SCHEMA_VERSION)
+    throw new InputError(`${where}: 不支持的契约版本 meta.schema_version=${JSON.stringify(version)}(支持 "${SCHEMA_VERSION}")`, `${where}: unsupported meta.schema_version ${JSON.stringify(version)} (this harness reads "${SCHEMA_VERSION}")`);
+  const errors = validateMeta(meta);
+  if (errors.length) {
+    const e = errors[0];
+    throw new InputError(`${where}: meta 字段 ${e.path.replace('$', 'meta')} ${e.zh}`, `${where}: meta field ${e.path.replace('$', 'meta')} ${e.en}`);
+  }
+  return meta as MetaT;
+}
+
+function asCollection(name: string, where: string): CollectionName {
+  if (!(COLLECTION_NAMES as string[]).includes(name))
+    throw new InputError(`${where}: 未知的数据集合 "${name}"(契约 v1 的集合: ${COLLECTION_NAMES.join(', ')})`, `${where}: unknown collection "${name}" (contract v1 collections: ${COLLECTION_NAMES.join(', ')})`);
+  return name as CollectionName;
+}
+
+function discoverFile(file: string): DiscoveredExport {
+  const doc = readJson(file);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${file}: 顶层应为对象 {meta, …}`, `${file}: the top level must be an object {meta, …}`);
+  const { meta, ...rest } = doc as Record<string, unknown>;
+  const files: CollectionFile[] = Object.entries(rest).map(([key, value]) => {
+    const collection = asCollection(key, file);
+    if (!Array.isArray(value)) throw new InputError(`${file}: ${key} 应为数组`, `${file}: ${key} must be an array`);
+    return { collection, file, format: 'array', records: value };
+  });
+  return { path: file, shape: 'file', meta: checkMeta(meta, file), files };
+}
+
+function discoverFolder(dir: string): DiscoveredExport {
+  const metaFile = path.join(dir, 'meta.json');
+  if (!fs.existsSync(metaFile)) throw new InputError(`${dir}: 文件夹中缺少 meta.json`, `${dir}: the folder has no meta.json`);
+  const meta = checkMeta(readJson(metaFile), metaFile);
+  const seen = new Map<CollectionName, string>();
+  const files: CollectionFile[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (name === 'meta.json' || !DATA_EXT.test(name)) continue;
+    const file = path.join(dir, name);
+    const collection = asCollection(name.replace(DATA_EXT, ''), file);
+    const twin = seen.get(collection);
+    if (twin) throw new InputError(`${dir}: 集合 ${collection} 有两个文件: ${twin} 与 ${name}`, `${dir}: collection ${collection} has two files: ${twin} and ${name}`);
+    seen.set(collection, name);
+    if (name.endsWith('.json')) {
+      const value = readJson(file);
+      if (!Array.isArray(value)) throw new InputError(`${file}: 应为 JSON 数组`, `${file}: must be a JSON array`);
+      files.push({ collection, file, format: 'array', records: value });
+    } else files.push({ collection, file, format: 'ndjson' });
+  }
+  return { path: dir, shape: 'folder', meta, files };
+}

@@ -1,0 +1,58 @@
+// A resolved profile: the overlay chain (national ← province ← county) folded into one
+// timeline per parameter. Rules ask for a value on a record's own date.
+import { SourceT } from './source';
+
+export interface ParameterValue<T = unknown> {
+  key: string;
+  value: T;
+  from: string;
+  /** The end of this value's period (exclusive), if a later entry replaces it. */
+  until?: string;
+  source: SourceT;
+  /** The profile whose file set this value. */
+  definedBy: string;
+  /** True when the value comes from a profile further up the chain than the one in use. */
+  inherited: boolean;
+}
+
+export interface ProfileInfo {
+  id: string;
+  name: { zh: string; en: string };
+  aliases: string[];
+  chain: string[];
+  files: string[];
+  choices: { key: string; choice: string; reason: string; profile: string }[];
+}
+
+export class ResolvedProfile {
+  constructor(
+    readonly info: ProfileInfo,
+    private readonly timelines: Map<string, ParameterValue[]>,
+  ) {}
+
+  get id(): string {
+    return this.info.id;
+  }
+
+  keys(): string[] {
+    return [...this.timelines.keys()].sort();
+  }
+
+  /** The value in force on `date` (YYYY-MM-DD), or undefined if none is (before the rule, or switched off). */
+  at<T = unknown>(key: string, date: string): ParameterValue<T> | undefined {
+    const line = this.timelines.get(key);
+    if (!line) return undefined;
+    let found: ParameterValue | undefined;
+    for (const v of line) if (v.from <= date) found = v;
+    return found && found.value !== null ? (found as ParameterValue<T>) : undefined;
+  }
+
+  /** The first date from which the parameter has a value (its effective date), if any. */
+  effectiveFrom(key: string): string | undefined {
+    return this.timelines.get(key)?.find((v) => v.value !== null)?.from;
+  }
+
+  timeline(key: string): ParameterValue[] {
+    return this.timelines.get(key) ?? [];
+  }
+}

@@ -1,0 +1,29 @@
+// The shape of a profile file (YAML or JSON) in policies/profiles/. Values are dated, as in
+// OpenFisca: each entry holds from its `from` date until the next entry; `value: null`
+// switches the parameter off from that date. Every entry carries its source.
+import { z } from 'zod';
+import { Source } from './source';
+
+export const DatedValue = z
+  .object({
+    from: z.iso.date(),
+    value: z.unknown(),
+    source: Source,
+  })
+  .strict();
+export type DatedValueT = z.infer<typeof DatedValue>;
+
+export const ProfileFile = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
+    /** Other names staff use in features, e.g. 内蒙古自治区奈曼旗. */
+    aliases: z.array(z.string().min(1)).default([]),
+    extends: z.string().optional(),
+    level: z.enum(['national', 'province', 'city', 'county']),
+    /** Choices this profile makes where a seed is unclear, each with its reason. */
+    choices: z.array(z.object({ key: z.string(), choice: z.string(), reason: z.string() }).strict()).default([]),
+    parameters: z.record(z.string(), z.array(DatedValue).min(1)),
+  })
+  .strict();
+export type ProfileFileT = z.infer<typeof ProfileFile>;

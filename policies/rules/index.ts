@@ -1,0 +1,17 @@
+// Every rule the harness implements, by rulebook id. Each family exports its array.
+import { Rule } from '../rule';
+import { crosscheckRules } from './crosschecks';
+import { exemptionRules } from './exemptions';
+import { noticeRules } from './notices';
+import { penaltyRules } from './penalties';
+import { relativeRules } from './relatives';
+
+export const RULES: Rule[] = [...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
+
+export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule {
+  const rule = RULES_BY_ID.get(id);
+  if (!rule) throw new Error(`no rule ${id} is implemented`);
+  return rule;
+}

@@ -1,0 +1,80 @@
+// NOTICE-MINORS — nothing about a minor (under the age of majority on the posting date): no
+// minor member's name or ID number appears anywhere in the notice, whether the minor is the
+// applicant or another member of the household.
+import { personal } from '../../../engine/findings/personal-data';
+import { Finding } from '../../../engine/findings/finding';
+import { ageOn } from '../../dates';
+import { makeFinding, Rule } from '../../rule';
+import { inPeriod, periodsOf } from '../../periods';
+import { PRIVACY_CLAUSE } from './clause';
+import { NOTICE_CELLS, noticeCount } from './columns';
+
+const KEYS = ['notice.age_of_majority'];
+
+interface Hit {
+  notice_id: string;
+  household_id: string;
+  _line: number;
+  posted_on: string;
+  position: number;
+  label: string;
+  name: string;
+  person_id: string;
+  birth_date: string;
+  relation: string;
+  is_applicant: boolean;
+}
+
+export const noticeMinors: Rule = {
+  id: 'NOTICE-MINORS',
+  family: 'notices',
+  title: { zh: '公示不得涉及未成年人信息', en: 'A notice reveals nothing about a minor' },
+  clause: PRIVACY_CLAUSE,
+  needs: ['notices', 'households'],
+  parameters: KEYS,
+  async evaluate(ds, profile) {
+    const findings: Finding[] = [];
+    const hasApps = ds.has('applications');
+    for (const period of periodsOf(profile, KEYS)) {
+      if (period.off) continue;
+      const majority = period.values['notice.age_of_majority']!;
+      // Candidates in SQL (members young enough on the posting date whose name or ID is in a cell);
+      // the exact age on the day is decided below by ageOn.
+      const hits = await ds.all<Hit>(
+        `SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, m.name, m.person_id, m.birth_date, m.relation,
+                ${hasApps ? `coalesce(a.applicant_person_id = m.person_id, false)` : 'false'} AS is_applicant
+         FROM ${NOTICE_CELLS} c
+         JOIN (SELECT household_id, unnest(members) AS m FROM households) h ON h.household_id = c.household_id
+         ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
+         WHERE ${inPeriod('c.posted_on', period)}
+           AND m.birth_date > c.posted_on - INTERVAL ${Number(majority.value) + 1} YEAR
+           AND ((length(m.name) >= 2 AND contains(c.value, m.name)) OR contains(c.value, m.person_id))
+         ORDER BY c._line, c.position, m.person_id`,
+      );
+      for (const h of hits) {
+        const age = ageOn(h.birth_date, h.posted_on);
+        if (age >= Number(majority.value)) continue;
+        const who = h.is_applicant ? { zh: '未成年申请人', en: 'a minor applicant' } : { zh: `未成年家庭成员(${RELATION_ZH[h.relation] ?? h.relation})`, en: `a minor member (${h.relation})` };
+        findings.push(
+          makeFinding(noticeMinors, {
+            severity: period.preRule ? 'info' : 'error',
+            record: ds.locate('notices', h.notice_id, h._line),
+            related: [{ collection: 'households', id: h.household_id }],
+            message: {
+              zh: `栏目「${h.label}」公示了${who.zh}的信息,其在公示当日 ${age} 周岁`,
+              en: `column "${h.label}" reveals ${who.en}, aged ${age} on the posting date`,
+            },
+            expected: { zh: `不公示未满 ${majority.value} 周岁者的任何信息`, en: `nothing about anyone under ${majority.value}` },
+            actual: { label: h.label, member: personal('name', h.name), age_on_posting: age, posted_on: h.posted_on },
+            params: [majority],
+            remedy: { zh: '立即撤下该公示,删除未成年人信息后重新公示', en: 'take the notice down and repost it without the minor' },
+            detail: `${h.position}:${h.person_id}`,
+          }),
+        );
+      }
+    }
+    return { findings, examined: await noticeCount(ds) };
+  },
+};
+
+const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', grandparent: '祖父母', grandchild: '孙子女', other: '其他' };

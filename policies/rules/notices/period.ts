@@ -1,0 +1,98 @@
+// NOTICE-PERIOD — a review notice runs at least the minimum number of days (counted
+// inclusively: posted on the 1st, ending on the 7th, is 7 days), the decision comes after
+// the period has ended, and an objection received during the period is resolved before it.
+import { Finding } from '../../../engine/findings/finding';
+import { daysBetween } from '../../dates';
+import { makeFinding, Rule } from '../../rule';
+import { inPeriod, periodsOf } from '../../periods';
+import { PERIOD_CLAUSE } from './clause';
+
+const KEYS = ['notice.min_days'];
+
+interface Row {
+  notice_id: string;
+  household_id: string;
+  application_id: string | null;
+  _line: number;
+  kind: string;
+  posted_on: string;
+  ends_on: string;
+  decided_on: string | null;
+  objections: { received_on: string; resolved_on: string | null }[] | null;
+}
+
+export const noticePeriod: Rule = {
+  id: 'NOTICE-PERIOD',
+  family: 'notices',
+  title: { zh: '公示期不少于7天,期满无异议(或异议已处理)后方可审批', en: 'A notice runs at least 7 days and the decision follows its end, with objections resolved' },
+  clause: PERIOD_CLAUSE,
+  needs: ['notices'],
+  parameters: KEYS,
+  async evaluate(ds, profile) {
+    const findings: Finding[] = [];
+    const hasApps = ds.has('applications');
+    let examined = 0;
+    for (const period of periodsOf(profile, KEYS)) {
+      if (period.off || period.preRule) continue;
+      const minDays = period.values['notice.min_days']!;
+      const min = Number(minDays.value);
+      const rows = await ds.all<Row>(
+        `SELECT n.notice_id, n.household_id, n.application_id, n._line, n.kind, n.posted_on, n.ends_on, n.objections,
+                ${hasApps ? "CASE WHEN a.decision.result <> 'pending' THEN a.decision.decided_on END" : 'NULL'} AS decided_on
+         FROM notices n ${hasApps ? 'LEFT JOIN applications a ON a.application_id = n.application_id' : ''}
+         WHERE n.kind <> 'standing' AND ${inPeriod('n.posted_on', period)} ORDER BY n._line`,
+      );
+      examined += rows.length;
+      for (const n of rows) {
+        const days = daysBetween(n.posted_on, n.ends_on) + 1;
+        const base = {
+          record: ds.locate('notices', n.notice_id, n._line),
+          related: [{ collection: 'households', id: n.household_id }, ...(n.application_id ? [{ collection: 'applications', id: n.application_id }] : [])],
+          params: [minDays],
+        };
+        if (days < min)
+          findings.push(
+            makeFinding(noticePeriod, {
+              ...base,
+              severity: 'error',
+              message: { zh: `公示期 ${days} 天(${n.posted_on} 至 ${n.ends_on}),少于 ${min} 天`, en: `notice ran ${days} days (${n.posted_on} to ${n.ends_on}), fewer than ${min}` },
+              expected: { min_days: min },
+              actual: { days, posted_on: n.posted_on, ends_on: n.ends_on },
+              detail: 'days',
+            }),
+          );
+        // Only a review notice precedes the decision; a decision notice follows it by nature.
+        if (n.kind === 'review' && n.decided_on && n.decided_on <= n.ends_on)
+          findings.push(
+            makeFinding(noticePeriod, {
+              ...base,
+              severity: 'error',
+              message: { zh: `公示期未满即作出审核决定(公示截止 ${n.ends_on},决定于 ${n.decided_on})`, en: `decided on ${n.decided_on}, before the notice period ended on ${n.ends_on}` },
+              expected: { decided_after: n.ends_on },
+              actual: { decided_on: n.decided_on },
+              detail: 'decided-early',
+            }),
+          );
+        for (const [i, o] of (n.objections ?? []).entries()) {
+          if (o.received_on < n.posted_on || o.received_on > n.ends_on) continue;
+          const unresolved = !o.resolved_on || (n.decided_on !== null && o.resolved_on > n.decided_on);
+          if (n.kind === 'review' && n.decided_on && unresolved)
+            findings.push(
+              makeFinding(noticePeriod, {
+                ...base,
+                severity: 'error',
+                message: {
+                  zh: `公示期内 ${o.received_on} 收到的异议${o.resolved_on ? `至 ${o.resolved_on} 才处理,晚于` : '未处理即'}审核决定(${n.decided_on})`,
+                  en: `objection received ${o.received_on} was ${o.resolved_on ? `resolved only on ${o.resolved_on}, after` : 'not resolved before'} the decision (${n.decided_on})`,
+                },
+                expected: { resolved_by: n.decided_on },
+                actual: { received_on: o.received_on, resolved_on: o.resolved_on ?? null },
+                detail: `objection:${i}`,
+              }),
+            );
+        }
+      }
+    }
+    return { findings, examined };
+  },
+};

@@ -1,0 +1,82 @@
+// NOTICE-REQUIRED — a newly approved application has a notice of its result, and a household
+// still in receipt at the end of the export period stays on the standing notice (长期公示).
+// A missing notice is an omission on the application or household, not on any notice.
+import { Finding } from '../../../engine/findings/finding';
+import { makeFinding, Rule } from '../../rule';
+import { inPeriod, periodsOf, sqlList } from '../../periods';
+import { DUTY_CLAUSE } from './clause';
+
+const RESULT_KEYS = ['notice.required_programs', 'notice.required_kinds'];
+const STANDING_KEYS = ['notice.standing_programs'];
+
+export const noticeRequired: Rule = {
+  id: 'NOTICE-REQUIRED',
+  family: 'notices',
+  title: { zh: '新批准的申请须公示审核结果,在享对象须长期公示', en: 'A new approval has a result notice; households in receipt stay on the standing notice' },
+  clause: DUTY_CLAUSE,
+  needs: ['applications', 'notices'],
+  parameters: [...RESULT_KEYS, ...STANDING_KEYS],
+  async evaluate(ds, profile) {
+    const findings: Finding[] = [];
+    let examined = 0;
+    for (const period of periodsOf(profile, RESULT_KEYS)) {
+      if (period.off || period.preRule) continue;
+      const programs = period.values['notice.required_programs']!;
+      const kinds = period.values['notice.required_kinds']!;
+      const [{ n }] = await ds.all<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM applications WHERE decision.result = 'approved' AND program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('decision.decided_on', period)}`,
+      );
+      examined += n;
+      const missing = await ds.all<{ application_id: string; household_id: string; _line: number; program: string; decided_on: string }>(
+        `SELECT a.application_id, a.household_id, a._line, a.program, a.decision.decided_on AS decided_on FROM applications a
+         WHERE a.decision.result = 'approved' AND a.program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('a.decision.decided_on', period)}
+           AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.kind IN (${sqlList(kinds.value as string[])})
+             AND (n.application_id = a.application_id OR (n.application_id IS NULL AND n.household_id = a.household_id)))
+         ORDER BY a._line`,
+      );
+      for (const a of missing)
+        findings.push(
+          makeFinding(noticeRequired, {
+            severity: 'error',
+            record: ds.locate('applications', a.application_id, a._line),
+            related: [{ collection: 'households', id: a.household_id }],
+            message: { zh: `申请已于 ${a.decided_on} 批准(${a.program}),但没有审核结果公示`, en: `approved on ${a.decided_on} (${a.program}) with no notice of the result` },
+            expected: { notice_kinds: kinds.value },
+            actual: { notices: 0 },
+            params: [programs, kinds],
+            remedy: { zh: '补充公示审核结果', en: 'post the notice of the review result' },
+            detail: 'result',
+          }),
+        );
+    }
+    // Standing notice: judged at the end of the export period, for households still in receipt then.
+    const end = await ds.all<{ to: string }>(`SELECT max(decision.decided_on)::VARCHAR AS to FROM applications`);
+    const at = end[0]?.to;
+    const standing = at ? profile.at<string[]>('notice.standing_programs', at) : undefined;
+    if (standing) {
+      const inReceipt = `a.decision.result = 'approved' AND a.program IN (${sqlList(standing.value)}) AND (a.exit IS NULL OR a.exit.ended_on IS NULL)`;
+      const [{ n }] = await ds.all<{ n: number }>(`SELECT count(DISTINCT a.household_id)::INTEGER AS n FROM applications a WHERE ${inReceipt}`);
+      examined += n;
+      const missing = await ds.all<{ application_id: string; household_id: string; _line: number }>(
+        `SELECT arg_min(a.application_id, a._line) AS application_id, a.household_id, min(a._line) AS _line FROM applications a
+         WHERE ${inReceipt} AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.kind = 'standing' AND n.household_id = a.household_id)
+         GROUP BY a.household_id ORDER BY 3`,
+      );
+      for (const a of missing)
+        findings.push(
+          makeFinding(noticeRequired, {
+            severity: 'error',
+            record: ds.locate('applications', a.application_id, a._line),
+            related: [{ collection: 'households', id: a.household_id }],
+            message: { zh: '在享救助家庭不在长期公示中', en: 'household in receipt is not on the standing notice' },
+            expected: { notice_kind: 'standing' },
+            actual: { standing_notices: 0 },
+            params: [standing],
+            remedy: { zh: '将该户纳入长期公示', en: 'put the household on the standing notice' },
+            detail: 'standing',
+          }),
+        );
+    }
+    return { findings, examined };
+  },
+};

@@ -21,6 +21,16 @@ export interface RecordRef {
   index?: number;
 }
 
+/** A record that does not conform to the contract: kept out of every table, reported as CONTRACT-INVALID. */
+export interface RejectedRecord {
+  collection: CollectionName;
+  file: string;
+  line?: number;
+  index?: number;
+  id?: string;
+  errors: { path: string; keyword: string; zh: string; en: string }[];
+}
+
 export class Dataset {
   private constructor(
     readonly instance: DuckDBInstance,
@@ -28,6 +38,7 @@ export class Dataset {
   ) {}
 
   readonly sources = new Map<CollectionName, CollectionSource>();
+  readonly rejected: RejectedRecord[] = [];
 
   static async open(dbFile?: string): Promise<Dataset> {
     const instance = await DuckDBInstance.create(dbFile ?? ':memory:');

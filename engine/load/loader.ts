@@ -7,21 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import schema from '../../schemas/case-export.schema.json';
 import { COLLECTIONS, CollectionName, MetaT } from '../../schemas/case-export';
-import { Dataset } from '../dataset/dataset';
+import { Dataset, RejectedRecord } from '../dataset/dataset';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
 import { recordViolationSql } from './sql-validator';
-import { FieldError, validateRecord } from './validator';
+import { validateRecord } from './validator';
 
-export interface RejectedRecord {
-  collection: CollectionName;
-  file: string;
-  line?: number;
-  index?: number;
-  id?: string;
-  errors: FieldError[];
-}
+export type { RejectedRecord };
 
 export interface LoadedExport {
   path: string;
@@ -57,6 +50,7 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
       const source = f.format === 'array' ? writeArrayAsNdjson(f, tmp) : f.file;
       const result = await loadCollection(dataset, f, source);
       rejected.push(...result.rejected);
+      dataset.rejected.push(...result.rejected);
       counts[f.collection] = result.records;
       dataset.sources.set(f.collection, { collection: f.collection, file: f.file, position: f.format === 'array' ? 'index' : 'line', records: result.records, rejected: result.rejected.length });
       options.onProgress?.(`${f.collection}: ${result.records} 条 records, ${result.rejected.length} 条不合契约 rejected`);

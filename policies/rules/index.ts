@@ -1,12 +1,13 @@
 // Every rule the harness implements, by rulebook id. Each family exports its array.
 import { Rule } from '../rule';
+import { contractRules } from './contract';
 import { crosscheckRules } from './crosschecks';
 import { exemptionRules } from './exemptions';
 import { noticeRules } from './notices';
 import { penaltyRules } from './penalties';
 import { relativeRules } from './relatives';
 
-export const RULES: Rule[] = [...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
+export const RULES: Rule[] = [...contractRules, ...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

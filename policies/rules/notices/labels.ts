@@ -5,9 +5,14 @@ export function normaliseLabel(label: string): string {
   return label
     .normalize('NFKC')
     .replace(/[\s:：]/g, '')
-    .replace(/[（）()]/g, '')
+    .replace(UNIT_SUFFIX, '')
+    .replace(/[()]/g, '')
     .toLowerCase();
 }
+
+// Only a unit in brackets is dropped (保障金额(元/月)); any other bracketed words stay part of
+// the label, so 姓名(含家庭成员) is not mistaken for the applicant's name.
+const UNIT_SUFFIX = /\((元|元\/月|元\/人|元\/人·月|万元|人|户|口|个)\)/g;
 
 export type SynonymIndex = Map<string, string>;
 

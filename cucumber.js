@@ -1,0 +1,11 @@
+// Cucumber profiles. `default` is what `npm test` runs: every spec and fixture scenario.
+// @audit scenarios need an export under audit and run through `jiuzhu audit`.
+const common = {
+  require: ['steps/world.ts', 'steps/parameter-types.ts', 'steps/*.steps.ts'],
+  requireModule: ['ts-node/register/transpile-only'],
+  strict: true,
+};
+
+module.exports = {
+  default: { ...common, tags: 'not @audit', format: ['progress', 'junit:reports/cucumber-junit.xml'] },
+};

@@ -1,0 +1,4 @@
+import { contractInvalid } from './invalid';
+import { contractReference } from './references';
+
+export const contractRules = [contractInvalid, contractReference];

@@ -1,0 +1,120 @@
+// The links between applications and staff that the REL-* rules judge, found in ONE pass in
+// DuckDB: roster relatives (unnested) joined to household members (unnested) on person_id,
+// plus the relations applicants declared and the filings townships registered. Only these
+// candidate pairs come back to TypeScript; everything else stays in the database.
+import { Dataset } from '../../../engine/dataset/dataset';
+
+export interface RosterRelative {
+  person_id: string;
+  name: string | null;
+  relation: string;
+}
+
+export interface FilingRow {
+  filing_id: string;
+  _line: number;
+  relation: string;
+  filed_on: string;
+  completed_on: string | null;
+  result: 'eligible' | 'ineligible' | null;
+}
+
+/** One (application, staff member) pair that the roster, a declaration or a filing connects. */
+export interface LinkRow {
+  application_id: string;
+  staff_id: string;
+  _line: number;
+  household_id: string;
+  region_code: string;
+  program: string;
+  applied_on: string;
+  result: 'approved' | 'rejected' | 'pending' | null;
+  decided_on: string | null;
+  ended_on: string | null;
+  handled_by: string[] | null;
+  declared_staff_id: string | null;
+  declared_relation: string | null;
+  staff_known: boolean;
+  role: string | null;
+  staff_name: string | null;
+  active_from: string | null;
+  active_to: string | null;
+  /** The staff member's relatives who are in the household (or are the applicant), per the roster. */
+  roster: RosterRelative[];
+  filings: FilingRow[];
+}
+
+function linkSql(ds: Dataset): string {
+  const hasHouseholds = ds.has('households');
+  const hasFilings = ds.has('relative_filings');
+  // Relatives are few (tens of thousands of staff × a handful each); members are millions: the
+  // relatives side is the hash-join build side, and members are narrowed to it before the
+  // applications join.
+  const members = hasHouseholds
+    ? `SELECT a.application_id, rel.staff_id, rel.person_id, rel.name, rel.relation
+         FROM rel
+         JOIN (SELECT h.household_id, t.m.person_id AS person_id FROM households h, unnest(h.members) AS t(m)) mem ON mem.person_id = rel.person_id
+         JOIN applications a ON a.household_id = mem.household_id
+       UNION `
+    : '';
+  return `
+    WITH rel AS (
+      SELECT s.staff_id, t.r.person_id AS person_id, t.r.name AS name, t.r.relation AS relation
+      FROM staff s, unnest(s.relatives) AS t(r)
+    ),
+    roster AS (
+      ${members}
+      SELECT a.application_id, rel.staff_id, rel.person_id, rel.name, rel.relation
+        FROM rel JOIN applications a ON a.applicant_person_id = rel.person_id
+    ),
+    roster_links AS (
+      SELECT application_id, staff_id,
+             list({'person_id': person_id, 'name': name, 'relation': relation} ORDER BY relation, person_id) AS roster
+      FROM roster GROUP BY application_id, staff_id
+    ),
+    declared AS (
+      SELECT application_id, declared_relation.staff_id AS staff_id FROM applications
+      WHERE declared_relation.staff_id IS NOT NULL
+    ),
+    filed AS (
+      ${
+        hasFilings
+          ? `SELECT application_id, staff_id,
+                    list({'filing_id': filing_id, '_line': _line, 'relation': relation, 'filed_on': filed_on::VARCHAR,
+                          'completed_on': verification.completed_on::VARCHAR, 'result': verification.result} ORDER BY filed_on, filing_id) AS filings
+             FROM relative_filings GROUP BY application_id, staff_id`
+          : `SELECT NULL::VARCHAR AS application_id, NULL::VARCHAR AS staff_id, NULL AS filings WHERE false`
+      }
+    ),
+    pairs AS (
+      SELECT application_id, staff_id FROM roster_links
+      UNION SELECT application_id, staff_id FROM declared
+      UNION SELECT application_id, staff_id FROM filed
+    )
+    SELECT p.application_id, p.staff_id, a._line, a.household_id, a.region_code, a.program,
+           a.applied_on::VARCHAR AS applied_on, a.decision.result AS result, a.decision.decided_on::VARCHAR AS decided_on,
+           a.exit.ended_on::VARCHAR AS ended_on, a.handled_by,
+           a.declared_relation.staff_id AS declared_staff_id, a.declared_relation.relation AS declared_relation,
+           s.staff_id IS NOT NULL AS staff_known, s.role, s.name AS staff_name,
+           s.active_from::VARCHAR AS active_from, s.active_to::VARCHAR AS active_to,
+           coalesce(r.roster, []) AS roster, coalesce(f.filings, []) AS filings
+    FROM pairs p
+    JOIN applications a ON a.application_id = p.application_id
+    LEFT JOIN staff s ON s.staff_id = p.staff_id
+    LEFT JOIN roster_links r ON r.application_id = p.application_id AND r.staff_id = p.staff_id
+    LEFT JOIN filed f ON f.application_id = p.application_id AND f.staff_id = p.staff_id
+    ORDER BY a._line, p.staff_id`;
+}
+
+// The five rules read the same pairs; a dataset is immutable once loaded, so they share one query.
+const cache = new WeakMap<Dataset, Promise<LinkRow[]>>();
+
+export function relativeLinks(ds: Dataset): Promise<LinkRow[]> {
+  let hit = cache.get(ds);
+  if (!hit) {
+    hit = ds.all<LinkRow>(linkSql(ds));
+    cache.set(ds, hit);
+    hit.catch(() => cache.delete(ds));
+  }
+  return hit;
+}

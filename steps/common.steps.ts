@@ -1,0 +1,70 @@
+// Sentences every family shares: which policy applies, which export is under audit, and
+// what a rule found.
+import { DataTable, Given, Then } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { reveal } from '../engine/findings/personal-data';
+import { OUTCOME_NAMES, Outcome } from '../engine/run/outcome';
+import { assertExpectation, expectationOf, summarise } from './verdicts';
+import { JiuzhuWorld } from './world';
+
+Given('适用{text}政策', function (this: JiuzhuWorld, name: string) {
+  this.profileName = name;
+  void this.profile; // an unknown profile fails here, at the sentence that names it
+});
+Given('the {text} policy applies', function (this: JiuzhuWorld, name: string) {
+  this.profileName = name;
+  void this.profile;
+});
+
+Given('待审计数据为{text}', function (this: JiuzhuWorld, file: string) {
+  this.useFixture(file);
+});
+Given('the export under audit is {text}', function (this: JiuzhuWorld, file: string) {
+  this.useFixture(file);
+});
+
+// Spec verdicts on the scenario's own records, judged by the scenario's rule tag.
+Then(/^(?:该|此)(?:公示|申请|家庭|案件|记录|决定|发放)(.+)$/, async function (this: JiuzhuWorld, verdict: string) {
+  assertExpectation(await this.judge(), expectationOf(verdict));
+});
+Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only)$/, async function (this: JiuzhuWorld, verdict: string) {
+  assertExpectation(await this.judge(), expectationOf(verdict.replace(/^is (a )?/, '').replace('violation', 'violates').replace('compliant', 'compliant')));
+});
+
+// Exact findings over a fixture export: exactly these rows, nothing else.
+Then('规则 {ruleId} 的发现应为:', async function (this: JiuzhuWorld, ruleId: string, table: DataTable) {
+  const result = await this.audit(ruleId);
+  const expected = table.hashes().map((r) => ({ id: r['记录'], severity: r['严重程度'], text: r['说明'] }));
+  const actual = result.findings.map((f) => ({ id: f.record.id, severity: f.severity, message: reveal(f.message.zh, false) }));
+  const unmatched = [...actual];
+  const missing = expected.filter((e) => {
+    const i = unmatched.findIndex((a) => a.id === e.id && a.severity === e.severity && a.message.includes(e.text));
+    if (i < 0) return true;
+    unmatched.splice(i, 1);
+    return false;
+  });
+  if (missing.length || unmatched.length)
+    throw new Error(
+      [
+        missing.length ? `未找到预期的发现 / expected but not found:\n${missing.map((m) => `  - ${m.id} [${m.severity}] …${m.text}…`).join('\n')}` : '',
+        unmatched.length ? `多出的发现 / found but not expected:\n${unmatched.map((m) => `  - ${m.id} [${m.severity}] ${m.message}`).join('\n')}` : '',
+      ].filter(Boolean).join('\n'),
+    );
+});
+Then('rule {ruleId} finds exactly:', async function (this: JiuzhuWorld, ruleId: string, table: DataTable) {
+  const result = await this.audit(ruleId);
+  const expected = table.hashes().map((r) => `${r.record}|${r.severity}`).sort();
+  expect(result.findings.map((f) => `${f.record.id}|${f.severity}`).sort(), summarise(result)).to.deep.equal(expected);
+});
+
+Then('规则 {ruleId} 应无发现', async function (this: JiuzhuWorld, ruleId: string) {
+  const result = await this.audit(ruleId);
+  if (result.findings.length) throw new Error(summarise(result));
+});
+
+Then('规则 {ruleId} 的结论应为{text}', async function (this: JiuzhuWorld, ruleId: string, outcome: string) {
+  const result = await this.audit(ruleId);
+  const wanted = (Object.keys(OUTCOME_NAMES) as Outcome[]).find((o) => OUTCOME_NAMES[o].zh === outcome || o === outcome);
+  if (!wanted) throw new Error(`未知结论「${outcome}」(通过/不通过/不适用/未审查)`);
+  expect(result.outcome, summarise(result)).to.equal(wanted);
+});

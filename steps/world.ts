@@ -1,0 +1,78 @@
+// The World of a scenario: the policy in force, the records a spec scenario builds, and the
+// export a fixture scenario audits. Steps stay one-liners over these methods.
+import { After, Before, ITestCaseHookParameter, setWorldConstructor, World } from '@cucumber/cucumber';
+import path from 'node:path';
+import { CollectionName } from '../schemas/case-export';
+import { loadRecords } from '../engine/load/from-records';
+import { loadExport, LoadedExport } from '../engine/load/loader';
+import { loadProfile } from '../engine/profile/load';
+import { ResolvedProfile } from '../engine/profile/profile';
+import { auditRule } from '../engine/run/audit';
+import { RuleResult } from '../engine/run/outcome';
+import { currentSession, runInSession } from '../engine/run/session';
+import { ruleById } from '../policies/rules';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+const RULE_TAG = /^@((?:CONTRACT|NOTICE|REL|PEN|EXEMPT|ELIG|DUP|WARN|SUP)(?:-[A-Z]+)+)$/;
+const fixtures = new Map<string, Promise<LoadedExport>>();
+
+export class JiuzhuWorld extends World {
+  profileName = 'national';
+  /** Rule ids named by the scenario's tags (feature tags included). */
+  ruleIds: string[] = [];
+  records: Partial<Record<CollectionName, any[]>> = {};
+  /** Free-form state a family's spec steps build up (the applicant, the notice being written…). */
+  scene: Record<string, any> = {};
+  private specExport?: LoadedExport;
+  private fixtureExport?: Promise<LoadedExport>;
+
+  get profile(): ResolvedProfile {
+    return loadProfile(this.profileName);
+  }
+
+  add(collection: CollectionName, record: any): any {
+    (this.records[collection] ??= []).push(record);
+    this.forgetSpecExport();
+    return record;
+  }
+
+  /** Judges the records this scenario built with one rule (spec scenarios). */
+  async judge(ruleId = this.onlyRule()): Promise<RuleResult> {
+    this.specExport ??= await loadRecords(this.records);
+    return auditRule(this.specExport, this.profile, ruleById(ruleId));
+  }
+
+  useFixture(relative: string): void {
+    const file = path.resolve(REPO_ROOT, relative);
+    if (!fixtures.has(file)) fixtures.set(file, loadExport(file, { allowEmpty: true }));
+    this.fixtureExport = fixtures.get(file);
+  }
+
+  /** The rule over the export under audit: this scenario's fixture, or the CLI's session. */
+  async audit(ruleId: string): Promise<RuleResult> {
+    if (this.fixtureExport) return auditRule(await this.fixtureExport, this.profile, ruleById(ruleId));
+    const session = currentSession();
+    if (!session) throw new Error('没有待审计的数据:请用 `jiuzhu audit <导出数据>` 运行审计场景 / no export under audit: run @audit scenarios through `jiuzhu audit <export>`');
+    return runInSession(session, ruleId);
+  }
+
+  onlyRule(): string {
+    if (this.ruleIds.length !== 1) throw new Error(`场景应恰好标注一条规则,实际为 ${this.ruleIds.join(', ') || '无'} / tag the scenario with exactly one rule id`);
+    return this.ruleIds[0];
+  }
+
+  forgetSpecExport(): void {
+    this.specExport?.dataset.close();
+    this.specExport = undefined;
+  }
+}
+
+setWorldConstructor(JiuzhuWorld);
+
+Before(function (this: JiuzhuWorld, { pickle }: ITestCaseHookParameter) {
+  this.ruleIds = [...new Set(pickle.tags.map((t) => RULE_TAG.exec(t.name)?.[1]).filter((x): x is string => !!x))];
+});
+
+After(function (this: JiuzhuWorld) {
+  this.forgetSpecExport();
+});

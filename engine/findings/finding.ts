@@ -39,8 +39,13 @@ export interface Finding {
   fingerprint: string;
 }
 
+// Large values (synonym tables) are printed once per rule in the report's rules[].parameters,
+// not copied into each of possibly millions of findings.
+const MAX_INLINE_VALUE = 160;
+
 export function usedParameter(p: ParameterValue): UsedParameter {
-  return { key: p.key, from: p.from, value: p.value, source: citeSource(p.source), profile: p.definedBy, inherited: p.inherited };
+  const value = JSON.stringify(p.value).length > MAX_INLINE_VALUE ? { see: 'rules[].parameters' } : p.value;
+  return { key: p.key, from: p.from, value, source: citeSource(p.source), profile: p.definedBy, inherited: p.inherited };
 }
 
 export function fingerprint(rule: string, record: { collection: string; id: string }, detail = ''): string {

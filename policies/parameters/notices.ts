@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineParameters } from './define';
+import { normaliseLabel } from '../rules/notices/labels';
 
 export const NOTICE_CATEGORIES = ['name', 'household_size', 'amount', 'location'] as const;
 
@@ -9,7 +10,16 @@ export const noticeParameters = defineParameters({
     description: { zh: '公示可以包含的信息类别', en: 'categories a public notice may show' },
   },
   'notice.label_synonyms': {
-    schema: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+    // One label under two categories would make a column's category depend on list order.
+    schema: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).superRefine((table, ctx) => {
+      const seen = new Map<string, string>();
+      for (const [category, labels] of Object.entries(table))
+        for (const label of labels) {
+          const other = seen.get(normaliseLabel(label));
+          if (other && other !== category) ctx.addIssue({ code: 'custom', path: [category], message: `label "${label}" is listed under both ${other} and ${category}` });
+          seen.set(normaliseLabel(label), category);
+        }
+    }),
     description: { zh: '公示栏目名称同义词表(类别 → 栏目名称),业务人员可扩充', en: 'column-label synonyms (category → labels as printed); staff may extend' },
   },
   'notice.location_max_level': {

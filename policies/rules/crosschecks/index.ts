@@ -1,4 +1,24 @@
 import { Rule } from '../../rule';
+import { dupBlock } from './block';
+import { dupDeceased } from './deceased';
+import { dupCrossRegion, dupDibaoTekun, dupUrbanRural } from './duplicates';
+import { dupOverLimit } from './over-limit';
+import { supInspection, supReport } from './supervision';
+import { dupTempCap, dupTempRepeat } from './temporary';
+import { warnOutcome, warnPayments } from './warnings';
 
-// DUP-*, WARN-*, SUP-* rules (RULEBOOK §5–7), filled in by the cross-checks issue.
-export const crosscheckRules: Rule[] = [];
+// DUP-*, WARN-*, SUP-* rules (RULEBOOK §5–7).
+export const crosscheckRules: Rule[] = [
+  dupUrbanRural,
+  dupDibaoTekun,
+  dupCrossRegion,
+  dupDeceased,
+  dupTempRepeat,
+  dupTempCap,
+  dupBlock,
+  dupOverLimit,
+  warnOutcome,
+  warnPayments,
+  supReport,
+  supInspection,
+];

@@ -1,4 +1,11 @@
 import { Rule } from '../../rule';
+import { penBlacklist } from './blacklist';
+import { penFine } from './fine';
+import { penRecover } from './recover';
+import { penRepair } from './repair';
+import { penStop } from './stop';
+import { penTier } from './tier';
+import { penTransfer } from './transfer';
 
-// PEN-* rules (RULEBOOK §3), filled in by the penalties issue.
-export const penaltyRules: Rule[] = [];
+// PEN-* rules (RULEBOOK §3).
+export const penaltyRules: Rule[] = [penTier, penRecover, penFine, penBlacklist, penStop, penTransfer, penRepair];

@@ -82,6 +82,8 @@ export function classify(row: LinkRow, period: Period): Link {
 
 export interface Break {
   link: RelLink;
+  /** Overrides the profile's severity for the link (a break not yet due is info). */
+  severity?: Severity;
   message: Bilingual;
   expected: unknown;
   actual?: Record<string, unknown>;
@@ -133,7 +135,7 @@ export async function evaluateChain(ds: Dataset, profile: ResolvedProfile, c: Ch
 function toFinding(ds: Dataset, c: ChainCheck, link: Link, b: Break): Finding {
   const v = link.period.values;
   const severities = v['relatives.severity']?.value as Record<RelLink, Severity> | undefined;
-  const severity: Severity = link.period.preRule ? 'info' : (severities?.[b.link] ?? 'error');
+  const severity: Severity = link.period.preRule ? 'info' : (b.severity ?? severities?.[b.link] ?? 'error');
   const history = link.period.preRule
     ? { zh: '(备案制度生效前的申请,作为历史记录,不计违规)', en: ' (application made before the filing rule took effect: history, not a violation)' }
     : { zh: '', en: '' };
@@ -160,22 +162,22 @@ function toFinding(ds: Dataset, c: ChainCheck, link: Link, b: Break): Finding {
 /** "申请 A(家庭 H)与村(居)委会干部 S(张*)" plus the relation and where it is shown. */
 export function describePair(link: Link): Bilingual {
   const role = link.role ? (ROLE_NAMES[link.role] ?? { zh: link.role, en: link.role }) : { zh: '名册中没有的人员', en: 'staff not on the roster' };
-  const name = link.staff_name ? `(${personal('name', link.staff_name)})` : '';
+  const name = link.staff_name ? personal('name', link.staff_name) : '';
   const rel = relationText(link);
   return {
-    zh: `申请 ${link.application_id}(家庭 ${link.household_id})与${role.zh} ${link.staff_id}${name}${rel.zh}`,
-    en: `application ${link.application_id} (household ${link.household_id}) and ${role.en} ${link.staff_id}${name}${rel.en}`,
+    zh: `申请 ${link.application_id}(家庭 ${link.household_id})与${role.zh} ${link.staff_id}${name ? `(${name})` : ''}${rel.zh}`,
+    en: `application ${link.application_id} (household ${link.household_id}) and ${role.en} ${link.staff_id}${name ? ` (${name})` : ''}${rel.en}`,
   };
 }
 
 function relationText(link: Link): Bilingual {
   if (link.closeRelatives.length) {
-    const zh = link.closeRelatives.map((r) => `${relName(r.relation).zh}${r.name ? personal('name', r.name) : personal('id', r.person_id)}`).join('、');
-    const en = link.closeRelatives.map((r) => `${relName(r.relation).en} ${r.name ? personal('name', r.name) : personal('id', r.person_id)}`).join(', ');
+    const zh = link.closeRelatives.map((r) => `${relName(r.relation).zh}(${r.name ? personal('name', r.name) : personal('id', r.person_id)})`).join('、');
+    const en = link.closeRelatives.map((r) => `${relName(r.relation).en} (${r.name ? personal('name', r.name) : personal('id', r.person_id)})`).join(', ');
     const note = link.unclassified.length
       ? { zh: `;关系「${link.unclassified.join('、')}」未在配置中归类,按近亲属处理`, en: `; relation(s) ${link.unclassified.join(', ')} not classified by the profile, treated as close` }
       : { zh: '', en: '' };
-    return { zh:`,名册显示其${zh}为该户成员${note.zh}`, en: `, the roster lists their ${en} in the household${note.en}` };
+    return { zh: `,名册显示其${zh}为该户成员${note.zh}`, en: `, the roster lists their ${en} in the household${note.en}` };
   }
   if (link.declared) return { zh: `,申请人申明为其${relName(link.declared_relation ?? '').zh}`, en: `, declared by the applicant as ${relName(link.declared_relation ?? '').en}` };
   const f = link.filings[0];

@@ -1,0 +1,64 @@
+// `npm run bench [households]`: generate a folder export, then time in the same run the floor
+// (DuckDB alone loading the files) and the whole audit, each in its own process, and print
+// records/s, MB/s, peak RSS and the audit's time as a multiple of the floor.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateExport } from '../examples/generator';
+
+const households = Number(process.argv[2] ?? 1_000_000);
+const SEED = 7;
+const OUT = path.join(__dirname, 'out');
+
+interface Measured {
+  ms: number;
+  maxRssMb: number;
+  exitCode: number;
+}
+
+function measure(...args: string[]): Measured {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), ...args], {
+    cwd: path.join(__dirname, '..'),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`${args[0]} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string);
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(households) || households < 1) throw new Error(`households must be a positive whole number, got ${process.argv[2]}`);
+  const dir = path.join(OUT, `export-${households}-${SEED}`);
+  const marker = path.join(dir, '.complete.json');
+  let counts: Record<string, number>;
+  if (fs.existsSync(marker)) {
+    counts = JSON.parse(fs.readFileSync(marker, 'utf8')).counts;
+    console.log(`export: reusing ${path.relative(process.cwd(), dir)} (same households and seed)`);
+  } else {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const t = Date.now();
+    const g = await generateExport({ outDir: dir, households, seed: SEED, months: 12 });
+    counts = g.counts;
+    fs.writeFileSync(marker, JSON.stringify({ counts }));
+    console.log(`export: generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const records = Object.values(counts).reduce((a, b) => a + b, 0);
+  const bytes = fs.readdirSync(dir).filter((f) => f.endsWith('.ndjson')).reduce((a, f) => a + fs.statSync(path.join(dir, f)).size, 0);
+  const mb = bytes / 1048576;
+  console.log(`export: ${households.toLocaleString('en')} households, ${records.toLocaleString('en')} records, ${mb.toFixed(0)} MB (${Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${c} ${n.toLocaleString('en')}`).join(', ')})`);
+
+  const floor = measure('floor', dir);
+  const audit = measure('audit', dir, path.join(OUT, `reports-${households}`));
+  const row = (name: string, m: Measured) =>
+    `${name.padEnd(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(records / (m.ms / 1000)).toLocaleString('en').padStart(12)} records/s ${(mb / (m.ms / 1000)).toFixed(0).padStart(6)} MB/s   peak RSS ${m.maxRssMb.toFixed(0).padStart(6)} MB`;
+  console.log('');
+  console.log(row('floor', floor) + '   (DuckDB alone: CREATE TABLE … AS SELECT * FROM read_json(…) per collection)');
+  console.log(row('audit', audit) + '   (jiuzhu audit: validation, every rule, every report)');
+  console.log('');
+  console.log(`audit / floor = ${(audit.ms / floor.ms).toFixed(2)}×   (target ≤ 2×)    audit peak RSS ${audit.maxRssMb.toFixed(0)} MB   (target ≤ 2048 MB)`);
+}
+
+main().catch((e) => {
+  console.error((e as Error).message);
+  process.exit(2);
+});

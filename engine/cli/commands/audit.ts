@@ -1,0 +1,77 @@
+// `jiuzhu audit <export>`: load, validate, run the @audit features, write the reports, and
+// set the exit code: 0 nothing at or above --fail-on, 1 findings, 2 nothing could be audited.
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { EXIT, JiuzhuError } from '../../errors';
+import { progressReporter } from '../progress';
+
+export interface AuditOptions {
+  profile?: string;
+  out: string;
+  format: string;
+  failOn: 'error' | 'warning' | 'never';
+  tags?: string;
+  db?: string;
+  allowEmpty?: boolean;
+  showPersonalData?: boolean;
+}
+
+export async function audit(exportPath: string, opts: AuditOptions): Promise<number> {
+  // Loaded here, not at the top: `jiuzhu --help` should not start DuckDB and Cucumber.
+  const { loadExport } = await import('../../load/loader');
+  const { loadProfile } = await import('../../profile/load');
+  const { buildReport } = await import('../../report/model');
+  const { parseFormats, writeReports } = await import('../../report/write');
+  const { featureFiles, runAuditFeatures } = await import('../../run/features');
+  const { endSession, startSession } = await import('../../run/session');
+  const formats = parseFormats(opts.format);
+  const progress = progressReporter();
+  const loaded = await loadExport(exportPath, { db: opts.db, allowEmpty: opts.allowEmpty, onProgress: progress });
+  try {
+    const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
+    progress(`政策配置 profile: ${profile.info.chain.join(' ← ')}`);
+    const session = startSession(loaded, profile);
+    const run = await runAuditFeatures(session, opts.tags, progress);
+    if (session.results.size === 0 && !opts.allowEmpty)
+      throw new JiuzhuError(
+        `没有运行任何规则(标签 ${opts.tags ?? '@audit'} 未选中任何审计场景);空运行不算通过`,
+        `no rule ran (tags ${opts.tags ?? '@audit'} selected no audit scenario); an empty run is never a pass`,
+      );
+    const results = [...session.results.values()].sort((a, b) => a.rule.id.localeCompare(b.rule.id));
+    const report = buildReport(loaded, profile, results, {
+      failOn: opts.failOn,
+      tags: opts.tags,
+      showPersonalData: !!opts.showPersonalData,
+      featureFiles: run.featureFiles.length ? run.featureFiles : featureFiles(),
+    });
+    const written = writeReports(report, opts.out, formats);
+    const s = report.summary;
+    process.stdout.write(
+      `${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}: ${s.rules.total} 条规则 rules (${s.rules.passed} passed, ${s.rules.failed} failed, ${s.rules.not_applicable} not applicable, ${s.rules.not_reviewed} not reviewed); ` +
+        `${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info; 不合契约 rejected ${report.export.rejected}\n` +
+        written.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join(''),
+    );
+    return s.verdict === 'pass' ? EXIT.clean : EXIT.findings;
+  } finally {
+    endSession();
+    loaded.dataset.close();
+  }
+}
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('审计一份导出数据并生成合规报告 / audit a case export and write compliance reports')
+    .argument('<export>', '导出数据:JSON 文件或含 meta.json 的文件夹 / a JSON file or a folder with meta.json')
+    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)')
+    .option('--out <dir>', '报告输出目录 / report folder', 'reports')
+    .option('--format <list>', '报告格式,逗号分隔 / report formats, comma-separated: json,junit,md,html', 'json,junit,md,html')
+    .addOption(new Option('--fail-on <severity>', '何种严重程度及以上使退出码为1 / lowest severity that makes the exit code 1').choices(['error', 'warning', 'never']).default('error'))
+    .option('--tags <expr>', '只运行符合标签表达式的审计场景,如 "@NOTICE-MINORS" / run only audit scenarios matching the tag expression')
+    .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries')
+    .option('--allow-empty', '允许空导出或未运行任何规则(默认为错误) / accept an empty export or a run with no rule (an error by default)')
+    .option('--show-personal-data', '在报告中显示未遮盖的身份证号、电话、银行卡号和姓名 / show ID, phone and card numbers and names unmasked')
+    .action(async (exportPath: string, opts: AuditOptions) => {
+      process.exitCode = await audit(exportPath, opts);
+    });
+}

@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { ProfileError } from '../errors';
+import { lintFile, lintProfiles } from './lint';
+import { profileFiles, readProfileFile } from './load';
+
+const fixture = (name: string) => path.join(__dirname, '..', '..', 'tests', 'fixtures', 'profiles', name);
+
+describe('profile lint', () => {
+  it('finds no problem in any shipped profile', () => {
+    const results = lintProfiles();
+    expect(results.map((r) => r.file)).to.have.length(profileFiles().length);
+    const problems = results.flatMap((r) => r.problems.map((p) => `${p.file}: ${p.key}: ${p.zh}`));
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('lints the two penalty profiles by id', () => {
+    expect(lintProfiles(['hubei-xiantao', 'liaoning-tieling']).flatMap((r) => r.problems)).to.deep.equal([]);
+  });
+
+  it('refuses to load a profile whose tiers overlap at an edge, naming the file, the key and both ranges', () => {
+    let error: unknown;
+    try {
+      readProfileFile(fixture('penalties-overlap.yaml'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(ProfileError);
+    const e = error as ProfileError;
+    expect(e.file).to.match(/penalties-overlap\.yaml$/);
+    expect(e.key).to.equal('parameters.penalty.grading[0].value.bands.application.1');
+    expect(e.zh).to.contain('general [0, 10000]').and.contain('serious [10000, ∞)').and.contain('区间重叠');
+    expect(e.en).to.contain('ranges overlap: general [0, 10000] and serious [10000, ∞)');
+  });
+
+  it('reports a gap and an unowned edge, each naming both ranges', () => {
+    const { problems } = lintFile(fixture('penalties-gap.yaml'));
+    expect(problems.map((p) => p.key)).to.deep.equal(['parameters.penalty.grading[0].value.bands.application.1', 'parameters.penalty.grading[0].value.bands.in_receipt.1']);
+    expect(problems[0].zh).to.contain('general [0, 10000]').and.contain('serious [15000, ∞)').and.contain('空缺');
+    expect(problems[1].zh).to.contain('general [0, 20000)').and.contain('serious (20000, ∞)').and.contain('边界无归属');
+  });
+});

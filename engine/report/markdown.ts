@@ -1,0 +1,50 @@
+// A Markdown summary an auditor can paste into a ticket: the verdict, each rule's outcome,
+// then the findings grouped by rule (and by township and staff member where a rule groups them).
+import { Finding } from '../findings/finding';
+import { ComplianceReport } from './model';
+import { escapeMd, position } from './escape';
+
+const MAX_PER_RULE = 500;
+
+export function renderMarkdown(report: ComplianceReport): string {
+  const s = report.summary;
+  const out: string[] = [
+    `# 救助合规审计报告 / Compliance report`,
+    '',
+    `- 导出数据 / export: \`${report.export.path}\` (${report.export.meta && (report.export.meta as any).region_name}, ${Object.entries(report.export.counts).map(([k, v]) => `${k} ${v}`).join(', ')}; 不合契约 rejected ${report.export.rejected})`,
+    `- 政策配置 / profile: ${report.profile.name.zh} \`${report.profile.id}\` (${report.profile.chain.join(' ← ')})`,
+    `- 规则集 / rule set: jiuzhu ${report.tool.version}, digest \`${report.tool.ruleset.digest}\``,
+    `- 结论 / verdict: **${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}** — ${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info (fail on: ${report.options.fail_on})`,
+    '',
+    '| 规则 rule | 名称 | 结论 outcome | 审查 examined | 发现 findings |',
+    '|---|---|---|---:|---:|',
+    ...report.rules.map((r) => `| ${r.id} | ${escapeMd(r.title.zh)} | ${r.outcome_name.zh} ${r.outcome} | ${r.counts.examined} | ${r.counts.findings} |`),
+    '',
+  ];
+  for (const r of report.rules) {
+    const fs = report.findings.filter((f) => f.rule === r.id);
+    if (!fs.length) continue;
+    out.push(`## ${r.id} ${escapeMd(r.title.zh)}`, '', `${escapeMd(r.title.en)} — ${escapeMd(r.clause)}`, '');
+    const groups = groupFindings(fs);
+    for (const [heading, items] of groups) {
+      if (heading) out.push(`### ${heading}`, '');
+      out.push('| 严重程度 | 记录 record | 位置 position | 说明 message | 整改 remedy |', '|---|---|---|---|---|');
+      for (const f of items.slice(0, MAX_PER_RULE))
+        out.push(`| ${f.severity} | ${f.record.collection} ${escapeMd(f.record.id)} | ${escapeMd(position(f))} | ${escapeMd(f.message.zh)} | ${escapeMd(f.remedy?.zh ?? '')} |`);
+      if (items.length > MAX_PER_RULE) out.push('', `…另有 ${items.length - MAX_PER_RULE} 项,见 compliance.json / ${items.length - MAX_PER_RULE} more in compliance.json`);
+      out.push('');
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Findings grouped by township, then staff member, when the rule tags them so; else one group. */
+export function groupFindings(findings: Finding[]): [string, Finding[]][] {
+  if (!findings.some((f) => f.groups?.township || f.groups?.staff)) return [['', findings]];
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = [f.groups?.township ? `乡镇 township ${f.groups.township}` : null, f.groups?.staff ? `人员 staff ${f.groups.staff}` : null].filter(Boolean).join(' · ');
+    (map.get(key) ?? map.set(key, []).get(key)!).push(f);
+  }
+  return [...map.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+}

@@ -1,0 +1,96 @@
+// The report every format renders: the machine contract of reports/compliance.json. Personal
+// data is masked here, once, unless the user asked to show it; renderers never see raw values.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { compareFindings, Finding, SEVERITY_RANK, Severity } from '../findings/finding';
+import { revealDeep } from '../findings/personal-data';
+import { LoadedExport } from '../load/loader';
+import { ResolvedProfile } from '../profile/profile';
+import { citeSource } from '../profile/source';
+import { OUTCOME_NAMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+
+export interface ReportOptions {
+  failOn: Severity | 'never';
+  tags?: string;
+  showPersonalData: boolean;
+  featureFiles: string[];
+}
+
+export interface ComplianceReport {
+  tool: { name: 'jiuzhu'; version: string; ruleset: { version: string; digest: string; features: number } };
+  generated_at: string;
+  export: { path: string; shape: string; meta: unknown; counts: Record<string, number>; rejected: number };
+  profile: { id: string; name: { zh: string; en: string }; chain: string[]; files: string[]; choices: unknown[] };
+  options: { fail_on: string; tags: string | null; show_personal_data: boolean };
+  summary: { verdict: 'pass' | 'fail'; rules: Record<Outcome, number> & { total: number }; findings: Record<Severity, number> & { total: number; at_or_above_fail_on: number } };
+  rules: {
+    id: string;
+    family: string;
+    title: { zh: string; en: string };
+    clause: string;
+    outcome: Outcome;
+    outcome_name: { zh: string; en: string };
+    counts: RuleCounts;
+    reason?: { zh: string; en: string };
+    parameters: string[];
+  }[];
+  findings: Finding[];
+}
+
+/** Digest of what was checked: the feature files run and the profile files of the chain. */
+export function rulesetDigest(featureFiles: string[], profile: ResolvedProfile): string {
+  const h = createHash('sha256');
+  for (const f of [...featureFiles].sort()) h.update(path.relative(ROOT, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  for (const f of profile.info.files) h.update(f).update('\0').update(fs.readFileSync(path.resolve(ROOT, f))).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
+// 002 §二(一): 一个不漏 before 一个不错 — omissions lead the list.
+const directionRank = (f: Finding) => (f.groups?.direction === 'omission' ? 0 : 1);
+
+export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, results: RuleResult[], options: ReportOptions): ComplianceReport {
+  const findings = results.flatMap((r) => r.findings).sort((a, b) => directionRank(a) - directionRank(b) || compareFindings(a, b));
+  const sev = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) sev[f.severity]++;
+  const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
+  const blocking = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold).length;
+  const outcomes = { passed: 0, failed: 0, not_applicable: 0, not_reviewed: 0 };
+  for (const r of results) outcomes[r.outcome]++;
+  const report: ComplianceReport = {
+    tool: { name: 'jiuzhu', version: PACKAGE_VERSION, ruleset: { version: PACKAGE_VERSION, digest: rulesetDigest(options.featureFiles, profile), features: options.featureFiles.length } },
+    generated_at: new Date().toISOString(),
+    export: {
+      path: loaded.path,
+      shape: loaded.shape,
+      meta: loaded.meta,
+      counts: Object.fromEntries(Object.entries(loaded.counts).map(([k, v]) => [k, v ?? 0])),
+      rejected: loaded.rejected.length,
+    },
+    profile: { id: profile.id, name: profile.info.name, chain: profile.info.chain, files: profile.info.files, choices: profile.info.choices },
+    options: { fail_on: options.failOn, tags: options.tags ?? null, show_personal_data: options.showPersonalData },
+    summary: {
+      verdict: blocking > 0 ? 'fail' : 'pass',
+      rules: { total: results.length, ...outcomes },
+      findings: { total: findings.length, ...sev, at_or_above_fail_on: blocking },
+    },
+    rules: results.map((r) => ({
+      id: r.rule.id,
+      family: r.rule.family,
+      title: r.rule.title,
+      clause: [r.rule.clause.seed ? `seed ${r.rule.clause.seed}` : null, r.rule.clause.document, r.rule.clause.section ? `§${r.rule.clause.section}` : null].filter(Boolean).join(', '),
+      outcome: r.outcome,
+      outcome_name: OUTCOME_NAMES[r.outcome],
+      counts: r.counts,
+      ...(r.reason ? { reason: r.reason } : {}),
+      parameters: r.rule.parameters.flatMap((key) =>
+        profile.timeline(key).map((v) => `${key}<${v.from}> = ${JSON.stringify(v.value)} (${citeSource(v.source)}; ${v.inherited ? `inherited from ${v.definedBy}` : `set by ${v.definedBy}`})`),
+      ),
+    })),
+    findings,
+  };
+  return revealDeep(report, options.showPersonalData);
+}

@@ -1,0 +1,159 @@
+// One person enrolled twice in the same month: the shared analysis behind DUP-URBAN-RURAL,
+// DUP-DIBAO-TEKUN and DUP-CROSS-REGION. At scale it never joins every payment to every
+// member: it narrows to people covered by more than one application first (a few per
+// thousand), then reads only those applications' payments, and groups in DuckDB; only the
+// person-months held twice come back to TypeScript. The result is memoised per dataset and
+// profile, so the three rules pay for one query.
+import { Dataset } from '../../../engine/dataset/dataset';
+import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
+import { sqlList } from '../../periods';
+import { allValues, coveredSql, fenSql, monthStates } from './common';
+
+export const ENROLMENT_KEYS = ['dup.dibao_programs', 'dup.tekun_programs', 'dup.region_digits'];
+
+export type DuplicateRuleId = 'DUP-URBAN-RURAL' | 'DUP-DIBAO-TEKUN' | 'DUP-CROSS-REGION';
+
+interface Entry {
+  person_id: string;
+  month: string;
+  application_id: string;
+  household_id: string;
+  program: string;
+  region_code: string;
+  area_type: string | null;
+  payment_id: string;
+  fen: string;
+  app_line: number;
+  app_date: string | null;
+}
+
+export interface EnrolmentSide {
+  application_id: string;
+  app_line: number;
+  app_date: string | null;
+  household_id: string;
+  program: string;
+  region_code: string;
+  area_type: string | null;
+}
+
+/** One person, two applications, the months both paid them, split by whether the rule was in force. */
+export interface DuplicatePair {
+  rule: DuplicateRuleId;
+  person_id: string;
+  /** The enrolment that came first (by decision date) and the later one, whose payments are the duplicate. */
+  earlier: EnrolmentSide;
+  later: EnrolmentSide;
+  preRule: boolean;
+  months: string[];
+  paymentIds: string[];
+  /** The later enrolment's payments in those months. */
+  overpaidFen: number;
+  sameRegion: boolean;
+  params: (ParameterValue | undefined)[];
+}
+
+export interface EnrolmentAnalysis {
+  pairs: DuplicatePair[];
+  examined: number;
+}
+
+const cache = new WeakMap<Dataset, WeakMap<ResolvedProfile, Promise<EnrolmentAnalysis>>>();
+
+export function enrolmentDuplicates(ds: Dataset, profile: ResolvedProfile): Promise<EnrolmentAnalysis> {
+  let byProfile = cache.get(ds);
+  if (!byProfile) cache.set(ds, (byProfile = new WeakMap()));
+  let hit = byProfile.get(profile);
+  if (!hit) byProfile.set(profile, (hit = analyse(ds, profile)));
+  return hit;
+}
+
+async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<EnrolmentAnalysis> {
+  const programs = [...new Set([...allValues<string>(profile, 'dup.dibao_programs'), ...allValues<string>(profile, 'dup.tekun_programs')])];
+  if (!programs.length) return { pairs: [], examined: 0 };
+  const hh = ds.has('households');
+  const inP = `program IN (${sqlList(programs)})`;
+  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+  const rows = await ds.all<Entry>(
+    `WITH cov AS (
+       ${coveredSql(programs, hh)}
+       UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP}),
+     cand AS (SELECT person_id FROM cov GROUP BY person_id HAVING count(DISTINCT application_id) > 1),
+     ca AS (SELECT DISTINCT application_id, person_id FROM cov WHERE person_id IN (SELECT person_id FROM cand)),
+     pay AS (SELECT payment_id, application_id, household_id, person_id AS pay_person, program, region_code, month, ${fenSql('amount')} AS fen
+             FROM payments WHERE ${inP} AND application_id IN (SELECT application_id FROM ca)),
+     pm AS (SELECT ca.person_id, pay.* EXCLUDE (pay_person) FROM pay JOIN ca ON ca.application_id = pay.application_id
+            WHERE pay.pay_person IS NULL OR pay.pay_person = ca.person_id),
+     multi AS (SELECT person_id, month FROM pm GROUP BY person_id, month HAVING count(DISTINCT application_id) > 1)
+     SELECT pm.person_id, pm.month, pm.application_id, pm.household_id, pm.program, pm.region_code, ${hh ? 'h.area_type' : 'NULL'} AS area_type,
+            pm.payment_id, pm.fen, a._line AS app_line, coalesce(a.decision.decided_on, a.applied_on)::VARCHAR AS app_date
+     FROM pm JOIN multi ON multi.person_id = pm.person_id AND multi.month = pm.month
+     JOIN applications a ON a.application_id = pm.application_id
+     ${hh ? 'LEFT JOIN households h ON h.household_id = pm.household_id' : ''}
+     ORDER BY pm.person_id, pm.month, pm.application_id, pm.payment_id`,
+  );
+  return { pairs: pairUp(rows, profile), examined: n };
+}
+
+const order = (a: EnrolmentSide, b: EnrolmentSide) => (a.app_date ?? '9999').localeCompare(b.app_date ?? '9999') || a.application_id.localeCompare(b.application_id);
+
+function pairUp(rows: Entry[], profile: ResolvedProfile): DuplicatePair[] {
+  const state = monthStates(profile, ENROLMENT_KEYS);
+  const pairs = new Map<string, DuplicatePair>();
+  // rows are ordered by person and month: walk each person-month's applications.
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j].person_id === rows[i].person_id && rows[j].month === rows[i].month) j++;
+    const month = rows[i].month;
+    const s = state(month);
+    if (!s.off) {
+      const byApp = new Map<string, Entry[]>();
+      for (const r of rows.slice(i, j)) (byApp.get(r.application_id) ?? byApp.set(r.application_id, []).get(r.application_id)!).push(r);
+      const sides = [...byApp.values()].map((es) => side(es[0])).sort(order);
+      for (let x = 0; x < sides.length; x++)
+        for (let y = x + 1; y < sides.length; y++) {
+          const [earlier, later] = [sides[x], sides[y]];
+          const kind = classify(earlier, later, s.values);
+          if (!kind) continue;
+          const key = [kind.rule, rows[i].person_id, earlier.application_id, later.application_id, s.preRule].join('\u0000');
+          let p = pairs.get(key);
+          if (!p)
+            pairs.set(
+              key,
+              (p = { rule: kind.rule, person_id: rows[i].person_id, earlier, later, preRule: s.preRule, months: [], paymentIds: [], overpaidFen: 0, sameRegion: kind.sameRegion, params: kind.params }),
+            );
+          p.months.push(month);
+          for (const e of [...byApp.get(earlier.application_id)!, ...byApp.get(later.application_id)!]) p.paymentIds.push(e.payment_id);
+          for (const e of byApp.get(later.application_id)!) p.overpaidFen += Number(e.fen);
+        }
+    }
+    i = j;
+  }
+  return [...pairs.values()];
+}
+
+const side = (e: Entry): EnrolmentSide => ({
+  application_id: e.application_id,
+  app_line: e.app_line,
+  app_date: e.app_date,
+  household_id: e.household_id,
+  program: e.program,
+  region_code: e.region_code,
+  area_type: e.area_type,
+});
+
+function classify(a: EnrolmentSide, b: EnrolmentSide, values: Record<string, ParameterValue | undefined>) {
+  const dibao = values['dup.dibao_programs']!;
+  const tekun = values['dup.tekun_programs']!;
+  const digits = values['dup.region_digits']!;
+  const isD = (s: EnrolmentSide) => (dibao.value as string[]).includes(s.program);
+  const isT = (s: EnrolmentSide) => (tekun.value as string[]).includes(s.program);
+  const sameRegion = a.region_code.slice(0, Number(digits.value)) === b.region_code.slice(0, Number(digits.value));
+  // 003 §二(一)3, §二(六)3: 低保 and 特困 are exclusive — 特困 already covers basic living.
+  if ((isD(a) && isT(b)) || (isT(a) && isD(b))) return { rule: 'DUP-DIBAO-TEKUN' as const, sameRegion, params: [dibao, tekun] };
+  // 同时享受城乡低保: the household's area type decides urban or rural dibao (contract).
+  if (isD(a) && isD(b) && a.area_type && b.area_type && a.area_type !== b.area_type) return { rule: 'DUP-URBAN-RURAL' as const, sameRegion, params: [dibao] };
+  // 异地重复纳入; the same place twice is reported here too (profile choice): a duplicate is a duplicate.
+  if ((isD(a) && isD(b)) || (isT(a) && isT(b))) return { rule: 'DUP-CROSS-REGION' as const, sameRegion, params: [dibao, tekun, digits] };
+  return undefined;
+}

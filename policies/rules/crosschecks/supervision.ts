@@ -1,0 +1,160 @@
+// SUP-REPORT and SUP-INSPECTION — Fujian's departments supervise themselves (002 §四(一)(二)):
+// half-yearly reports by fixed dates (county 1/15 and 7/15, city 1/30 and 7/30, the day itself
+// on time), and at least one special inspection a year at each level. Missing reports and
+// inspections are omissions, reported on the (level, region, period) that lacks them. The data
+// are judged up to the latest date the oversight records show (the export's period is not
+// visible to rules yet).
+import { RecordRef } from '../../../engine/dataset/dataset';
+import { Finding } from '../../../engine/findings/finding';
+import { makeFinding, Rule } from '../../rule';
+import { notConfigured, stateOn, unsetKeys } from './common';
+import { INSPECTION_CLAUSE, REPORT_CLAUSE } from './clause';
+
+const REPORT_KEYS = ['sup.report_deadlines'];
+const INSPECTION_KEYS = ['sup.inspections_per_year'];
+const LEVEL_ZH: Record<string, string> = { county: '县级', city: '市级', province: '省级' };
+
+interface Row {
+  record_id: string;
+  level: 'county' | 'city' | 'province';
+  region_code: string;
+  kind: 'half_year_report' | 'special_inspection';
+  period: string;
+  done_on: string;
+  _line: number;
+}
+
+type Deadlines = Partial<Record<string, { H1: string; H2: string }>>;
+
+/** '2024-H1' → '2024-H1'; a whole-year report '2024' is the H2 report (due next January). */
+export const halfOf = (period: string) => (/^\d{4}$/.test(period) ? `${period}-H2` : period);
+const halfOfDate = (date: string) => `${date.slice(0, 4)}-H${+date.slice(5, 7) <= 6 ? 1 : 2}`;
+const nextHalf = (h: string) => (h.endsWith('H1') ? `${h.slice(0, 4)}-H2` : `${+h.slice(0, 4) + 1}-H1`);
+
+/** The deadline of a half-year's report at a level: H1 in July of the same year, H2 in January of the next. */
+export function dueDate(half: string, level: string, deadlines: Deadlines): string | undefined {
+  const d = deadlines[level];
+  if (!d) return undefined;
+  const year = +half.slice(0, 4);
+  return half.endsWith('H1') ? `${year}-${d.H1}` : `${year + 1}-${d.H2}`;
+}
+
+async function oversight(ds: Parameters<Rule['evaluate']>[0]) {
+  const rows = await ds.all<Row>(`SELECT record_id, level, region_code, kind, period, done_on::VARCHAR AS done_on, _line FROM oversight ORDER BY _line`);
+  const asOf = rows.reduce((m, r) => (r.done_on > m ? r.done_on : m), '');
+  const entities = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = `${r.level}:${r.region_code}`;
+    (entities.get(key) ?? entities.set(key, []).get(key)!).push(r);
+  }
+  return { rows, asOf, entities };
+}
+
+const omission = (id: string): RecordRef => ({ collection: 'oversight', id });
+
+export const supReport: Rule = {
+  id: 'SUP-REPORT',
+  family: 'crosschecks',
+  title: { zh: '监督检查事项每半年逐级按期报告', en: 'Half-yearly supervision reports on time at each level' },
+  clause: REPORT_CLAUSE,
+  needs: ['oversight'],
+  parameters: REPORT_KEYS,
+  async evaluate(ds, profile) {
+    if (unsetKeys(profile, REPORT_KEYS).length) return notConfigured(profile, REPORT_KEYS, ds.count('oversight'));
+    const { asOf, entities } = await oversight(ds);
+    const findings: Finding[] = [];
+    let examined = 0;
+    for (const records of entities.values()) {
+      const { level, region_code } = records[0];
+      const reports = new Map<string, Row>();
+      for (const r of records.filter((x) => x.kind === 'half_year_report').sort((a, b) => a.done_on.localeCompare(b.done_on)))
+        if (!reports.has(halfOf(r.period))) reports.set(halfOf(r.period), r);
+      let half = records.map((r) => (r.kind === 'half_year_report' ? halfOf(r.period) : halfOfDate(r.done_on))).sort()[0];
+      for (; ; half = nextHalf(half)) {
+        const probe = profile.at<Deadlines>('sup.report_deadlines', asOf);
+        const due0 = probe && dueDate(half, level, probe.value);
+        if (!due0 || due0 > asOf) break;
+        const s = stateOn(profile, REPORT_KEYS, due0);
+        if (s.off) continue;
+        const deadlines = s.values['sup.report_deadlines']!;
+        const due = dueDate(half, level, deadlines.value as Deadlines);
+        if (!due) continue;
+        examined++;
+        const report = reports.get(half);
+        const who = `${LEVEL_ZH[level]}(${region_code})`;
+        if (!report) {
+          if (s.preRule) continue; // an omission before the duty existed is not history worth reporting
+          findings.push(
+            makeFinding(supReport, {
+              severity: 'error',
+              record: omission(`${level}:${region_code}:${half}`),
+              message: { zh: `${who} ${half} 半年报告应于 ${due} 前报送,未见报送记录`, en: `${level} ${region_code}: no ${half} report (due ${due})` },
+              expected: { due },
+              actual: { report: null },
+              params: [deadlines],
+              remedy: { zh: `立即补报 ${half} 工作情况,同时报本级人民政府`, en: `file the ${half} report now, copying the government at the same level` },
+              detail: half,
+            }),
+          );
+        } else if (report.done_on > due)
+          findings.push(
+            makeFinding(supReport, {
+              severity: s.preRule ? 'info' : 'error',
+              record: ds.locate('oversight', report.record_id, report._line),
+              message: { zh: `${who} ${half} 半年报告于 ${report.done_on} 报送,逾期(截止 ${due})`, en: `${level} ${region_code}: ${half} report filed ${report.done_on}, after ${due}` },
+              expected: { due },
+              actual: { done_on: report.done_on },
+              params: [deadlines],
+              remedy: { zh: '说明逾期原因,今后按期报送', en: 'explain the delay and file on time' },
+              detail: half,
+            }),
+          );
+      }
+    }
+    return { findings, examined };
+  },
+};
+
+export const supInspection: Rule = {
+  id: 'SUP-INSPECTION',
+  family: 'crosschecks',
+  title: { zh: '各级民政部门每年至少组织一次专项检查', en: 'At least one special inspection a year at each level' },
+  clause: INSPECTION_CLAUSE,
+  needs: ['oversight'],
+  parameters: INSPECTION_KEYS,
+  async evaluate(ds, profile) {
+    if (unsetKeys(profile, INSPECTION_KEYS).length) return notConfigured(profile, INSPECTION_KEYS, ds.count('oversight'));
+    const { asOf, entities } = await oversight(ds);
+    const findings: Finding[] = [];
+    let examined = 0;
+    for (const records of entities.values()) {
+      const { level, region_code } = records[0];
+      const first = +records.map((r) => r.done_on).sort()[0].slice(0, 4);
+      // Only years that have ended within the data, and in which the duty held from 1 January.
+      for (let year = first; `${year}-12-31` <= asOf; year++) {
+        const s = stateOn(profile, INSPECTION_KEYS, `${year}-01-01`);
+        if (s.off || s.preRule) continue;
+        const min = s.values['sup.inspections_per_year']!;
+        const need = (min.value as Record<string, number>)[level];
+        if (!need) continue;
+        examined++;
+        const done = records.filter((r) => r.kind === 'special_inspection' && r.done_on.startsWith(`${year}-`));
+        if (done.length >= need) continue;
+        findings.push(
+          makeFinding(supInspection, {
+            severity: 'error',
+            record: omission(`${level}:${region_code}:${year}`),
+            related: done.map((r) => ({ collection: 'oversight', id: r.record_id })),
+            message: { zh: `${LEVEL_ZH[level]}(${region_code})${year} 年专项检查 ${done.length} 次,少于每年至少 ${need} 次`, en: `${level} ${region_code}: ${done.length} special inspections in ${year}, fewer than ${need}` },
+            expected: { per_year: need },
+            actual: { year, inspections: done.length },
+            params: [min],
+            remedy: { zh: '组织专项检查(自查、抽查、交叉检查、明察暗访或第三方评估)', en: 'hold the special inspection' },
+            detail: `${year}`,
+          }),
+        );
+      }
+    }
+    return { findings, examined };
+  },
+};

@@ -1,0 +1,160 @@
+// DUP-TEMP-REPEAT — one household, one cause, more than the allowed number of temporary grants
+// in a calendar year (003 §二(一)3 同一年度同一事由多次重复享受临时救助). The year is the
+// approval's (profile choice): a grant approved on 31 December and one on 1 January fall in
+// different years. Causes are compared after Unicode (NFKC) and whitespace normalisation.
+// DUP-TEMP-CAP — above the standard cap only case by case (一事一议), and never above the
+// case-by-case ceiling, which includes the amount itself (003 §二(三)1 "可提高至5万元").
+import { Finding } from '../../../engine/findings/finding';
+import { makeFinding, Rule } from '../../rule';
+import { fenSql, notConfigured, stateOn, unsetKeys, yuan } from './common';
+import { DUPLICATE_CLAUSE, TEMP_CAP_CLAUSE } from './clause';
+
+interface Grant {
+  application_id: string;
+  household_id: string;
+  _line: number;
+  cause: string | null;
+  decided_on: string;
+  applied_on: string;
+  approval: string | null;
+  fen: string | null;
+}
+
+const APPROVED_TEMPORARY = `program = 'temporary' AND decision.result = 'approved'`;
+const GRANT_COLUMNS = `application_id, household_id, _line, temporary.cause AS cause, decision.decided_on::VARCHAR AS decided_on, applied_on::VARCHAR AS applied_on,
+  temporary.approval AS approval, ${fenSql('temporary.amount')} AS fen`;
+const normaliseCause = (c: string) => c.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+const REPEAT_KEYS = ['dup.temp_max_per_cause_year'];
+
+export const dupTempRepeat: Rule = {
+  id: 'DUP-TEMP-REPEAT',
+  family: 'crosschecks',
+  title: { zh: '同一家庭同一事由同一年度不得重复享受临时救助', en: 'No household gets temporary assistance twice for one cause in a calendar year' },
+  clause: DUPLICATE_CLAUSE,
+  needs: ['applications'],
+  parameters: REPEAT_KEYS,
+  async evaluate(ds, profile) {
+    if (unsetKeys(profile, REPEAT_KEYS).length) return notConfigured(profile, REPEAT_KEYS, 0);
+    const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM applications WHERE ${APPROVED_TEMPORARY}`);
+    // Only households with two or more approved grants in one year (or a grant without a cause) come back.
+    const rows = await ds.all<Grant>(
+      `SELECT ${GRANT_COLUMNS} FROM (
+         SELECT *, count(*) OVER (PARTITION BY household_id, year(decision.decided_on)) AS in_year FROM applications WHERE ${APPROVED_TEMPORARY})
+       WHERE in_year > 1 OR temporary.cause IS NULL
+       ORDER BY household_id, decision.decided_on, applied_on, application_id`,
+    );
+    const findings: Finding[] = [];
+    const groups = new Map<string, Grant[]>();
+    for (const g of rows) {
+      if (g.cause === null) {
+        // Fail closed: without a cause the grant cannot be shown not to repeat another.
+        findings.push(
+          makeFinding(dupTempRepeat, {
+            severity: 'warning',
+            record: ds.locate('applications', g.application_id, g._line),
+            related: [{ collection: 'households', id: g.household_id }],
+            message: { zh: '临时救助未记录救助事由,无法判断是否同一事由重复救助', en: 'temporary grant records no cause, so a repeat cannot be ruled out' },
+            expected: { zh: '记录救助事由', en: 'a recorded cause' },
+            actual: { cause: null },
+            params: [],
+            remedy: { zh: '补录救助事由', en: 'record the cause' },
+            detail: 'no-cause',
+          }),
+        );
+        continue;
+      }
+      const key = [g.household_id, g.decided_on.slice(0, 4), normaliseCause(g.cause)].join('\u0000');
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(g);
+    }
+    for (const grants of groups.values()) {
+      const s = stateOn(profile, REPEAT_KEYS, grants[0].decided_on);
+      if (s.off) continue;
+      const max = s.values['dup.temp_max_per_cause_year']!;
+      if (grants.length <= Number(max.value)) continue;
+      const allowed = grants.slice(0, Number(max.value));
+      for (const g of grants.slice(Number(max.value))) {
+        const gs = stateOn(profile, REPEAT_KEYS, g.decided_on);
+        const history = gs.preRule ? { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } : { zh: '', en: '' };
+        const fen = Number(g.fen ?? 0);
+        findings.push(
+          makeFinding(dupTempRepeat, {
+            severity: gs.preRule ? 'info' : 'error',
+            record: ds.locate('applications', g.application_id, g._line),
+            related: [{ collection: 'households', id: g.household_id }, ...allowed.map((a) => ({ collection: 'applications', id: a.application_id }))],
+            message: {
+              zh: `${g.decided_on.slice(0, 4)} 年度因同一事由「${g.cause}」再次给予临时救助(此前已于 ${allowed.map((a) => `${a.decided_on}(申请 ${a.application_id})`).join('、')} 救助),重复金额 ${yuan(fen)} 元${history.zh}`,
+              en: `temporary assistance for the same cause "${g.cause}" again in ${g.decided_on.slice(0, 4)} (already granted ${allowed.map((a) => `${a.decided_on} (${a.application_id})`).join(', ')}); ${yuan(fen)} yuan${history.en}`,
+            },
+            expected: { max_per_cause_year: max.value },
+            actual: { cause: g.cause, year: g.decided_on.slice(0, 4), grants: grants.map((x) => ({ application: x.application_id, decided_on: x.decided_on })) },
+            params: [max],
+            remedy: { zh: `核实后追回重复给予的 ${yuan(fen)} 元`, en: `verify and recover the repeated ${yuan(fen)} yuan`, amount_fen: fen },
+            detail: 'repeat',
+          }),
+        );
+      }
+    }
+    return { findings, examined: n };
+  },
+};
+
+const CAP_KEY = 'dup.temp_standard_cap';
+const CEILING_KEY = 'dup.temp_case_by_case_ceiling';
+
+export const dupTempCap: Rule = {
+  id: 'DUP-TEMP-CAP',
+  family: 'crosschecks',
+  title: { zh: '临时救助超过一般封顶须一事一议,且不得超过一事一议封顶线', en: 'Temporary assistance above the standard cap only case by case, never above the ceiling' },
+  clause: TEMP_CAP_CLAUSE,
+  needs: ['applications'],
+  parameters: [CAP_KEY, CEILING_KEY],
+  async evaluate(ds, profile) {
+    const rows = await ds.all<Grant>(`SELECT ${GRANT_COLUMNS} FROM applications WHERE ${APPROVED_TEMPORARY} ORDER BY _line`);
+    const findings: Finding[] = [];
+    let examined = 0;
+    let notReviewed = 0;
+    for (const g of rows) {
+      const date = g.decided_on ?? g.applied_on;
+      const key = g.approval === 'case_by_case' ? CEILING_KEY : CAP_KEY;
+      const limit = profile.at<number>(key, date);
+      if (g.fen === null || g.approval === null || !limit) {
+        notReviewed++; // no amount, or no cap in force for this kind of approval on that date
+        continue;
+      }
+      examined++;
+      const fen = Number(g.fen);
+      const limitFen = Math.round(limit.value * 100);
+      if (fen <= limitFen) continue;
+      const excess = fen - limitFen;
+      const words =
+        key === CAP_KEY
+          ? { zh: `临时救助 ${yuan(fen)} 元超过一般封顶标准 ${yuan(limitFen)} 元,却未经一事一议`, en: `${yuan(fen)} yuan exceeds the standard cap of ${yuan(limitFen)} without case-by-case approval` }
+          : { zh: `一事一议临时救助 ${yuan(fen)} 元超过封顶线 ${yuan(limitFen)} 元`, en: `case-by-case grant of ${yuan(fen)} yuan exceeds the ceiling of ${yuan(limitFen)}` };
+      findings.push(
+        makeFinding(dupTempCap, {
+          severity: 'error',
+          record: ds.locate('applications', g.application_id, g._line),
+          related: [{ collection: 'households', id: g.household_id }],
+          message: words,
+          expected: { approval: g.approval, max_yuan: yuan(limitFen) },
+          actual: { amount_yuan: yuan(fen), approval: g.approval, decided_on: date },
+          params: [limit],
+          remedy: {
+            zh: key === CAP_KEY ? `补办一事一议审批,或追回超出部分 ${yuan(excess)} 元` : `追回超出封顶线的 ${yuan(excess)} 元`,
+            en: key === CAP_KEY ? `obtain case-by-case approval or recover the excess of ${yuan(excess)} yuan` : `recover the ${yuan(excess)} yuan above the ceiling`,
+            amount_fen: excess,
+          },
+          detail: key,
+        }),
+      );
+    }
+    return {
+      findings,
+      examined,
+      ...(notReviewed
+        ? { notReviewed: { count: notReviewed, reason: { zh: `${notReviewed} 笔临时救助在审批日没有适用的封顶标准(或缺少金额),未审查`, en: `${notReviewed} grants have no cap in force on their decision date (or no amount)` } } }
+        : {}),
+    };
+  },
+};

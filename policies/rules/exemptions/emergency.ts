@@ -1,0 +1,83 @@
+// ELIG-EMERGENCY — emergency assistance first (先行救助), paperwork completed afterwards within
+// the profile's limit (003 §二(三)1 "情况紧急的可实行'先行救助',后补齐有关手续"), counted from
+// the day the assistance was granted. Completed late: error; not yet completed: warning with
+// the deadline (the export may end before it).
+import { Finding } from '../../../engine/findings/finding';
+import { CalendarRangeError, addWorkingDays } from '../../calendar/working-days';
+import { addDays } from '../../dates';
+import { makeFinding, Rule } from '../../rule';
+import { timing } from './cases';
+import { EMERGENCY_CLAUSE } from './clause';
+
+const KEYS = ['elig.emergency_paperwork'];
+
+interface Row {
+  application_id: string;
+  household_id: string;
+  _line: number;
+  applied_on: string;
+  decided_on: string | null;
+  completed_on: string | null;
+}
+
+export const eligEmergency: Rule = {
+  id: 'ELIG-EMERGENCY',
+  family: 'exemptions',
+  title: { zh: '先行救助后须在规定时限内补齐手续', en: 'Emergency assistance first, paperwork completed within the limit' },
+  clause: EMERGENCY_CLAUSE,
+  needs: ['applications'],
+  parameters: KEYS,
+  async evaluate(ds, profile) {
+    const findings: Finding[] = [];
+    let examined = 0;
+    let unreviewed = 0;
+    const rows = await ds.all<Row>(
+      `SELECT application_id, household_id, _line, applied_on::VARCHAR AS applied_on, decision.decided_on::VARCHAR AS decided_on, temporary.paperwork_completed_on::VARCHAR AS completed_on
+       FROM applications WHERE route = 'emergency' AND coalesce(decision.result, 'approved') <> 'rejected' ORDER BY _line`,
+    );
+    for (const r of rows) {
+      const granted = r.decided_on ?? r.applied_on;
+      const t = timing(profile, KEYS, granted);
+      if (t.kind !== 'in_force') continue;
+      const [param] = t.values;
+      const p = param.value as { days: number; unit: 'calendar' | 'working' };
+      let deadline: string;
+      try {
+        deadline = p.unit === 'working' ? addWorkingDays(granted, p.days) : addDays(granted, p.days);
+      } catch (e) {
+        if (!(e instanceof CalendarRangeError)) throw e;
+        unreviewed++;
+        continue;
+      }
+      examined++;
+      const limit = { zh: `${p.days} 个${p.unit === 'working' ? '工作日' : '自然日'}`, en: `${p.days} ${p.unit} days` };
+      const base = { record: ds.locate('applications', r.application_id, r._line), related: [{ collection: 'households', id: r.household_id }], params: [param], expected: { completed_by: deadline } };
+      if (r.completed_on && r.completed_on > deadline)
+        findings.push(
+          makeFinding(eligEmergency, {
+            ...base,
+            severity: 'error',
+            message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过 ${limit.zh} 时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
+            actual: { granted_on: granted, paperwork_completed_on: r.completed_on },
+            detail: 'late',
+          }),
+        );
+      if (!r.completed_on)
+        findings.push(
+          makeFinding(eligEmergency, {
+            ...base,
+            severity: 'warning',
+            message: { zh: `${granted} 先行救助,尚无补齐手续记录(时限 ${limit.zh},截止 ${deadline})`, en: `emergency assistance on ${granted}; no paperwork recorded (limit ${limit.en}, due ${deadline})` },
+            actual: { granted_on: granted, paperwork_completed_on: null },
+            remedy: { zh: `于 ${deadline} 前补齐审核审批手续`, en: `complete the paperwork by ${deadline}`, deadline },
+            detail: 'missing',
+          }),
+        );
+    }
+    return {
+      findings,
+      examined,
+      ...(unreviewed ? { notReviewed: { count: unreviewed, reason: { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' } } } : {}),
+    };
+  },
+};

@@ -1,0 +1,118 @@
+// ELIG-GRADUAL — after income rises above the standard, assistance may continue for the
+// gradual-exit period (003 §二(二)1 "规范、分类实施低保渐退政策") and no longer: the months
+// after the exit month, up to the profile's number. Payments past the declared or the
+// allowed end are wrongful inclusion, with the amount to recover; a gradual exit declared
+// for a household that left for another reason (death, fraud…) is not a gradual exit at all.
+import { Finding } from '../../../engine/findings/finding';
+import { makeFinding, Rule } from '../../rule';
+import { inPeriod, periodsOf } from '../../periods';
+import { INCLUSION_CLAUSE } from './clause';
+import { fenText } from './income-items';
+
+const KEYS = ['elig.gradual_exit_months'];
+
+interface Row {
+  application_id: string;
+  household_id: string;
+  _line: number;
+  ended_on: string;
+  reason: string;
+  until: string | null;
+  exit_month: string;
+  limit_month: string;
+  allowed_month: string;
+  payment_ids: string[] | null;
+  months: string[] | null;
+  fen: string | null;
+}
+
+const REASON_ZH: Record<string, string> = { income_over_limit: '收入超标', death: '死亡', voluntary: '主动退出', fraud: '骗取救助', warning: '预警核查', other: '其他原因' };
+
+export const eligGradual: Rule = {
+  id: 'ELIG-GRADUAL',
+  family: 'exemptions',
+  title: { zh: '收入超标退出的,渐退期不超过规定月数', en: 'After income rises above the standard, assistance continues no longer than the gradual-exit period' },
+  clause: INCLUSION_CLAUSE,
+  needs: ['applications'],
+  parameters: KEYS,
+  async evaluate(ds, profile) {
+    const findings: Finding[] = [];
+    let examined = 0;
+    const hasPayments = ds.has('payments');
+    for (const period of periodsOf(profile, KEYS)) {
+      if (period.off || period.preRule) continue;
+      const param = period.values['elig.gradual_exit_months']!;
+      const n = Number(param.value);
+      const cand = `SELECT a.application_id, a.household_id, a._line, a.exit.ended_on::VARCHAR AS ended_on, a.exit.reason AS reason, a.exit.gradual_exit_until AS until,
+               strftime(a.exit.ended_on, '%Y-%m') AS exit_month, strftime(a.exit.ended_on + INTERVAL (${n}) MONTH, '%Y-%m') AS limit_month
+        FROM applications a WHERE a.exit IS NOT NULL AND (a.exit.reason = 'income_over_limit' OR a.exit.gradual_exit_until IS NOT NULL) AND ${inPeriod('a.exit.ended_on', period)}`;
+      const [{ c }] = await ds.all<{ c: number }>(`SELECT count(*)::INTEGER AS c FROM (${cand})`);
+      examined += c;
+      const rows = await ds.all<Row>(
+        `WITH cand AS (SELECT *, CASE WHEN reason = 'income_over_limit' THEN least(coalesce(until, exit_month), limit_month) ELSE exit_month END AS allowed_month FROM (${cand})),
+         over AS (${
+           hasPayments
+             ? `SELECT c.application_id, list(p.payment_id ORDER BY p.month, p.payment_id) AS payment_ids, list(DISTINCT p.month ORDER BY p.month) AS months, sum(CAST(p.amount * 100 AS BIGINT))::VARCHAR AS fen
+                FROM cand c JOIN payments p ON p.application_id = c.application_id AND p.month > c.allowed_month GROUP BY c.application_id`
+             : `SELECT NULL::VARCHAR AS application_id, NULL::VARCHAR[] AS payment_ids, NULL::VARCHAR[] AS months, NULL::VARCHAR AS fen WHERE false`
+         })
+         SELECT c.*, o.payment_ids, o.months, o.fen FROM cand c LEFT JOIN over o USING (application_id)
+         WHERE o.fen IS NOT NULL OR (c.reason = 'income_over_limit' AND c.until > c.limit_month) OR (c.reason <> 'income_over_limit' AND c.until IS NOT NULL)
+         ORDER BY c._line`,
+      );
+      for (const r of rows) {
+        const base = {
+          record: ds.locate('applications', r.application_id, r._line),
+          params: [param],
+          groups: { direction: 'inclusion' },
+        };
+        const related = [{ collection: 'households', id: r.household_id }];
+        if (r.reason === 'income_over_limit' && r.until && r.until > r.limit_month)
+          findings.push(
+            makeFinding(eligGradual, {
+              ...base,
+              related,
+              severity: 'error',
+              message: { zh: `${r.ended_on} 因收入超标退出,渐退期定至 ${r.until},超过 ${n} 个月上限(最晚至 ${r.limit_month})`, en: `exited ${r.ended_on} for income over the limit; gradual exit set to ${r.until}, beyond the ${n}-month limit (${r.limit_month})` },
+              expected: { last_month: r.limit_month, months: n },
+              actual: { gradual_exit_until: r.until, exit_month: r.exit_month },
+              remedy: { zh: `渐退期最晚至 ${r.limit_month}`, en: `end the gradual exit by ${r.limit_month}`, month: r.limit_month },
+              detail: 'declared',
+            }),
+          );
+        if (r.reason !== 'income_over_limit' && r.until)
+          findings.push(
+            makeFinding(eligGradual, {
+              ...base,
+              related,
+              severity: 'error',
+              message: { zh: `因${REASON_ZH[r.reason] ?? r.reason}退出,不适用渐退,却定有渐退期至 ${r.until}`, en: `exited for ${r.reason}, which allows no gradual exit, yet one runs to ${r.until}` },
+              expected: { gradual_exit: false },
+              actual: { reason: r.reason, gradual_exit_until: r.until },
+              remedy: { zh: '取消渐退,自退出当月起停发', en: 'cancel the gradual exit; stop from the exit month' },
+              detail: 'reason',
+            }),
+          );
+        if (r.fen !== null) {
+          const fen = Number(r.fen);
+          findings.push(
+            makeFinding(eligGradual, {
+              ...base,
+              related: [...related, ...(r.payment_ids ?? []).map((id) => ({ collection: 'payments', id }))],
+              severity: 'error',
+              message: {
+                zh: `${r.ended_on} 因${REASON_ZH[r.reason] ?? r.reason}退出,最晚可发放至 ${r.allowed_month},却仍发放了 ${(r.months ?? []).join('、')} 共 ${fenText(fen)} 元`,
+                en: `exited ${r.ended_on} (${r.reason}); payable through ${r.allowed_month}, yet paid for ${(r.months ?? []).join(', ')}: ${fenText(fen)} yuan`,
+              },
+              expected: { last_payable_month: r.allowed_month, limit_month: r.limit_month },
+              actual: { months: r.months, amount_fen: fen, gradual_exit_until: r.until },
+              remedy: { zh: `停发并追回 ${fenText(fen)} 元`, en: `stop and recover ${fenText(fen)} yuan`, amount_fen: fen, month: r.allowed_month },
+              detail: 'payments',
+            }),
+          );
+        }
+      }
+    }
+    return { findings, examined };
+  },
+};

@@ -1,0 +1,94 @@
+// Recomputing household income from the application's items, in SQL (fen, never floating
+// yuan): items of a not-income type count zero wherever the agency listed them; deduction
+// types are subtracted; every other type is income, even if the agency listed it as excluded
+// (an exclusion the profile does not grant is no exclusion: fail closed).
+import { sqlList } from '../../periods';
+
+export interface IncomeItem {
+  listed: 'counted' | 'excluded';
+  type: string;
+  fen: number;
+}
+
+export interface IncomeRow {
+  application_id: string;
+  household_id: string;
+  _line: number;
+  result: string;
+  decided_on: string;
+  recorded_fen: number;
+  standard_fen: number;
+  size: number;
+  total_fen: number;
+  items: IncomeItem[];
+}
+
+export function incomeItemsSql(scope: string, x: { not_income: string[]; deductions: string[] }): string {
+  return `WITH cand AS (
+      SELECT a.application_id, a.household_id, a._line, a.decision.result AS result, a.decision.decided_on::VARCHAR AS decided_on,
+             CAST(a.income.monthly_per_capita * 100 AS BIGINT) AS recorded_fen, CAST(a.income.standard_monthly * 100 AS BIGINT) AS standard_fen,
+             len(h.members)::INTEGER AS size, a.income.counted AS counted, a.income.excluded AS excluded
+      FROM applications a JOIN households h USING (household_id)
+      WHERE ${scope} AND a.income IS NOT NULL AND len(h.members) > 0),
+    items AS (
+      SELECT application_id, 'counted' AS listed, i.type AS type, CAST(i.amount * 100 AS BIGINT) AS fen FROM (SELECT application_id, unnest(counted) AS i FROM cand)
+      UNION ALL
+      SELECT application_id, 'excluded' AS listed, i.type AS type, CAST(i.amount * 100 AS BIGINT) AS fen FROM (SELECT application_id, unnest(excluded) AS i FROM cand)),
+    sums AS (
+      SELECT application_id,
+             sum(CASE WHEN type IN (${sqlList(x.not_income)}) THEN 0 WHEN type IN (${sqlList(x.deductions)}) THEN -fen ELSE fen END) AS total_fen,
+             list({'listed': listed, 'type': type, 'fen': fen}) AS items
+      FROM items GROUP BY application_id),
+    recomputed AS (
+      SELECT c.application_id, c.household_id, c._line, c.result, c.decided_on, c.recorded_fen::BIGINT AS recorded_fen, c.standard_fen::BIGINT AS standard_fen, c.size,
+             coalesce(s.total_fen, 0)::BIGINT AS total_fen, coalesce(s.items, []) AS items
+      FROM cand c LEFT JOIN sums s USING (application_id))`;
+}
+
+export const fenText = (fen: number | string) => {
+  const f = Number(fen);
+  const sign = f < 0 ? '-' : '';
+  const a = Math.abs(f);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+};
+
+const TYPE_ZH: Record<string, string> = { basic_pension_base: '基础养老金', employment_cost: '就业成本' };
+const typeZh = (t: string) => TYPE_ZH[t] ?? t;
+
+/** What the recomputation did with each item, for the auditor to follow. */
+export function itemBreakdown(r: IncomeRow, x: { not_income: string[]; deductions: string[] }) {
+  const items = r.items.map((i) => ({ ...i, fen: Number(i.fen) }));
+  const zh: string[] = [];
+  const en: string[] = [];
+  const notIncome = items.filter((i) => x.not_income.includes(i.type));
+  const deducted = items.filter((i) => x.deductions.includes(i.type));
+  const wronglyExcluded = items.filter((i) => i.listed === 'excluded' && !x.not_income.includes(i.type) && !x.deductions.includes(i.type));
+  const wronglyCounted = notIncome.filter((i) => i.listed === 'counted');
+  if (notIncome.length) {
+    zh.push(`不计入收入:${notIncome.map((i) => `${typeZh(i.type)} ${fenText(i.fen)} 元`).join('、')}`);
+    en.push(`not income: ${notIncome.map((i) => `${i.type} ${fenText(i.fen)}`).join(', ')}`);
+  }
+  if (deducted.length) {
+    zh.push(`扣减:${deducted.map((i) => `${typeZh(i.type)} ${fenText(i.fen)} 元`).join('、')}`);
+    en.push(`deducted: ${deducted.map((i) => `${i.type} ${fenText(i.fen)}`).join(', ')}`);
+  }
+  if (wronglyCounted.length) {
+    zh.push(`原核算误计入:${wronglyCounted.map((i) => typeZh(i.type)).join('、')}`);
+    en.push(`wrongly counted: ${wronglyCounted.map((i) => i.type).join(', ')}`);
+  }
+  if (wronglyExcluded.length) {
+    zh.push(`原核算误剔除(无排除依据,仍计入):${wronglyExcluded.map((i) => `${typeZh(i.type)} ${fenText(i.fen)} 元`).join('、')}`);
+    en.push(`wrongly excluded (no ground, counted): ${wronglyExcluded.map((i) => i.type).join(', ')}`);
+  }
+  return { zh: zh.join(';'), en: en.join('; '), items };
+}
+
+/** BIGINT arrives as a string from the dataset: fen values become numbers here (well within 2^53). */
+export const toIncomeRow = (r: any): IncomeRow => ({
+  ...r,
+  recorded_fen: Number(r.recorded_fen),
+  standard_fen: Number(r.standard_fen),
+  total_fen: Number(r.total_fen),
+  size: Number(r.size),
+  items: (r.items ?? []).map((i: any) => ({ ...i, fen: Number(i.fen) })),
+});

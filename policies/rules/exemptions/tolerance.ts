@@ -1,0 +1,138 @@
+// ELIG-TOLERANCE (铁岭) — acceptance with missing documents (容缺受理, 告知承诺) only in the
+// profile's listed situations (3 types, 10 situations), with a signed commitment, the review
+// finished within 10 working days (counted on the official calendar, after the acceptance day),
+// and the missing documents supplied afterwards. A situation the profile does not list, or a
+// profile that lists none, cannot be classified: a finding, never a pass.
+import { Finding } from '../../../engine/findings/finding';
+import { CalendarRangeError, workingDaysBetween } from '../../calendar/working-days';
+import { makeFinding, Rule } from '../../rule';
+import { timing } from './cases';
+import { TOLERANCE_CLAUSE } from './clause';
+
+const KEYS = ['elig.tolerance'];
+
+interface Tolerance {
+  situations: { code: string; type: string; zh: string; status: string }[];
+  review_working_days: number;
+  commitment_required: boolean;
+}
+
+interface Row {
+  application_id: string;
+  household_id: string;
+  _line: number;
+  applied_on: string;
+  accepted_on: string | null;
+  tolerance: { situation: string; commitment_signed: boolean; missing_documents: string[]; supplemented_on: string | null } | null;
+  result: string | null;
+  decided_on: string | null;
+}
+
+export const eligTolerance: Rule = {
+  id: 'ELIG-TOLERANCE',
+  family: 'exemptions',
+  title: { zh: '容缺受理限于规定情形,须签署承诺书,10个工作日内完成审核确认并补正材料', en: 'Tolerance acceptance only in listed situations, with a signed commitment, review within 10 working days, documents supplied later' },
+  clause: TOLERANCE_CLAUSE,
+  needs: ['applications'],
+  parameters: KEYS,
+  async evaluate(ds, profile) {
+    const findings: Finding[] = [];
+    let unreviewed = 0;
+    const rows = await ds.all<Row>(
+      `SELECT application_id, household_id, _line, applied_on::VARCHAR AS applied_on, accepted_on::VARCHAR AS accepted_on, tolerance,
+              decision.result AS result, decision.decided_on::VARCHAR AS decided_on
+       FROM applications WHERE route = 'tolerance' ORDER BY _line`,
+    );
+    for (const r of rows) {
+      const accepted = r.accepted_on ?? r.applied_on;
+      const t = timing(profile, KEYS, accepted);
+      const base = { record: ds.locate('applications', r.application_id, r._line), related: [{ collection: 'households', id: r.household_id }] };
+      if (t.kind !== 'in_force') {
+        const pre = t.kind === 'pre_rule';
+        findings.push(
+          makeFinding(eligTolerance, {
+            ...base,
+            severity: pre ? 'info' : 'warning',
+            message: pre
+              ? { zh: `${accepted} 容缺受理,早于本地告知承诺制施行(${t.from}),作为历史记录`, en: `tolerance acceptance on ${accepted}, before the local scheme (${t.from}): history` }
+              : { zh: `容缺受理,但所适用政策(${profile.id})未规定容缺受理情形,无法确认`, en: `tolerance acceptance, but profile ${profile.id} lists no tolerance situations: cannot be confirmed` },
+            expected: { zh: '适用规定了容缺受理情形的政策', en: 'a profile listing tolerance situations' },
+            actual: { route: 'tolerance', accepted_on: accepted },
+            params: [],
+            detail: pre ? 'pre-rule' : 'no-list',
+          }),
+        );
+        continue;
+      }
+      const [param] = t.values;
+      const p = param.value as Tolerance;
+      const fb = { ...base, params: [param] };
+      const tol = r.tolerance;
+      if (!tol) {
+        findings.push(makeFinding(eligTolerance, { ...fb, severity: 'error', message: { zh: '按容缺受理办理,却没有容缺信息(情形、承诺书、缺少材料)', en: 'tolerance route without the tolerance record' }, expected: { tolerance: 'required' }, actual: { tolerance: null }, detail: 'record' }));
+        continue;
+      }
+      const situation = p.situations.find((s) => s.code === tol.situation);
+      if (!situation)
+        findings.push(
+          makeFinding(eligTolerance, {
+            ...fb,
+            severity: 'error',
+            message: { zh: `容缺情形「${tol.situation}」不在本地 ${p.situations.length} 种可容缺受理情形之内`, en: `tolerance situation "${tol.situation}" is not among the ${p.situations.length} listed` },
+            expected: { situations: p.situations.map((s) => s.code) },
+            actual: { situation: tol.situation },
+            remedy: { zh: '按一般程序受理,或由业务人员确认该情形', en: 'use the standard route, or have policy staff confirm the situation' },
+            detail: 'situation',
+          }),
+        );
+      if (p.commitment_required && !tol.commitment_signed)
+        findings.push(
+          makeFinding(eligTolerance, {
+            ...fb,
+            severity: 'error',
+            message: { zh: '容缺受理未签署告知承诺书', en: 'no signed commitment for a tolerance acceptance' },
+            expected: { commitment_signed: true },
+            actual: { commitment_signed: false },
+            remedy: { zh: '补签承诺书', en: 'obtain the signed commitment' },
+            detail: 'commitment',
+          }),
+        );
+      if (r.decided_on && r.result !== 'pending') {
+        try {
+          const days = workingDaysBetween(accepted, r.decided_on);
+          if (days > p.review_working_days)
+            findings.push(
+              makeFinding(eligTolerance, {
+                ...fb,
+                severity: 'error',
+                message: { zh: `${accepted} 容缺受理,${r.decided_on} 才完成审核确认,为第 ${days} 个工作日,超过 ${p.review_working_days} 个工作日时限`, en: `accepted ${accepted}, decided ${r.decided_on}: working day ${days}, beyond the ${p.review_working_days}-working-day limit` },
+                expected: { within_working_days: p.review_working_days },
+                actual: { accepted_on: accepted, decided_on: r.decided_on, working_days: days },
+                detail: 'review',
+              }),
+            );
+        } catch (e) {
+          if (!(e instanceof CalendarRangeError)) throw e;
+          unreviewed++;
+        }
+      }
+      if (tol.missing_documents.length && !tol.supplemented_on)
+        findings.push(
+          makeFinding(eligTolerance, {
+            ...fb,
+            severity: 'warning',
+            message: { zh: `容缺材料(${tol.missing_documents.join('、')})尚未补正`, en: `missing documents (${tol.missing_documents.join(', ')}) not yet supplied` },
+            expected: { supplemented: true },
+            actual: { missing_documents: tol.missing_documents, supplemented_on: null },
+            remedy: { zh: '督促申请人补正容缺材料', en: 'have the applicant supply the documents' },
+            detail: 'supplement',
+          }),
+        );
+    }
+    return {
+      findings,
+      examined: rows.length - unreviewed,
+      ...(unreviewed ? { notReviewed: { count: unreviewed, reason: { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' } } } : {}),
+    };
+  },
+};

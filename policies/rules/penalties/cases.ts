@@ -1,0 +1,84 @@
+// Reads the fraud cases once per rule run (a small collection: tier logic runs in TypeScript
+// over rows) and grades each by the profile in force on its decision date, or the date it was
+// found when undecided.
+import { Dataset, RecordRef } from '../../../engine/dataset/dataset';
+import { Bilingual, Finding, Severity } from '../../../engine/findings/finding';
+import { ResolvedProfile } from '../../../engine/profile/profile';
+import { Tier } from '../../parameters/penalties';
+import { RuleEvaluation } from '../../rule';
+import { assess, Assessment } from './grading';
+
+export interface CaseRow {
+  case_id: string;
+  household_id: string;
+  application_id: string | null;
+  _line: number;
+  stage: 'application' | 'in_receipt';
+  amount_fen: string;
+  circumstances: string[];
+  found_on: string;
+  decided_on: string | null;
+  tier: Tier | null;
+  recovered_fen: string | null;
+  fine_fen: string | null;
+  blacklisted: boolean | null;
+  assistance_stopped_from: string | null;
+  verification_frequency_raised: boolean | null;
+  education_given: boolean | null;
+  transfers: string[] | null;
+  credit_repair: { corrected_on: string; repaid_on: string; applied_on: string; decided_on: string; granted: boolean } | null;
+}
+
+export interface JudgedCase {
+  row: CaseRow;
+  amountFen: number;
+  assessment: Assessment;
+  record: RecordRef;
+  related: { collection: string; id: string }[];
+  /** info before the profile's penalty rules took effect (history), error after. */
+  severity: (inForce: Severity) => Severity;
+}
+
+export async function judgedCases(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {
+  const rows = await ds.all<CaseRow>(
+    `SELECT case_id, household_id, application_id, _line, stage, CAST(amount * 100 AS BIGINT) AS amount_fen, circumstances, found_on,
+            decision.decided_on AS decided_on, decision.tier AS tier,
+            CAST(decision.recovered_amount * 100 AS BIGINT) AS recovered_fen, CAST(decision.fine_amount * 100 AS BIGINT) AS fine_fen,
+            decision.blacklisted AS blacklisted, decision.assistance_stopped_from AS assistance_stopped_from,
+            decision.verification_frequency_raised AS verification_frequency_raised, decision.education_given AS education_given,
+            decision.transfers AS transfers, credit_repair
+     FROM fraud_cases ORDER BY _line`,
+  );
+  return rows.map((row) => {
+    const amountFen = Number(row.amount_fen);
+    const assessment = assess(profile, { stage: row.stage, amountFen, circumstances: row.circumstances ?? [], recordedTier: row.tier }, row.decided_on ?? row.found_on, row.decided_on);
+    return {
+      row,
+      amountFen,
+      assessment,
+      record: ds.locate('fraud_cases', row.case_id, row._line),
+      related: [{ collection: 'households', id: row.household_id }, ...(row.application_id ? [{ collection: 'applications', id: row.application_id }] : [])],
+      severity: (s: Severity) => (assessment.standing === 'pre_rule' ? 'info' : s),
+    };
+  });
+}
+
+/** Decided cases the profile can judge; the rest are counted as not reviewed (no tiers in the profile). */
+export function reviewable(cases: JudgedCase[]): { judged: JudgedCase[]; notReviewed?: RuleEvaluation['notReviewed'] } {
+  const decided = cases.filter((c) => c.row.decided_on && c.assessment.standing !== 'off');
+  const judged = decided.filter((c) => c.assessment.standing !== 'absent');
+  const absent = decided.length - judged.length;
+  const reason: Bilingual = { zh: '适用的政策配置未规定失信分级与惩戒措施,无法审查', en: 'the profile in use defines no penalty tiers or measures; cannot review' };
+  return { judged, ...(absent ? { notReviewed: { count: absent, reason } } : {}) };
+}
+
+export const tierZh = (t: Tier | null) => (t ? { general: '一般失信', serious: '较重失信', severe: '严重失信' }[t] : '未认定');
+
+/**
+ * A finding cites the clause of the profile in use (Tieling's 办法 for a Tieling case), taken
+ * from the parameter that decided it, rather than the rule's default clause.
+ */
+export function citeProfileClause(findings: Finding[]): Finding[] {
+  for (const f of findings) if (f.params[0]) f.source = f.params[0].source;
+  return findings;
+}

@@ -1,0 +1,38 @@
+// REL-DECLARE — a related application declares the relationship (如实申明). A relationship the
+// staff roster shows but the application does not declare is reported as POSSIBLE concealment
+// (故意隐瞒): the roster says so; intent is for the township to establish. 003 §二(五)2
+import { Rule } from '../../rule';
+import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
+import { INSPECTION_CLAUSE } from './clause';
+
+const KEYS = SCOPE_KEYS;
+
+export function checkDeclared(link: Link): Break | null {
+  if (link.declared) return null;
+  const other = link.declared_staff_id
+    ? { zh: `申请只申明了与 ${link.declared_staff_id} 的关系,未申明与该人员的近亲属关系`, en: `the application declares only a relation to ${link.declared_staff_id}, not to this staff member` }
+    : { zh: '申请未申明该近亲属关系', en: 'the application does not declare the relationship' };
+  return {
+    link: 'undeclared',
+    message: {
+      zh: `${other.zh}——名册显示存在该关系,可能故意隐瞒(依名册比对推断,尚未查实)`,
+      en: `${other.en} — the staff roster shows it: possible concealment (inferred from the roster, not proven)`,
+    },
+    expected: { declared_relation: { staff_id: link.staff_id } },
+    actual: { evidence: 'roster', proven: false },
+    remedy: {
+      zh: '乡镇(街道)核实该关系及未申明的原因;查实故意隐瞒的按虚报隐瞒处理,并补办单独登记备案和核查',
+      en: 'the township verifies the relationship and why it was not declared; proven concealment is handled as a false statement, and the application is filed and verified',
+    },
+  };
+}
+
+export const relDeclare: Rule = {
+  id: 'REL-DECLARE',
+  family: 'relatives',
+  title: { zh: '经办人员、村(居)干部近亲属申请救助须如实申明关系', en: 'An application by a close relative of staff declares the relationship' },
+  clause: INSPECTION_CLAUSE,
+  needs: ['applications', 'staff', 'households'],
+  parameters: KEYS,
+  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relDeclare, keys: KEYS, judges: (l) => l.rosterInScope, check: checkDeclared }),
+};

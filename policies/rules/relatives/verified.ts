@@ -1,0 +1,56 @@
+// REL-VERIFIED — a filed application is verified (核查) before the decision. The export has
+// dates without times, so a verification completed on the decision day cannot be shown to
+// precede it: by default it must be done by the day before (relatives.verification_lead_days).
+// 003 §二(五)2 ("备案后应核查而没有及时核查").
+import { addDays } from '../../dates';
+import { Rule } from '../../rule';
+import { Break, evaluateChain, firstVerification, Link, SCOPE_KEYS } from './chain';
+import { INSPECTION_CLAUSE } from './clause';
+
+const KEYS = [...SCOPE_KEYS, 'relatives.verification_lead_days'];
+
+export function checkVerified(link: Link): Break | null {
+  const lead = Number(link.period.values['relatives.verification_lead_days']?.value ?? 1);
+  const deadline = addDays(link.decided_on!, -lead);
+  const v = firstVerification(link);
+  const remedy = {
+    zh: '立即完成核查;核查不符合条件的,停止救助并追回已发放资金',
+    en: 'verify now; if the household is not eligible, stop the assistance and recover what was paid',
+  };
+  const expected = { verified_by: deadline, decided_on: link.decided_on, lead_days: lead };
+  if (!v)
+    return {
+      link: 'verified_never',
+      message: {
+        zh: `备案后应核查而没有及时核查:至决定(${link.decided_on})仍无核查记录`,
+        en: `filed but never verified: no verification by the decision (${link.decided_on})`,
+      },
+      expected,
+      actual: { verified: false },
+      remedy,
+    };
+  if (v.completed_on! <= deadline) return null;
+  const when =
+    v.completed_on === link.decided_on
+      ? { zh: `核查于决定当日(${link.decided_on})完成,日期不能证明核查在决定之前`, en: `verified on the decision day itself (${link.decided_on}); the dates cannot show it came first` }
+      : v.completed_on! > link.decided_on!
+        ? { zh: `核查于 ${v.completed_on} 完成,晚于决定(${link.decided_on})`, en: `verified on ${v.completed_on}, after the decision (${link.decided_on})` }
+        : { zh: `核查于 ${v.completed_on} 完成,未在决定前 ${lead} 日完成`, en: `verified on ${v.completed_on}, less than ${lead} day(s) before the decision` };
+  return {
+    link: 'verified_late',
+    message: { zh: `备案后应核查而没有及时核查:${when.zh}`, en: `not verified in time: ${when.en}` },
+    expected,
+    actual: { verified_on: v.completed_on, result: v.result },
+    remedy,
+  };
+}
+
+export const relVerified: Rule = {
+  id: 'REL-VERIFIED',
+  family: 'relatives',
+  title: { zh: '备案的近亲属申请须在审核确认决定前完成核查', en: 'A filed application is verified before the decision' },
+  clause: INSPECTION_CLAUSE,
+  needs: ['applications', 'staff', 'households', 'relative_filings'],
+  parameters: KEYS,
+  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, check: checkVerified }),
+};

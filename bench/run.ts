@@ -16,20 +16,21 @@ interface Measured {
   exitCode: number;
 }
 
-function measure(...args: string[]): Measured {
+function measure(...args: string[]): Measured & { log: string } {
   const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), ...args], {
     cwd: path.join(__dirname, '..'),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, JIUZHU_PROGRESS: '1' },
   });
   if (r.status !== 0) throw new Error(`${args[0]} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop() as string);
+  return { ...JSON.parse(r.stdout.trim().split('\n').pop() as string), log: r.stderr };
 }
 
 async function main(): Promise<void> {
   if (!Number.isInteger(households) || households < 1) throw new Error(`households must be a positive whole number, got ${process.argv[2]}`);
   const dir = path.join(OUT, `export-${households}-${SEED}`);
-  const marker = path.join(dir, '.complete.json');
+  const marker = path.join(dir, '.bench-complete');
   let counts: Record<string, number>;
   if (fs.existsSync(marker)) {
     counts = JSON.parse(fs.readFileSync(marker, 'utf8')).counts;
@@ -49,11 +50,15 @@ async function main(): Promise<void> {
 
   const floor = measure('floor', dir);
   const audit = measure('audit', dir, path.join(OUT, `reports-${households}`));
+  if (audit.exitCode !== 0) throw new Error(`the audit exited ${audit.exitCode}:\n${audit.log}`);
   const row = (name: string, m: Measured) =>
     `${name.padEnd(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} s ${Math.round(records / (m.ms / 1000)).toLocaleString('en').padStart(12)} records/s ${(mb / (m.ms / 1000)).toFixed(0).padStart(6)} MB/s   peak RSS ${m.maxRssMb.toFixed(0).padStart(6)} MB`;
   console.log('');
   console.log(row('floor', floor) + '   (DuckDB alone: CREATE TABLE … AS SELECT * FROM read_json(…) per collection)');
   console.log(row('audit', audit) + '   (jiuzhu audit: validation, every rule, every report)');
+  console.log('');
+  console.log('where the audit spends its time (progress log, seconds since start):');
+  console.log(audit.log.split('\n').filter((l) => l && !l.includes('场景 scenario')).map((l) => `  ${l}`).join('\n'));
   console.log('');
   console.log(`audit / floor = ${(audit.ms / floor.ms).toFixed(2)}×   (target ≤ 2×)    audit peak RSS ${audit.maxRssMb.toFixed(0)} MB   (target ≤ 2048 MB)`);
 }

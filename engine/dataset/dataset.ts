@@ -1,6 +1,8 @@
 // The loaded export: one DuckDB table per collection (typed from the contract, plus `_line`,
 // the record's line in its NDJSON file or its 1-based position in a JSON array), in memory
 // unless the auditor asks for a database file. Rules read it only through SQL.
+import os from 'node:os';
+import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CollectionName } from '../../schemas/case-export';
 
@@ -41,7 +43,12 @@ export class Dataset {
   readonly rejected: RejectedRecord[] = [];
 
   static async open(dbFile?: string): Promise<Dataset> {
-    const instance = await DuckDBInstance.create(dbFile ?? ':memory:');
+    // A memory ceiling and a spill folder, so a province-sized export works out of core
+    // instead of growing without bound (JIUZHU_MEMORY_LIMIT overrides, e.g. '4GB').
+    const instance = await DuckDBInstance.create(dbFile ?? ':memory:', {
+      memory_limit: process.env.JIUZHU_MEMORY_LIMIT ?? '1500MB',
+      temp_directory: path.join(os.tmpdir(), `jiuzhu-spill-${process.pid}`),
+    });
     const conn = await instance.connect();
     return new Dataset(instance, conn);
   }

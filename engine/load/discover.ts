@@ -91,7 +91,7 @@ function discoverFolder(dir: string): DiscoveredExport {
   const seen = new Map<CollectionName, string>();
   const files: CollectionFile[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
-    if (name === 'meta.json' || !DATA_EXT.test(name)) continue;
+    if (name === 'meta.json' || name.startsWith('.') || !DATA_EXT.test(name)) continue;
     const file = path.join(dir, name);
     const collection = asCollection(name.replace(DATA_EXT, ''), file);
     const twin = seen.get(collection);

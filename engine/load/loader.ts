@@ -11,7 +11,7 @@ import { Dataset, RejectedRecord } from '../dataset/dataset';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
-import { recordViolationSql } from './sql-validator';
+import { flagViolations } from './sql-validator';
 import { validateRecord } from './validator';
 
 export type { RejectedRecord };
@@ -77,23 +77,30 @@ function writeArrayAsNdjson(f: CollectionFile, tmp: string): string {
   return out;
 }
 
+async function insertLines(ds: Dataset, table: string, lines: number[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += 10_000) await ds.run(`INSERT INTO ${table} VALUES (${lines.slice(i, i + 10_000).join('),(')})`);
+}
+
 async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
   const c = f.collection;
   const raw = `raw_${c}`;
   // One VARCHAR column per line: chr(1) never occurs unescaped in JSON text, so no line is split.
   // rowid follows file order (insertion order is preserved), so rowid + 1 is the line number.
   await ds.run(
-    `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 100000000)`,
+    `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
   );
-  await ds.run(`CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND trim(j) <> ''`);
+  await ds.run(`CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '')`);
   const malformed = await ds.all<{ _line: number }>(`SELECT _line FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line LIMIT 1`);
   if (malformed.length) {
     const where = f.format === 'array' ? `[${malformed[0]._line - 1}]` : `:${malformed[0]._line}`;
     throw new InputError(`${f.file}${where}: JSON 格式错误`, `${f.file}${where}: malformed JSON`);
   }
   const [{ n }] = await ds.all<{ n: string }>(`SELECT count(*) AS n FROM v_${raw}`);
-  const violation = recordViolationSql(schema, defName(c));
-  const flagged = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE ${violation} ORDER BY _line`);
+  const lines = await flagViolations(ds, schema, defName(c), `v_${raw}`, `chk_${c}`);
+  await ds.run(`CREATE TEMP TABLE flagged_${c} (_line INTEGER)`);
+  await insertLines(ds, `flagged_${c}`, lines);
+  const flagged = await ds.all<{ _line: number; j: string }>(`SELECT v._line, v.j FROM v_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line`);
+  await ds.run(`DROP TABLE flagged_${c}`);
   const rejected: RejectedRecord[] = [];
   const keyField = COLLECTIONS[c].key;
   for (const row of flagged) {
@@ -105,10 +112,7 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
     rejected.push({ collection: c, file: f.file, ...(f.format === 'array' ? { index: row._line - 1 } : { line: row._line }), id, errors });
   }
   await ds.run(`CREATE TEMP TABLE rejected_${c} (_line INTEGER)`);
-  if (rejected.length) {
-    const lines = rejected.map((r) => (r.line ?? (r.index as number) + 1)).join('),(');
-    await ds.run(`INSERT INTO rejected_${c} VALUES (${lines})`);
-  }
+  await insertLines(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
   const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
   await ds.run(
     `CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c}) ORDER BY _line`,

@@ -1,16 +1,36 @@
-// Compiles the contract's JSON Schema into one DuckDB boolean expression per collection
-// that is TRUE when a raw NDJSON line violates the schema. It runs inside DuckDB over
-// millions of lines; ajv then re-validates only the flagged lines to produce messages,
-// so the two must agree (engine/load/sql-validator.test.ts checks them side by side).
+// Finds, inside DuckDB, every line of a collection that may violate the contract's JSON
+// Schema, so millions of records are validated at DuckDB's speed; ajv then re-validates only
+// the flagged lines and is the authority on meaning and messages. The pass must never miss a
+// violation; flagging a valid line only costs an ajv call (sql-validator.test.ts checks both).
+//
+// How: each level of nesting is parsed once into a temp table of JSON fragments (from_json
+// with "JSON" leaves; referencing a from_json result twice in one query would parse twice),
+// and the checks run on the fragments' text: a fragment's first character gives its JSON
+// type, and from_json re-serialises leaves canonically, so patterns can match the quoted text.
+import { Dataset } from '../dataset/dataset';
+
 type Schema = Record<string, any>;
 
-const NUMERIC = `('BIGINT','UBIGINT','DOUBLE','HUGEINT')`;
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const jsonKey = (k: string) => `'$."${k.replace(/"/g, '\\"')}"'`;
+const SUPPORTED = new Set([
+  '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format',
+  'minLength', 'minimum', 'maximum', 'multipleOf', 'title', 'description', '$schema', 'id',
+]);
 
-export class SqlSchemaCompiler {
-  private depth = 0;
-  constructor(private readonly root: Schema) {}
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export const MULTIPLE_OF_PRECISION = 6;
+// A JSON null anywhere as a value: ajv rejects null for every typed field of the contract,
+// and from_json cannot tell a null from an absent key, so such lines always go to ajv.
+const NULL_VALUE = `contains(j, 'null') AND regexp_matches(j, '[:,\\[]\\s*null\\s*[,\\]}]')`;
+
+export class SqlValidationPlan {
+  private statements: string[] = [];
+  private flags: string[] = [];
+  private tables: string[] = [];
+  private n = 0;
+
+  constructor(private readonly root: Schema, private readonly prefix: string) {}
 
   private resolve(s: Schema): Schema {
     if (typeof s.$ref === 'string') {
@@ -18,89 +38,114 @@ export class SqlSchemaCompiler {
       if (!m || !this.root.$defs?.[m[1]]) throw new Error(`unsupported $ref ${s.$ref}`);
       return this.resolve(this.root.$defs[m[1]]);
     }
+    const unsupported = Object.keys(s).filter((k) => !SUPPORTED.has(k));
+    if (unsupported.length) throw new Error(`JSON Schema keyword(s) not compiled to SQL: ${unsupported.join(', ')}`);
     return s;
   }
 
-  /** SQL that is TRUE when JSON value `v` (never SQL NULL) violates schema `s`. */
-  violation(schema: Schema, v: string): string {
+  /** Plans the checks of `schema` over table `from`, whose column `f` holds the node's JSON text. */
+  node(schema: Schema, from: string): void {
     const s = this.resolve(schema);
-    const unsupported = Object.keys(s).filter((k) => !SUPPORTED.has(k));
-    if (unsupported.length) throw new Error(`JSON Schema keyword(s) not compiled to SQL: ${unsupported.join(', ')}`);
-    if ('const' in s) return `(${v}->>'$') IS DISTINCT FROM ${sqlString(String(s.const))} OR json_type(${v}) <> 'VARCHAR'`;
+    if (s.type === 'object') return this.object(s, from);
+    if (s.type === 'array') return this.array(s, from);
+    this.flags.push(`SELECT _line FROM ${from} WHERE ${this.leaf(s, 'f')}`);
+  }
+
+  private table(select: string): string {
+    const name = `${this.prefix}_${this.n++}`;
+    this.statements.push(`CREATE TEMP TABLE ${name} AS ${select}`);
+    this.tables.push(name);
+    return name;
+  }
+
+  private object(s: Schema, from: string): void {
+    const props: [string, Schema][] = Object.entries(s.properties ?? {});
+    const required = new Set<string>(s.required ?? []);
+    this.flags.push(`SELECT _line FROM ${from} WHERE NOT starts_with(f, '{')`);
+    if (!props.length) return;
+    const structure = JSON.stringify(Object.fromEntries(props.map(([k]) => [k, 'JSON'])));
+    const t = this.table(`SELECT _line, from_json(f, ${sqlString(structure)}) AS t FROM ${from} WHERE starts_with(f, '{')`);
+    const leafChecks: string[] = [];
+    for (const [key, raw] of props) {
+      const sub = this.resolve(raw);
+      const col = `t.${ident(key)}`;
+      if (required.has(key)) leafChecks.push(`${col} IS NULL`);
+      if (sub.type === 'object' || sub.type === 'array') {
+        const child = this.table(`SELECT _line, ${col} AS f FROM ${t} WHERE ${col} IS NOT NULL`);
+        this.node(sub, child);
+      } else leafChecks.push(`(${col} IS NOT NULL AND ${this.leaf(sub, col)})`);
+    }
+    if (leafChecks.length) this.flags.push(`SELECT _line FROM ${t} WHERE ${leafChecks.join(' OR ')}`);
+  }
+
+  private array(s: Schema, from: string): void {
+    this.flags.push(`SELECT _line FROM ${from} WHERE NOT starts_with(f, '[')`);
+    if (!s.items) return;
+    const items = this.table(`SELECT _line, unnest(from_json(f, '["JSON"]')) AS f FROM ${from} WHERE starts_with(f, '[')`);
+    this.node(s.items, items);
+  }
+
+  /** SQL true when the JSON text `x` of a scalar violates `s`. Conservative: may flag valid text. */
+  private leaf(s: Schema, x: string): string {
+    if ('const' in s) return `${x} <> ${sqlString(JSON.stringify(s.const))}`;
     switch (s.type) {
-      case 'string':
-        return this.stringViolation(s, v);
+      case 'string': {
+        const checks = [`NOT starts_with(${x}, '"')`];
+        if (s.enum) checks.push(`${x} NOT IN (${s.enum.map((e: string) => sqlString(JSON.stringify(e))).join(', ')})`);
+        // Patterns match the quoted text; an escape in the text makes it fail, which only flags.
+        if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(quotedPattern(s.pattern))})`);
+        // Escapes make the text longer than the value, so only "at least one character" is exact here.
+        if (typeof s.minLength === 'number' && s.minLength > 1) throw new Error(`minLength ${s.minLength} is not compiled to SQL`);
+        if (s.minLength === 1) checks.push(`length(${x}) < 3`);
+        return `(${checks.join(' OR ')})`;
+      }
       case 'number':
-      case 'integer':
-        return this.numberViolation(s, v);
+      case 'integer': {
+        // Plain decimal text only; 1e2 or 2.0 is flagged and left to ajv.
+        const shape = s.type === 'integer' ? '^-?[0-9]+$' : s.multipleOf === 0.01 ? '^-?[0-9]+(\\.[0-9]{1,2})?$' : '^-?[0-9]+(\\.[0-9]+)?$';
+        if (s.multipleOf !== undefined && s.multipleOf !== 0.01) throw new Error(`multipleOf ${s.multipleOf} is not compiled to SQL`);
+        const checks = [`NOT regexp_matches(${x}, '${shape}')`];
+        const v = `TRY_CAST(CAST(${x} AS VARCHAR) AS DOUBLE)`;
+        if (typeof s.minimum === 'number') checks.push(`${v} < ${s.minimum}`);
+        if (typeof s.maximum === 'number') checks.push(`${v} > ${s.maximum}`);
+        return `(${checks.join(' OR ')})`;
+      }
       case 'boolean':
-        return `json_type(${v}) <> 'BOOLEAN'`;
-      case 'object':
-        return this.objectViolation(s, v);
-      case 'array':
-        return this.arrayViolation(s, v);
+        return `${x} NOT IN ('true', 'false')`;
       default:
         throw new Error(`schema without a supported type: ${JSON.stringify(s).slice(0, 80)}`);
     }
   }
 
-  private stringViolation(s: Schema, v: string): string {
-    const str = `(${v}->>'$')`;
-    const checks: string[] = [];
-    if (s.enum) checks.push(`${str} NOT IN (${s.enum.map((e: string) => sqlString(e)).join(', ')})`);
-    if (s.pattern) checks.push(`NOT regexp_matches(${str}, ${sqlString(s.pattern)})`);
-    if (typeof s.minLength === 'number') checks.push(`length(${str}) < ${s.minLength}`);
-    if (typeof s.maxLength === 'number') checks.push(`length(${str}) > ${s.maxLength}`);
-    return `CASE WHEN json_type(${v}) <> 'VARCHAR' THEN TRUE ELSE ${checks.length ? `(${checks.join(' OR ')})` : 'FALSE'} END`;
-  }
-
-  private numberViolation(s: Schema, v: string): string {
-    const x = `CAST(${v} AS DOUBLE)`;
-    const checks: string[] = [];
-    if (s.type === 'integer') checks.push(`${x} <> floor(${x})`);
-    if (typeof s.minimum === 'number') checks.push(`${x} < ${s.minimum}`);
-    if (typeof s.maximum === 'number') checks.push(`${x} > ${s.maximum}`);
-    if (typeof s.exclusiveMinimum === 'number') checks.push(`${x} <= ${s.exclusiveMinimum}`);
-    if (typeof s.exclusiveMaximum === 'number') checks.push(`${x} >= ${s.exclusiveMaximum}`);
-    // Same tolerance as ajv's multipleOfPrecision (engine/load/validator.ts).
-    if (typeof s.multipleOf === 'number') checks.push(`abs(round(${x} / ${s.multipleOf}) - ${x} / ${s.multipleOf}) > 1e-${MULTIPLE_OF_PRECISION}`);
-    return `CASE WHEN json_type(${v}) NOT IN ${NUMERIC} THEN TRUE ELSE ${checks.length ? `(${checks.join(' OR ')})` : 'FALSE'} END`;
-  }
-
-  private objectViolation(s: Schema, v: string): string {
-    const props: [string, Schema][] = Object.entries(s.properties ?? {});
-    const required = new Set<string>(s.required ?? []);
-    if (!props.length) return `json_type(${v}) <> 'OBJECT'`;
-    // Extract every property in one parse, bound to a lambda variable (DuckDB has no LET).
-    const q = `q${this.depth++}`;
-    const parts = props.map(([key, sub], i) => {
-      const p = `${q}[${i + 1}]`;
-      const bad = this.violation(sub, p);
-      return required.has(key) ? `(${p} IS NULL OR (${bad}))` : `(${p} IS NOT NULL AND (${bad}))`;
-    });
-    this.depth--;
-    const paths = `[${props.map(([k]) => jsonKey(k)).join(', ')}]`;
-    return `CASE WHEN json_type(${v}) <> 'OBJECT' THEN TRUE ELSE list_transform([json_extract(${v}, ${paths})], ${q} -> ${parts.join(' OR ')})[1] END`;
-  }
-
-  private arrayViolation(s: Schema, v: string): string {
-    const x = `e${this.depth++}`;
-    const item = s.items ? this.violation(s.items, x) : 'FALSE';
-    this.depth--;
-    const extra = [typeof s.minItems === 'number' ? `json_array_length(${v}) < ${s.minItems}` : null].filter(Boolean);
-    return `CASE WHEN json_type(${v}) <> 'ARRAY' THEN TRUE ELSE (${[`len(list_filter(CAST(${v} AS JSON[]), ${x} -> ${item})) > 0`, ...extra].join(' OR ')}) END`;
+  /** Statements to run, then the query that lists every flagged line, then the tables to drop. */
+  build(rawView: string): { statements: string[]; flagged: string; cleanup: string[] } {
+    return {
+      statements: this.statements,
+      flagged: [`SELECT _line FROM ${rawView} WHERE ${NULL_VALUE}`, ...this.flags].join('\nUNION\n'),
+      cleanup: [...this.tables].reverse().map((t) => `DROP TABLE IF EXISTS ${t}`),
+    };
   }
 }
 
-export const MULTIPLE_OF_PRECISION = 6;
+// ^…$ around the value becomes ^"…"$ around the quoted text.
+function quotedPattern(pattern: string): string {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$')) throw new Error(`pattern ${pattern} is not anchored`);
+  return `^"(?:${pattern.slice(1, -1)})"$`;
+}
 
-const SUPPORTED = new Set([
-  '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format',
-  'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems',
-  'title', 'description', '$schema', 'id',
-]);
-
-/** The violation expression for a collection's record schema (`#/$defs/<Name>`), over a raw line `j` (VARCHAR). */
-export function recordViolationSql(root: Schema, defName: string): string {
-  return new SqlSchemaCompiler(root).violation({ $ref: `#/$defs/${defName}` }, 'CAST(j AS JSON)');
+/** Runs the plan for a collection over `rawView` (columns `_line`, `j`) and returns the flagged lines. */
+export async function flagViolations(ds: Dataset, root: Schema, defName: string, rawView: string, prefix: string): Promise<number[]> {
+  const plan = new SqlValidationPlan(root, prefix);
+  const base = `${prefix}_root`;
+  await ds.run(`CREATE TEMP VIEW ${base} AS SELECT _line, j AS f FROM ${rawView}`);
+  plan.node({ $ref: `#/$defs/${defName}` }, base);
+  const { statements, flagged, cleanup } = plan.build(rawView);
+  try {
+    for (const s of statements) await ds.run(s);
+    const rows = await ds.all<{ _line: number }>(`SELECT DISTINCT _line FROM (${flagged}) ORDER BY _line`);
+    return rows.map((r) => Number(r._line));
+  } finally {
+    for (const s of cleanup) await ds.run(s);
+    await ds.run(`DROP VIEW IF EXISTS ${base}`);
+  }
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import { ProfileError } from '../errors';
+import { bandProblems } from '../../policies/parameters/penalties';
 import { lintFile, lintProfiles } from './lint';
 import { profileFiles, readProfileFile } from './load';
 
@@ -38,5 +39,23 @@ describe('profile lint', () => {
     expect(problems.map((p) => p.key)).to.deep.equal(['parameters.penalty.grading[0].value.bands.application.1', 'parameters.penalty.grading[0].value.bands.in_receipt.1']);
     expect(problems[0].zh).to.contain('general [0, 10000]').and.contain('serious [15000, ∞)').and.contain('空缺');
     expect(problems[1].zh).to.contain('general [0, 20000)').and.contain('serious (20000, ∞)').and.contain('边界无归属');
+  });
+
+  it('reports uncovered amounts below the first and above the last range', () => {
+    const problems = bandProblems([
+      { tier: 'general', min: 100, includes_min: true, max: 10000, includes_max: true },
+      { tier: 'serious', min: 10000, includes_min: false, max: 50000, includes_max: true },
+    ]);
+    expect(problems.map((p) => p.en)).to.deep.equal([
+      'gap: [0, 100) belongs to no tier (the first range is general [100, 10000])',
+      'gap: (50000, ∞) belongs to no tier (the last range is serious (10000, 50000])',
+    ]);
+  });
+
+  it('accepts the shipped Xiantao edges: 10,000 owned by general alone, one fen more is serious', () => {
+    expect(bandProblems([
+      { tier: 'general', min: 0, includes_min: true, max: 10000, includes_max: true },
+      { tier: 'serious', min: 10000, includes_min: false },
+    ])).to.deep.equal([]);
   });
 });

@@ -11,12 +11,14 @@ export interface AuditSession {
   loaded: LoadedExport;
   profile: ResolvedProfile;
   results: Map<string, RuleResult>;
+  /** Milliseconds each rule took, for the progress log and the benchmark's profile. */
+  timings: Map<string, number>;
 }
 
 let current: AuditSession | undefined;
 
 export function startSession(loaded: LoadedExport, profile: ResolvedProfile): AuditSession {
-  current = { loaded, profile, results: new Map() };
+  current = { loaded, profile, results: new Map(), timings: new Map() };
   return current;
 }
 
@@ -31,7 +33,9 @@ export function endSession(): void {
 export async function runInSession(session: AuditSession, ruleId: string): Promise<RuleResult> {
   let result = session.results.get(ruleId);
   if (!result) {
+    const start = Date.now();
     result = await auditRule(session.loaded, session.profile, ruleById(ruleId));
+    session.timings.set(ruleId, Date.now() - start);
     session.results.set(ruleId, result);
   }
   return result;

@@ -3,7 +3,7 @@
 // Everything is clean unless the household carries a planted violation (plants.ts).
 import type { ApplicationT, NoticeT, PaymentT, StaffT } from '../../schemas/case-export';
 import { Ctx, Showcase } from './context';
-import { addMonths, dayOf, endOfPeriod, isoOf } from './dates';
+import { dayOf, endOfPeriod, isoOf } from './dates';
 import { ageOn, makeMembers, Person, Shape } from './household';
 import { applicationLine, householdLine, noticeLine } from './lines';
 import { NOTICE_RULE_IN_FORCE, PlantKind, PlantRule } from './plants';
@@ -173,10 +173,11 @@ export function generateHousehold(ctx: Ctx, index: number): void {
       t = timeline(rng, event + rng.int(1, 10));
     }
   }
+  const temporaryEvent = t.applied - rng.int(1, 10);
 
   const gen = new CaseWriter(ctx, rng, householdId, seq, village, people);
   if (program === 'temporary') {
-    gen.temporary(t, t.applied - rng.int(1, 10), status === 'rejected', show === 'temporary_case_by_case');
+    gen.temporary(t, temporaryEvent, status === 'rejected', show === 'temporary_case_by_case');
   } else {
     gen.regular(program, status, t, plant, show);
     // About one in 25 households in receipt also got temporary assistance this year

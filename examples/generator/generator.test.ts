@@ -9,6 +9,7 @@ import { dayOf } from './dates';
 import { ageOn } from './household';
 import { generateExport, GenerateResult } from './index';
 import { PLANT_KINDS, plantPositions } from './plants';
+import { plantedMarkdown } from './planted-md';
 
 const ALLOWED_LABELS = ['申请人姓名', '家庭人口', '保障金额', '所在地'];
 
@@ -176,5 +177,16 @@ describe('example export generator', function () {
     const r = await generateExport({ outDir: plain, households: 50, seed: 42 });
     expect(r.planted).to.deep.equal([]);
     for (const n of readLines(plain, 'notices') as NoticeT[]) expect(n.columns.map((c) => c.label)).to.deep.equal(ALLOWED_LABELS);
+  });
+
+  it('matches the committed example examples/naiman-2024 byte for byte', async () => {
+    // Regenerate with: npx ts-node -T examples/generate.ts --households 60 --seed 2024 --plant --out examples/naiman-2024
+    const committed = join(__dirname, '..', 'naiman-2024');
+    const fresh = join(root, 'naiman');
+    const r = await generateExport({ outDir: fresh, households: 60, seed: 2024, plant: true });
+    const md = plantedMarkdown(r.planted, 'npx ts-node -T examples/generate.ts --households 60 --seed 2024 --plant --out examples/naiman-2024');
+    expect(readFileSync(join(committed, 'PLANTED.md'), 'utf8')).to.equal(md);
+    expect(readdirSync(committed).sort()).to.deep.equal([...readdirSync(fresh), 'PLANTED.md'].sort());
+    for (const f of readdirSync(fresh)) expect(readFileSync(join(committed, f)).equals(readFileSync(join(fresh, f))), `${f} is stale: regenerate the example`).to.equal(true);
   });
 });

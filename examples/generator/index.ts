@@ -48,6 +48,8 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
   if (!Number.isInteger(months) || months < 1) throw new Error(`months must be a whole number ≥ 1, got ${months}`);
   const from = opts.from ?? '2024-01-01';
   if (!/^\d{4}-\d{2}-01$/.test(from)) throw new Error(`from must be the first day of a month, got ${from}`);
+  // Planted cases are new applications decided inside the period, with room for their notices.
+  if (opts.plant && months < 3) throw new Error('planting needs a period of at least 3 months');
   const to = periodEnd(from, months);
   const fromDay = dayOf(from);
 

@@ -2,9 +2,11 @@
 // notice privacy rule (NOTICE-PII-VALUES) and the generator's valid IDs both rest on.
 
 /** Weights of the 17 body digits under ISO 7064 MOD 11-2 (2^(17-i) mod 11). */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+export const RESIDENT_ID_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** Check character indexed by (weighted sum mod 11). */
-const CHECK_CHARS = '10X98765432';
+export const RESIDENT_ID_CHECK_CHARS = '10X98765432';
+const WEIGHTS = RESIDENT_ID_WEIGHTS;
+const CHECK_CHARS = RESIDENT_ID_CHECK_CHARS;
 
 /** The check character for a 17-digit body; throws on anything but 17 digits. */
 export function residentIdCheckChar(first17: string): string {

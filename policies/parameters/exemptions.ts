@@ -104,7 +104,14 @@ export const exemptionsParameters = defineParameters({
   },
   'elig.single_coverage': {
     schema: z
-      .object({ programs, serious_illness: z.boolean(), severe_disability_grades: z.array(z.number().int().min(1).max(4)), unclear_disability_grades: z.array(z.number().int().min(1).max(4)) })
+      .object({
+        programs,
+        serious_illness: z.boolean(),
+        severe_disability_grades: z.array(z.number().int().min(1).max(4)),
+        unclear_disability_grades: z.array(z.number().int().min(1).max(4)),
+        /** A refused household at or under this multiple of the standard is a low-income household (低收入家庭), owed 单人保 consideration. */
+        low_income_ratio: z.number().min(1),
+      })
       .strict(),
     description: { zh: '单人保的适用对象(重病、重度残疾)', en: 'who may be covered individually (serious illness, severe disability)' },
   },

@@ -68,7 +68,7 @@ export function bandProblems(bands: BandT[]): { index: number; zh: string; en: s
   if (!sorted.length) return [{ index: 0, zh: '没有任何区间', en: 'no ranges' }];
   const first = sorted[0];
   if (fen(first.b.min) > 0 || !first.b.includes_min)
-    problems.push({ index: first.index, zh: `0 元至 ${name(first.b)} 之间留有空缺:金额 ${first.b.min} 元${first.b.includes_min ? '以下' : '及以下'}不属于任何等级`, en: `gap below ${name(first.b)}: amounts up to ${first.b.min} belong to no tier` });
+    problems.push({ index: first.index, zh: `区间之间留有空缺: [0, ${first.b.min}${first.b.includes_min ? ')' : ']'} 不属于任何等级(第一个区间为 ${name(first.b)})`, en: `gap: [0, ${first.b.min}${first.b.includes_min ? ')' : ']'} belongs to no tier (the first range is ${name(first.b)})` });
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1].b;
     const b = sorted[i].b;
@@ -88,7 +88,7 @@ export function bandProblems(bands: BandT[]): { index: number; zh: string; en: s
   }
   const last = sorted[sorted.length - 1].b;
   if (last.max !== undefined && !sorted.slice(0, -1).some((s) => s.b.max === undefined))
-    problems.push({ index: sorted[sorted.length - 1].index, zh: `${name(last)} 以上的金额不属于任何等级`, en: `amounts above ${name(last)} belong to no tier` });
+    problems.push({ index: sorted[sorted.length - 1].index, zh: `区间之间留有空缺: ${last.includes_max ? '(' : '['}${last.max}, ∞) 不属于任何等级(最后一个区间为 ${name(last)})`, en: `gap: ${last.includes_max ? '(' : '['}${last.max}, ∞) belongs to no tier (the last range is ${name(last)})` });
   return problems;
 }
 

@@ -44,7 +44,9 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
       showPersonalData: !!opts.showPersonalData,
       featureFiles: run.featureFiles.length ? run.featureFiles : featureFiles(),
     });
+    progress(`规则完成 rules done: ${results.length}; 报告 reports…`);
     const written = writeReports(report, opts.out, formats);
+    progress('报告完成 reports written');
     const s = report.summary;
     process.stdout.write(
       `${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}: ${s.rules.total} 条规则 rules (${s.rules.passed} passed, ${s.rules.failed} failed, ${s.rules.not_applicable} not applicable, ${s.rules.not_reviewed} not reviewed); ` +

@@ -1,6 +1,11 @@
-// Commands beyond `audit`, each in its own module. Families add theirs here.
+// Commands beyond `audit`, each in its own module.
 import { Command } from 'commander';
+import { registerExplain } from './explain';
+import { registerLint } from './lint';
+import { registerPenalty } from './penalty';
 
 export function registerExtraCommands(program: Command): void {
-  void program;
+  registerPenalty(program);
+  registerLint(program);
+  registerExplain(program);
 }

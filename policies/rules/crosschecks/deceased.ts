@@ -10,7 +10,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';
-import { allValues, coveredSql, fenSql, monthRanges, monthStates, notConfigured, paymentRefs, unsetKeys, yuan } from './common';
+import { allValues, fenSql, monthRanges, monthStates, notConfigured, paymentRefs, unsetKeys, yuan } from './common';
 import { MONTHLY_CLAUSE } from './clause';
 
 const KEYS = ['dup.deceased_programs'];
@@ -52,24 +52,39 @@ export const dupDeceased: Rule = {
     const programs = allValues<string>(profile, 'dup.deceased_programs');
     const inP = `program IN (${sqlList(programs)})`;
     const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+    const hh = ds.has('households');
+    const listed = `len(coalesce(decision.covered_person_ids, [])) > 0`;
+    // Narrowed to the dead first: covered people (listed, or a household's members where the list
+    // is missing) are matched against deaths before anything else; only those applications'
+    // payments are then read, and compared with the death month on the small side.
     const rows = await ds.all<Row>(
-      `WITH d AS (SELECT person_id, min(died_on) AS died_on FROM deaths GROUP BY person_id),
-       cov AS (SELECT DISTINCT application_id, person_id FROM (${coveredSql(programs, ds.has('households'))})),
-       dead AS (SELECT cov.application_id, d.person_id, d.died_on FROM cov JOIN d ON d.person_id = cov.person_id),
-       ncov AS (SELECT application_id, count(*) AS covered FROM cov WHERE application_id IN (SELECT application_id FROM dead) GROUP BY application_id),
-       hh AS (
-         SELECT 'household' AS kind, p.payment_id, p.application_id, p.household_id, p.program, p.month, ${fenSql('p.amount')} AS fen,
+      `WITH d AS (SELECT person_id, min(died_on) AS died_on, strftime(min(died_on), '%Y-%m') AS death_month FROM deaths GROUP BY person_id),
+       dead AS (
+         SELECT DISTINCT x.application_id, d.person_id, d.died_on, d.death_month FROM (
+           SELECT application_id, unnest(decision.covered_person_ids) AS person_id FROM applications WHERE ${inP} AND ${listed}
+           ${hh ? `UNION ALL
+           SELECT a.application_id, hm.person_id FROM (SELECT household_id, unnest(members).person_id AS person_id FROM households) hm
+           JOIN applications a ON a.household_id = hm.household_id
+           WHERE hm.person_id IN (SELECT person_id FROM deaths) AND a.${inP} AND NOT coalesce(a.${listed}, false)` : ''}
+         ) x JOIN d ON d.person_id = x.person_id),
+       ncov AS (
+         SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'len(h.members)' : '0'} END AS covered
+         FROM applications a ${hh ? 'LEFT JOIN households h ON h.household_id = a.household_id' : ''}
+         WHERE a.application_id IN (SELECT application_id FROM dead)),
+       p AS (SELECT payment_id, application_id, household_id, program, month, ${fenSql('amount')} AS fen FROM payments
+             WHERE person_id IS NULL AND ${inP} AND application_id IN (SELECT application_id FROM dead)),
+       hhp AS (
+         SELECT 'household' AS kind, p.payment_id, p.application_id, p.household_id, p.program, p.month, p.fen,
                 list(struct_pack(person_id := dead.person_id, died_on := dead.died_on::VARCHAR) ORDER BY dead.died_on, dead.person_id) AS dead, any_value(ncov.covered) AS covered
-         FROM payments p JOIN dead ON dead.application_id = p.application_id AND p.month > strftime(dead.died_on, '%Y-%m')
-         JOIN ncov ON ncov.application_id = p.application_id
-         WHERE p.person_id IS NULL AND p.${inP}
+         FROM p JOIN dead ON dead.application_id = p.application_id JOIN ncov ON ncov.application_id = p.application_id
+         WHERE p.month > dead.death_month
          GROUP BY ALL),
        ind AS (
          SELECT 'individual' AS kind, p.payment_id, p.application_id, p.household_id, p.program, p.month, ${fenSql('p.amount')} AS fen,
                 [struct_pack(person_id := d.person_id, died_on := d.died_on::VARCHAR)] AS dead, 1 AS covered
          FROM payments p JOIN d ON d.person_id = p.person_id
-         WHERE p.person_id IS NOT NULL AND p.${inP} AND p.month > strftime(d.died_on, '%Y-%m'))
-       SELECT u.*, a._line AS app_line FROM (SELECT * FROM hh UNION ALL SELECT * FROM ind) u
+         WHERE p.person_id IS NOT NULL AND p.${inP} AND p.month > d.death_month)
+       SELECT u.*, a._line AS app_line FROM (SELECT * FROM hhp UNION ALL SELECT * FROM ind) u
        LEFT JOIN applications a ON a.application_id = u.application_id
        ORDER BY u.application_id, u.month, u.payment_id`,
     );

@@ -75,16 +75,19 @@ async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<Enrolment
   const inP = `program IN (${sqlList(programs)})`;
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
   const rows = await ds.all<Entry>(
-    `WITH cov AS (
+    // Candidates are grouped on 64-bit hashes (integer grouping is several times faster than on
+    // 18-character strings); a person-hash collision only adds a candidate, which the exact
+    // grouping by person and month below then drops.
+    `WITH cov AS MATERIALIZED (
        ${coveredSql(programs, hh)}
        UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP}),
-     cand AS (SELECT person_id FROM cov GROUP BY person_id HAVING count(DISTINCT application_id) > 1),
-     ca AS (SELECT DISTINCT application_id, person_id FROM cov WHERE person_id IN (SELECT person_id FROM cand)),
+     cand AS (SELECT hash(person_id) AS h FROM cov GROUP BY 1 HAVING min(hash(application_id)) <> max(hash(application_id))),
+     ca AS (SELECT DISTINCT application_id, person_id FROM cov WHERE hash(person_id) IN (SELECT h FROM cand)),
      pay AS (SELECT payment_id, application_id, household_id, person_id AS pay_person, program, region_code, month, ${fenSql('amount')} AS fen
              FROM payments WHERE ${inP} AND application_id IN (SELECT application_id FROM ca)),
      pm AS (SELECT ca.person_id, pay.* EXCLUDE (pay_person) FROM pay JOIN ca ON ca.application_id = pay.application_id
             WHERE pay.pay_person IS NULL OR pay.pay_person = ca.person_id),
-     multi AS (SELECT person_id, month FROM pm GROUP BY person_id, month HAVING count(DISTINCT application_id) > 1)
+     multi AS (SELECT person_id, month FROM pm GROUP BY person_id, month HAVING min(application_id) <> max(application_id))
      SELECT pm.person_id, pm.month, pm.application_id, pm.household_id, pm.program, pm.region_code, ${hh ? 'h.area_type' : 'NULL'} AS area_type,
             pm.payment_id, pm.fen, a._line AS app_line, coalesce(a.decision.decided_on, a.applied_on)::VARCHAR AS app_date
      FROM pm JOIN multi ON multi.person_id = pm.person_id AND multi.month = pm.month

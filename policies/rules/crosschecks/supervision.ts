@@ -71,8 +71,9 @@ export const supReport: Rule = {
         if (!reports.has(halfOf(r.period))) reports.set(halfOf(r.period), r);
       let half = records.map((r) => (r.kind === 'half_year_report' ? halfOf(r.period) : halfOfDate(r.done_on))).sort()[0];
       for (; ; half = nextHalf(half)) {
-        const probe = profile.at<Deadlines>('sup.report_deadlines', asOf);
-        const due0 = probe && dueDate(half, level, probe.value);
+        // The deadlines in force at the end of the data (or, before the rule, its first values) bound the walk.
+        const probe = profile.at<Deadlines>('sup.report_deadlines', asOf) ?? profile.timeline('sup.report_deadlines').find((v) => v.value !== null);
+        const due0 = probe && dueDate(half, level, probe.value as Deadlines);
         if (!due0 || due0 > asOf) break;
         const s = stateOn(profile, REPORT_KEYS, due0);
         if (s.off) continue;

@@ -1,7 +1,7 @@
 import { Clause } from '../../rule';
 
 // 000 洞头: 尽职免责 — 10 exempt / 7 not-exempt situations, the 6-step procedure, one year of tracking.
-export const DONGTOU_CLAUSE: Clause = { seed: '000', document: '《中国民政》社会救助创新案例(浙江温州洞头区尽职免责机制)', section: '洞头三、四', tag: '000-洞头-三' };
+export const DONGTOU_CLAUSE: Clause = { seed: '000', document: '《中国民政》社会救助创新案例(浙江温州洞头区尽职免责机制)', section: '洞头三', tag: '000-洞头-三' };
 // 001 寒亭/铁岭: 容错纠错 positive list, not-exempt situations, 申请—受理—核查—会商—认定—反馈.
 export const HANTING_CLAUSE: Clause = { seed: '001', document: '民政部2023年度社会救助领域创新实践优秀案例(山东潍坊寒亭区、辽宁铁岭清河区)', section: '寒亭 创建机制科学"界错"', tag: '001-寒亭-界错' };
 // 000 洞头 四: 为期一年的跟踪管理,至少每半年谈心谈话.

@@ -1,7 +1,10 @@
 // Recomputing household income from the application's items, in SQL (fen, never floating
-// yuan): items of a not-income type count zero wherever the agency listed them; deduction
-// types are subtracted; every other type is income, even if the agency listed it as excluded
-// (an exclusion the profile does not grant is no exclusion: fail closed).
+// yuan). `counted` items are what the agency counted, net (employment costs already taken off,
+// as the contract's generator writes them); `excluded` items are what it left out. The profile
+// decides: a not-income type counts zero wherever it is listed; a deduction type listed among
+// the counted items is subtracted, among the excluded ones it only records what was taken off;
+// any other type is income even if the agency excluded it (an exclusion the profile does not
+// grant is no exclusion: fail closed).
 import { sqlList } from '../../periods';
 
 export interface IncomeItem {
@@ -36,7 +39,9 @@ export function incomeItemsSql(scope: string, x: { not_income: string[]; deducti
       SELECT application_id, 'excluded' AS listed, i.type AS type, CAST(i.amount * 100 AS BIGINT) AS fen FROM (SELECT application_id, unnest(excluded) AS i FROM cand)),
     sums AS (
       SELECT application_id,
-             sum(CASE WHEN type IN (${sqlList(x.not_income)}) THEN 0 WHEN type IN (${sqlList(x.deductions)}) THEN -fen ELSE fen END) AS total_fen,
+             sum(CASE WHEN type IN (${sqlList(x.not_income)}) THEN 0
+                      WHEN type IN (${sqlList(x.deductions)}) THEN (CASE WHEN listed = 'counted' THEN -fen ELSE 0 END)
+                      ELSE fen END) AS total_fen,
              list({'listed': listed, 'type': type, 'fen': fen}) AS items
       FROM items GROUP BY application_id),
     recomputed AS (
@@ -69,8 +74,8 @@ export function itemBreakdown(r: IncomeRow, x: { not_income: string[]; deduction
     en.push(`not income: ${notIncome.map((i) => `${i.type} ${fenText(i.fen)}`).join(', ')}`);
   }
   if (deducted.length) {
-    zh.push(`扣减:${deducted.map((i) => `${typeZh(i.type)} ${fenText(i.fen)} 元`).join('、')}`);
-    en.push(`deducted: ${deducted.map((i) => `${i.type} ${fenText(i.fen)}`).join(', ')}`);
+    zh.push(`扣减:${deducted.map((i) => `${typeZh(i.type)} ${fenText(i.fen)} 元${i.listed === 'excluded' ? '(已从计入项目中扣除)' : ''}`).join('、')}`);
+    en.push(`deducted: ${deducted.map((i) => `${i.type} ${fenText(i.fen)}${i.listed === 'excluded' ? ' (already netted)' : ''}`).join(', ')}`);
   }
   if (wronglyCounted.length) {
     zh.push(`原核算误计入:${wronglyCounted.map((i) => typeZh(i.type)).join('、')}`);

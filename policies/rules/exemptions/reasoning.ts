@@ -77,7 +77,7 @@ export function reasonExemption(claimed: string[], facts: Facts, situations: Sit
 /** Facts the case sets true, in the contract's order (for messages). */
 export const factsHeld = (facts: Facts): Fact[] => FACTS.filter((f) => facts[f] === true);
 
-export const groundList = (gs: { code: string; zh: string }[]) => gs.map((g) => `${g.code}「${shorten(g.zh)}」`).join('、');
+export const groundList = (gs: Ground[]) => gs.map((g) => (g.wordingToComplete ? `${g.code}(表述待补充)` : `${g.code}「${shorten(g.zh)}」`)).join('、');
 
 function shorten(s: string): string {
   return [...s].length > 24 ? [...s].slice(0, 24).join('') + '…' : s;

@@ -2,8 +2,8 @@
 // for seriously ill or severely disabled members only (003 §二(二)1 "低收入家庭重病重残等特殊
 // 群体单人保"). A grade the profile cannot classify (三级: severe only for intellectual or mental
 // disability, which the export does not record) is a warning, never a pass. The other
-// direction: a refused household over the standard with a member who qualifies may have been
-// owed 单人保 (possible omission, warning).
+// direction: a refused low-income household (over the standard, within the profile's multiple
+// of it) with a member who qualifies was owed 单人保 consideration (possible omission, warning).
 import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
@@ -17,6 +17,7 @@ interface Single {
   serious_illness: boolean;
   severe_disability_grades: number[];
   unclear_disability_grades: number[];
+  low_income_ratio: number;
 }
 
 interface Member {
@@ -84,7 +85,7 @@ export const eligSingle: Rule = {
           );
         }
       }
-      // Omission side: refused as over the standard, with a member 单人保 would have covered, and no later approval.
+      // Omission side: a low-income household refused as over the standard, with a member 单人保 would cover, and no later approval.
       const grades = s.severe_disability_grades.length ? s.severe_disability_grades.join(', ') : 'NULL';
       const refused = await ds.all<{ application_id: string; household_id: string; _line: number; decided_on: string; name: string }>(
         `SELECT a.application_id, a.household_id, a._line, a.decision.decided_on::VARCHAR AS decided_on,
@@ -92,6 +93,7 @@ export const eligSingle: Rule = {
          FROM applications a JOIN households h USING (household_id)
          WHERE a.decision.result = 'rejected' AND a.program IN (${sqlList(s.programs)}) AND ${inPeriod('a.decision.decided_on', period)}
            AND a.income IS NOT NULL AND CAST(a.income.monthly_per_capita * 100 AS BIGINT) >= CAST(a.income.standard_monthly * 100 AS BIGINT)
+           AND CAST(a.income.monthly_per_capita * 100 AS BIGINT) * 100 <= CAST(a.income.standard_monthly * 100 AS BIGINT) * ${Math.round(s.low_income_ratio * 100)}
            AND len(list_filter(h.members, m -> ${s.serious_illness ? 'coalesce(m.serious_illness, false) OR ' : ''}coalesce(m.disability_grade IN (${grades}), false))) > 0
            AND NOT EXISTS (SELECT 1 FROM applications b WHERE b.household_id = a.household_id AND b.decision.result = 'approved' AND b.decision.decided_on >= a.decision.decided_on)
          ORDER BY a._line`,
@@ -103,7 +105,7 @@ export const eligSingle: Rule = {
             related: [{ collection: 'households', id: r.household_id }],
             params: [param],
             severity: 'warning',
-            message: { zh: `该户因收入超标于 ${r.decided_on} 被拒绝,但成员 ${personal('name', r.name)} 重病或重度残疾,可申请单人保(可能漏保)`, en: `refused on ${r.decided_on} as over the standard, but member ${personal('name', r.name)} qualifies for individual coverage (possible omission)` },
+            message: { zh: `该户为低收入家庭,因收入超标于 ${r.decided_on} 被拒绝,但成员 ${personal('name', r.name)} 重病或重度残疾,可申请单人保(可能漏保)`, en: `refused on ${r.decided_on} as over the standard, but member ${personal('name', r.name)} qualifies for individual coverage (possible omission)` },
             expected: { zh: '对重病重残成员考虑单人保', en: 'consider individual coverage for the member' },
             actual: { result: 'rejected', decided_on: r.decided_on },
             remedy: { zh: '告知并受理单人保申请', en: 'inform the household and take an individual-coverage application' },

@@ -5,7 +5,7 @@ import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { PRIVACY_CLAUSE } from './clause';
-import { NOTICE_CELLS, NoticeCell, noticeCount } from './columns';
+import { NoticeCell, noticeCells, noticeCount } from './columns';
 import { categoryName, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
 
 const KEYS = ['notice.allowed_categories', 'notice.label_synonyms', 'notice.location_max_level'];
@@ -19,7 +19,8 @@ export const noticeFields: Rule = {
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
-    const labels = (await ds.all<{ label: string }>(`SELECT DISTINCT label FROM ${NOTICE_CELLS}`)).map((r) => r.label);
+    const cells = await noticeCells(ds);
+    const labels = (await ds.all<{ label: string }>(`SELECT DISTINCT label FROM ${cells}`)).map((r) => r.label);
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off) continue;
       const allowed = period.values['notice.allowed_categories']!;
@@ -30,7 +31,7 @@ export const noticeFields: Rule = {
       const bad = labels.filter((l) => !allowedSet.has(index.get(normaliseLabel(l)) ?? ''));
       const location = labels.filter((l) => index.get(normaliseLabel(l)) === 'location');
       const rows = await ds.all<NoticeCell>(
-        `SELECT notice_id, household_id, application_id, strftime(posted_on, '%Y-%m-%d') AS posted_on, _line, position, label, value FROM ${NOTICE_CELLS} c
+        `SELECT notice_id, household_id, application_id, strftime(posted_on, '%Y-%m-%d') AS posted_on, _line, position, label, value FROM ${cells} c
          WHERE ${inPeriod('posted_on', period)} AND (label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(value, '([0-9０-９]+|[一二三四五六七八九十百零〇]+)\\s*(号|室|单元|栋|幢|户)')))
          ORDER BY _line, position`,
       );

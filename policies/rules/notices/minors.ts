@@ -7,7 +7,7 @@ import { ageOn } from '../../dates';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { PRIVACY_CLAUSE } from './clause';
-import { NOTICE_CELLS, noticeCount } from './columns';
+import { noticeCells, noticeCount } from './columns';
 
 const KEYS = ['notice.age_of_majority'];
 
@@ -34,6 +34,7 @@ export const noticeMinors: Rule = {
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
+    const cells = await noticeCells(ds);
     const hasApps = ds.has('applications');
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off) continue;
@@ -43,7 +44,7 @@ export const noticeMinors: Rule = {
       const hits = await ds.all<Hit>(
         `SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, m.name, m.person_id, m.birth_date, m.relation,
                 ${hasApps ? `coalesce(a.applicant_person_id = m.person_id, false)` : 'false'} AS is_applicant
-         FROM ${NOTICE_CELLS} c
+         FROM ${cells} c
          JOIN (SELECT household_id, unnest(members) AS m FROM households) h ON h.household_id = c.household_id
          ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
          WHERE ${inPeriod('c.posted_on', period)}

@@ -5,7 +5,7 @@ import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { PRIVACY_CLAUSE } from './clause';
-import { NOTICE_CELLS, NoticeCell, noticeCount } from './columns';
+import { NoticeCell, noticeCells, noticeCount } from './columns';
 import { CANDIDATE_SQL, findPersonalValues, PersonalValueKind } from './personal-values';
 
 // The rule binds from the privacy limit's effective date; the categories parameter carries it.
@@ -25,10 +25,11 @@ export const noticePiiValues: Rule = {
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
+    const cells = await noticeCells(ds);
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off) continue;
       const rows = await ds.all<NoticeCell>(
-        `SELECT notice_id, household_id, application_id, posted_on, _line, position, label, value FROM ${NOTICE_CELLS} c WHERE ${inPeriod('posted_on', period)} AND ${CANDIDATE_SQL} ORDER BY _line, position`,
+        `SELECT notice_id, household_id, application_id, posted_on, _line, position, label, value FROM ${cells} c WHERE ${inPeriod('posted_on', period)} AND ${CANDIDATE_SQL} ORDER BY _line, position`,
       );
       for (const cell of rows)
         for (const [i, pv] of findPersonalValues(cell.value).entries()) {

@@ -30,8 +30,8 @@ export const noticeRequired: Rule = {
       const missing = await ds.all<{ application_id: string; household_id: string; _line: number; program: string; decided_on: string }>(
         `SELECT a.application_id, a.household_id, a._line, a.program, a.decision.decided_on AS decided_on FROM applications a
          WHERE a.decision.result = 'approved' AND a.program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('a.decision.decided_on', period)}
-           AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.kind IN (${sqlList(kinds.value as string[])})
-             AND (n.application_id = a.application_id OR (n.application_id IS NULL AND n.household_id = a.household_id)))
+           AND a.application_id NOT IN (SELECT application_id FROM notices WHERE application_id IS NOT NULL AND kind IN (${sqlList(kinds.value as string[])}))
+           AND a.household_id NOT IN (SELECT household_id FROM notices WHERE application_id IS NULL AND kind IN (${sqlList(kinds.value as string[])}))
          ORDER BY a._line`,
       );
       for (const a of missing)
@@ -59,7 +59,7 @@ export const noticeRequired: Rule = {
       examined += n;
       const missing = await ds.all<{ application_id: string; household_id: string; _line: number }>(
         `SELECT arg_min(a.application_id, a._line) AS application_id, a.household_id, min(a._line) AS _line FROM applications a
-         WHERE ${inReceipt} AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.kind = 'standing' AND n.household_id = a.household_id)
+         WHERE ${inReceipt} AND a.household_id NOT IN (SELECT household_id FROM notices WHERE kind = 'standing')
          GROUP BY a.household_id ORDER BY 3`,
       );
       for (const a of missing)

@@ -39,7 +39,23 @@ export interface JudgedCase {
   severity: (inForce: Severity) => Severity;
 }
 
-export async function judgedCases(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {
+// The seven PEN rules judge the same cases under the same profile: read and grade them once
+// per (dataset, profile). A loaded dataset does not change, so the cache cannot go stale.
+const judgedCache = new WeakMap<Dataset, WeakMap<ResolvedProfile, Promise<JudgedCase[]>>>();
+
+export function judgedCases(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {
+  let byProfile = judgedCache.get(ds);
+  if (!byProfile) judgedCache.set(ds, (byProfile = new WeakMap()));
+  let cases = byProfile.get(profile);
+  if (!cases) {
+    cases = readAndJudge(ds, profile);
+    byProfile.set(profile, cases);
+    cases.catch(() => byProfile!.delete(profile));
+  }
+  return cases;
+}
+
+async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {
   const rows = await ds.all<CaseRow>(
     `SELECT case_id, household_id, application_id, _line, stage, CAST(amount * 100 AS BIGINT) AS amount_fen, circumstances, found_on,
             decision.decided_on AS decided_on, decision.tier AS tier,

@@ -159,7 +159,7 @@ export function assess(profile: ResolvedProfile, facts: CaseFacts, date: string,
       reason = { zh: `${STAGE_ZH[facts.stage]}骗取 ${amount} 元,不属于配置的任何区间,无法认定`, en: `${amount} yuan ${STAGE_EN[facts.stage]} falls in no range of the profile: cannot classify` };
     }
   }
-  const assessment: Assessment = { ...base, method: g.method, tier, computed, reason, band, severe };
+  const assessment: Assessment = { date, standing, method: g.method, tier, computed, reason, band, severe, requirements: null, params };
   if (tier) assessment.requirements = requirementsOf(profile, measures.p.value[tier], facts, date, decidedOn, params);
   return assessment;
 }

@@ -8,7 +8,7 @@ import { Dataset } from '../../../engine/dataset/dataset';
 import { makeFinding, Rule, RuleEvaluation } from '../../rule';
 import { Period, periodsOf } from '../../periods';
 import type { RelLink } from '../../parameters/relatives';
-import { FilingRow, LinkRow, relativeLinks, RosterRelative } from './links';
+import { FilingRow, linkGaps, LinkRow, relativeLinks, RosterRelative } from './links';
 
 /** Keys every REL-* rule reads; the rules add their own (lead days, recusal switch). */
 export const SCOPE_KEYS = ['relatives.close_relations', 'relatives.other_relations', 'relatives.staff_roles', 'relatives.severity'];
@@ -49,11 +49,24 @@ export interface Link extends LinkRow {
   decided: boolean;
 }
 
+// The scope sets of a period, built once per period rather than once per pair.
+const scopeCache = new WeakMap<Period, { close: Set<string>; other: Set<string>; roles: Set<string> }>();
+function scopeOf(period: Period) {
+  let hit = scopeCache.get(period);
+  if (!hit) {
+    const v = period.values;
+    hit = {
+      close: new Set((v['relatives.close_relations']?.value as string[]) ?? []),
+      other: new Set((v['relatives.other_relations']?.value as string[]) ?? []),
+      roles: new Set((v['relatives.staff_roles']?.value as string[]) ?? []),
+    };
+    scopeCache.set(period, hit);
+  }
+  return hit;
+}
+
 export function classify(row: LinkRow, period: Period): Link {
-  const v = period.values;
-  const close = new Set((v['relatives.close_relations']?.value as string[]) ?? []);
-  const other = new Set((v['relatives.other_relations']?.value as string[]) ?? []);
-  const roles = new Set((v['relatives.staff_roles']?.value as string[]) ?? []);
+  const { close, other, roles } = scopeOf(period);
   // 在岗: active_from ≤ 申请日期 ≤ active_to (or still in post); both ends count as in post.
   const inPost = row.staff_known && !!row.active_from && row.active_from <= row.applied_on && (!row.active_to || row.applied_on <= row.active_to);
   const roleInScope = row.staff_known && !!row.role && roles.has(row.role);
@@ -129,7 +142,24 @@ export async function evaluateChain(ds: Dataset, profile: ResolvedProfile, c: Ch
     const b = await c.check(link);
     if (b) findings.push(toFinding(ds, c, link, b));
   }
-  return { findings, examined: links.length };
+  return { findings, examined: links.length, ...(await notReviewed(ds, c.rule)) };
+}
+
+// CONTRACT-REFERENCE reports the missing records; here they are counted as not reviewed, never passed.
+async function notReviewed(ds: Dataset, rule: Rule): Promise<Pick<RuleEvaluation, 'notReviewed'>> {
+  const gaps = await linkGaps(ds);
+  const filings = rule.needs.includes('relative_filings') ? gaps.orphanFilings : 0;
+  const count = filings + gaps.withoutHousehold;
+  if (!count) return {};
+  return {
+    notReviewed: {
+      count,
+      reason: {
+        zh: `${gaps.withoutHousehold} 份申请的家庭不在导出数据中(只能核对申请人本人)${filings ? `;${filings} 条备案所属申请不在导出数据中` : ''}`,
+        en: `${gaps.withoutHousehold} application(s) whose household the export lacks (only the applicant could be matched)${filings ? `; ${filings} filing(s) of applications the export lacks` : ''}`,
+      },
+    },
+  };
 }
 
 function toFinding(ds: Dataset, c: ChainCheck, link: Link, b: Break): Finding {

@@ -1,0 +1,232 @@
+// `jiuzhu explain <export> <record-id>`: for one household, application, case (any record),
+// every rule that looked at it, its verdict, the clause, and the parameter values in force on
+// the record's own date with their sources. It runs the very audit (`auditDataset`), then
+// selects the findings whose record or related records are that id, so what it explains is
+// exactly what the audit reported (DESIGN "Trace one decision").
+import { Command } from 'commander';
+import { COLLECTIONS, COLLECTION_NAMES, CollectionName } from '../../../schemas/case-export';
+import { LoadedExport } from '../../load/loader';
+import { Bilingual, Finding, SEVERITY_RANK, Severity, UsedParameter, usedParameter } from '../../findings/finding';
+import { revealDeep } from '../../findings/personal-data';
+import { ResolvedProfile } from '../../profile/profile';
+import { RuleResult } from '../../run/outcome';
+import { JiuzhuError, EXIT } from '../../errors';
+import { citeClause, Rule } from '../../../policies/rule';
+
+/** How one rule stands towards the record. */
+export type Verdict =
+  | 'finding' // the audit reported something on this record (or naming it as related)
+  | 'no_finding' // the rule reads this kind of record, was in force on its date, and found nothing
+  | 'not_in_force' // the rule reads this kind of record, but no value of its parameters holds on the record's date
+  | 'not_reviewed' // the export lacks what the rule needs
+  | 'outside_reach'; // the rule does not read this kind of record
+
+export const VERDICT_NAMES: Record<Verdict, Bilingual> = {
+  finding: { zh: '有发现', en: 'finding' },
+  no_finding: { zh: '已审查,未发现问题', en: 'reviewed, nothing found' },
+  not_in_force: { zh: '记录日期规则未生效或本配置未规定', en: 'not in force on the record’s date, or not set by the profile' },
+  not_reviewed: { zh: '未审查(导出数据缺少所需内容)', en: 'not reviewed (the export lacks what the rule needs)' },
+  outside_reach: { zh: '不在规则范围内', en: 'outside the rule’s reach' },
+};
+
+export interface RuleExplanation {
+  rule: string;
+  title: Bilingual;
+  clause: string;
+  clauseTag: string;
+  verdict: Verdict;
+  /** The worst severity among the findings, when there are any. */
+  severity?: Severity;
+  outcome: RuleResult['outcome'];
+  findings: Finding[];
+  /** Values in force on the record's date (inherited or set by the profile), with their sources. */
+  parameters: UsedParameter[];
+  /** Keys the rule reads that have no value on that date. */
+  missingParameters: string[];
+}
+
+export interface Explanation {
+  record: { collection: CollectionName; id: string; date: string; dateField: string; line?: number; index?: number; file?: string };
+  profile: { id: string; chain: string[] };
+  rules: RuleExplanation[];
+}
+
+// The date a record is judged by (RULEBOOK "Effective dates"): the decision, posting, offence… date.
+const DATE_OF: Partial<Record<CollectionName, string[]>> = {
+  applications: ['decision.decided_on', 'accepted_on', 'applied_on'],
+  notices: ['posted_on'],
+  relative_filings: ['filed_on'],
+  payments: ['paid_on'],
+  deaths: ['died_on'],
+  fraud_cases: ['decision.decided_on', 'found_on'],
+  accountability_cases: ['occurred_on'],
+  warnings: ['raised_on'],
+  oversight: ['done_on'],
+  staff: ['active_from'],
+};
+
+// Collections a rule "reads" beyond its needs: a household is reached by every rule over its applications.
+const REACHES: Partial<Record<CollectionName, CollectionName[]>> = { households: ['households', 'applications'] };
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Finds the record by id in whichever collection holds it (households first, then applications, cases…). */
+export async function findRecord(loaded: LoadedExport, id: string, collection?: CollectionName): Promise<{ collection: CollectionName; row: Record<string, any> }> {
+  const order: CollectionName[] = collection ? [collection] : ['households', 'applications', 'accountability_cases', 'fraud_cases', ...COLLECTION_NAMES];
+  const hits: { collection: CollectionName; row: Record<string, any> }[] = [];
+  for (const c of [...new Set(order)]) {
+    if (!loaded.dataset.has(c)) continue;
+    const rows = await loaded.dataset.all(`SELECT * FROM ${c} WHERE ${COLLECTIONS[c].key} = ${sqlString(id)} LIMIT 1`);
+    if (rows.length) hits.push({ collection: c, row: rows[0] });
+  }
+  if (!hits.length)
+    throw new JiuzhuError(`导出数据中没有编号为 ${id} 的记录(家庭、申请、案件等)`, `the export holds no record with id ${id} (household, application, case…)`);
+  if (hits.length > 1 && !collection)
+    throw new JiuzhuError(
+      `编号 ${id} 同时出现在 ${hits.map((h) => h.collection).join('、')} 中,请用 --collection 指明`,
+      `id ${id} is in ${hits.map((h) => h.collection).join(', ')}; say which with --collection`,
+    );
+  return hits[0];
+}
+
+function recordDate(loaded: LoadedExport, collection: CollectionName, row: Record<string, any>): { date: string; field: string } {
+  for (const path of DATE_OF[collection] ?? []) {
+    const v = path.split('.').reduce<any>((o, k) => (o == null ? undefined : o[k]), row);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return { date: v.slice(0, 10), field: path };
+  }
+  // A household has no date of its own: it is judged as of the end of the export period.
+  return { date: loaded.meta.period.to, field: 'meta.period.to' };
+}
+
+const involves = (f: Finding, id: string) => f.record.id === id || f.related.some((r) => r.id === id);
+
+function worst(findings: Finding[]): Severity | undefined {
+  return findings.reduce<Severity | undefined>((w, f) => (!w || SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w), undefined);
+}
+
+export function explainResults(results: RuleResult[], profile: ResolvedProfile, record: Explanation['record']): Explanation {
+  const reach = REACHES[record.collection] ?? [record.collection];
+  const rules = results.map((result): RuleExplanation => {
+    const rule: Rule = result.rule;
+    const findings = result.findings.filter((f) => involves(f, record.id));
+    const values = rule.parameters.map((k) => ({ key: k, value: profile.at(k, record.date) }));
+    const parameters = values.filter((v) => v.value).map((v) => usedParameter(v.value!));
+    const missingParameters = values.filter((v) => !v.value).map((v) => v.key);
+    const reads = rule.needs.length === 0 || rule.needs.some((c) => reach.includes(c));
+    const verdict: Verdict = findings.length
+      ? 'finding'
+      : result.outcome === 'not_reviewed' && reads
+        ? 'not_reviewed'
+        : !reads
+          ? 'outside_reach'
+          : missingParameters.length
+            ? 'not_in_force'
+            : 'no_finding';
+    return {
+      rule: rule.id,
+      title: rule.title,
+      clause: citeClause(rule.clause),
+      clauseTag: rule.clause.tag,
+      verdict,
+      ...(findings.length ? { severity: worst(findings) } : {}),
+      outcome: result.outcome,
+      findings,
+      parameters,
+      missingParameters,
+    };
+  });
+  return { record, profile: { id: profile.id, chain: profile.info.chain }, rules };
+}
+
+export async function explainRecord(loaded: LoadedExport, profile: ResolvedProfile, id: string, opts: { ruleIds?: string[]; collection?: CollectionName } = {}): Promise<Explanation> {
+  const { auditDataset } = await import('../../run/audit');
+  const { collection, row } = await findRecord(loaded, id, opts.collection);
+  const { date, field } = recordDate(loaded, collection, row);
+  const ref = loaded.dataset.locate(collection, id, row._line);
+  const results = await auditDataset(loaded, profile, opts.ruleIds);
+  return explainResults(results, profile, { collection, id, date, dateField: field, ...(ref.file ? { file: ref.file } : {}), ...(ref.line !== undefined ? { line: ref.line } : {}), ...(ref.index !== undefined ? { index: ref.index } : {}) });
+}
+
+const short = (v: unknown) => {
+  const s = JSON.stringify(v);
+  return s.length > 160 ? s.slice(0, 157) + '…' : s;
+};
+
+/** Text for people: rules with findings first, then reviewed, then the rest. */
+export function renderExplanation(e: Explanation, all = false): string {
+  const rank: Record<Verdict, number> = { finding: 0, no_finding: 1, not_in_force: 2, not_reviewed: 3, outside_reach: 4 };
+  const rules = [...e.rules].filter((r) => all || r.verdict !== 'outside_reach').sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.rule.localeCompare(b.rule));
+  const where = e.record.line !== undefined ? `:${e.record.line}` : e.record.index !== undefined ? `[${e.record.index}]` : '';
+  const lines = [
+    `记录 record: ${e.record.collection} ${e.record.id}${where}`,
+    `判断日期 judged as of: ${e.record.date} (${e.record.dateField})`,
+    `政策配置 profile: ${e.profile.chain.join(' ← ')}`,
+    '',
+  ];
+  for (const r of rules) {
+    const v = VERDICT_NAMES[r.verdict];
+    lines.push(`${r.rule} ${r.title.zh}`);
+    lines.push(`  结论 verdict: ${v.zh} / ${v.en}${r.severity ? ` (${r.severity})` : ''}`);
+    lines.push(`  条款 clause: ${r.clause} @clause:${r.clauseTag}`);
+    for (const f of r.findings) {
+      const self = f.record.id === e.record.id ? '' : ` [${f.record.collection} ${f.record.id}]`;
+      lines.push(`  - [${f.severity}]${self} ${f.message.zh}`);
+      lines.push(`    ${f.message.en}`);
+      lines.push(`    应为 expected: ${short(f.expected)}; 实际 actual: ${short(f.actual)}`);
+      if (f.remedy) lines.push(`    整改 remedy: ${f.remedy.zh} / ${f.remedy.en}`);
+    }
+    for (const p of r.parameters) lines.push(`  参数 ${p.key}<${p.from}> = ${short(p.value)} (${p.source}; ${p.inherited ? `继承自 inherited from ${p.profile}` : `由 set by ${p.profile}`})`);
+    for (const k of r.missingParameters) lines.push(`  参数 ${k}: 该日期无取值 / no value on that date`);
+    lines.push('');
+  }
+  const hidden = e.rules.length - rules.length;
+  if (hidden) lines.push(`另有 ${hidden} 条规则不涉及此类记录(--all 显示) / ${hidden} more rules do not read this kind of record (--all shows them)`);
+  return lines.join('\n') + '\n';
+}
+
+export interface ExplainOptions {
+  profile?: string;
+  rules?: string;
+  collection?: string;
+  json?: boolean;
+  all?: boolean;
+  showPersonalData?: boolean;
+}
+
+export async function explain(exportPath: string, recordId: string, opts: ExplainOptions): Promise<number> {
+  const { loadExport } = await import('../../load/loader');
+  const { loadProfile } = await import('../../profile/load');
+  const { RULES_BY_ID } = await import('../../../policies/rules');
+  const ruleIds = opts.rules ? opts.rules.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  for (const id of ruleIds ?? [])
+    if (!RULES_BY_ID.has(id)) throw new JiuzhuError(`未知规则 ${id}`, `unknown rule ${id}`);
+  if (opts.collection && !(COLLECTION_NAMES as string[]).includes(opts.collection))
+    throw new JiuzhuError(`未知数据集合 ${opts.collection}(可用: ${COLLECTION_NAMES.join(', ')})`, `unknown collection ${opts.collection}`);
+  const loaded = await loadExport(exportPath, { allowEmpty: true });
+  try {
+    const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
+    const e = await explainRecord(loaded, profile, recordId, { ruleIds, collection: opts.collection as CollectionName | undefined });
+    const shown = revealDeep(e, !!opts.showPersonalData);
+    process.stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : renderExplanation(shown, !!opts.all));
+    return EXIT.clean;
+  } finally {
+    loaded.dataset.close();
+  }
+}
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('解释一条记录(家庭、申请、案件):每条规则的结论、所依据的参数及条款 / explain one record: every rule’s verdict, the parameters in force and the clause')
+    .argument('<export>', '导出数据:JSON 文件或含 meta.json 的文件夹 / a JSON file or a folder with meta.json')
+    .argument('<record-id>', '记录编号,如家庭编号、申请编号、案件编号 / the record id: household, application, case…')
+    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)')
+    .option('--rules <list>', '只解释这些规则,逗号分隔 / only these rules, comma-separated')
+    .option('--collection <name>', '记录所在的数据集合(编号重复时) / the record’s collection, when the id is ambiguous')
+    .option('--json', '输出 JSON / print JSON')
+    .option('--all', '也列出不涉及此类记录的规则 / also list rules that do not read this kind of record')
+    .option('--show-personal-data', '显示未遮盖的个人信息 / show personal data unmasked')
+    .action(async (exportPath: string, recordId: string, opts: ExplainOptions) => {
+      process.exitCode = await explain(exportPath, recordId, opts);
+    });
+}

@@ -75,7 +75,7 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
     planted: [],
   };
 
-  let bytes = 0;
+  let failure: unknown;
   try {
     for (let i = 0; i < households; i++) {
       generateHousehold(ctx, i);
@@ -84,13 +84,14 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
     // Written last: households add themselves to their staff relative's list as they are generated.
     for (const m of ctx.roster.all) out.staff.write(m.rec);
     for (const o of oversight(from, to)) out.oversight.write(o);
-  } finally {
-    // Close every stream even on failure, so no descriptor leaks; the first error wins.
-    const closed = await Promise.allSettled(COLLECTION_NAMES.map((c) => out[c].close()));
-    for (const r of closed) if (r.status === 'fulfilled') bytes += r.value;
-    const failed = closed.find((r) => r.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+  } catch (e) {
+    failure = e;
   }
+  // Close every stream even after a failure, so no descriptor leaks; the first error wins.
+  const closed = await Promise.allSettled(COLLECTION_NAMES.map((c) => out[c].close()));
+  failure ??= closed.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason;
+  if (failure !== undefined) throw failure;
+  let bytes = closed.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value : 0), 0);
 
   const meta: MetaT = {
     schema_version: SCHEMA_VERSION,

@@ -65,7 +65,7 @@ export const dupDeceased: Rule = {
            ${hh ? `UNION ALL
            SELECT a.application_id, hm.person_id FROM (SELECT household_id, unnest(members).person_id AS person_id FROM households) hm
            JOIN applications a ON a.household_id = hm.household_id
-           WHERE hm.person_id IN (SELECT person_id FROM deaths) AND a.${inP} AND NOT coalesce(a.${listed}, false)` : ''}
+           WHERE hm.person_id IN (SELECT person_id FROM deaths) AND a.${inP} AND NOT ${listed.replace('decision', 'a.decision')}` : ''}
          ) x JOIN d ON d.person_id = x.person_id),
        ncov AS (
          SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'len(h.members)' : '0'} END AS covered

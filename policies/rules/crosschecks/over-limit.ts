@@ -32,14 +32,15 @@ export const dupOverLimit: Rule = {
   async evaluate(ds, profile) {
     if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, 0);
     const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM applications WHERE exit.reason = 'income_over_limit'`);
-    // The exits are few: they are the build side; payments are only probed.
+    // The exits are few: payments are narrowed to their applications by a semi-join before the month test.
     const rows = await ds.all<Row>(
       `WITH x AS (SELECT application_id, household_id, _line AS app_line, exit.ended_on::VARCHAR AS ended_on,
                          greatest(strftime(exit.ended_on, '%Y-%m'), coalesce(exit.gradual_exit_until, '0000-00')) AS last_month
-                  FROM applications WHERE exit.reason = 'income_over_limit')
-       SELECT x.*, p.payment_id, p.program, p.month, ${fenSql('p.amount')} AS fen
-       FROM payments p JOIN x ON x.application_id = p.application_id
-       WHERE p.month > x.last_month AND p.program IN (${sqlList(allValues<string>(profile, 'dup.over_limit_programs'))})
+                  FROM applications WHERE exit.reason = 'income_over_limit'),
+       p AS (SELECT payment_id, application_id, program, month, ${fenSql('amount')} AS fen FROM payments
+             WHERE program IN (${sqlList(allValues<string>(profile, 'dup.over_limit_programs'))}) AND application_id IN (SELECT application_id FROM x))
+       SELECT x.*, p.payment_id, p.program, p.month, p.fen FROM p JOIN x ON x.application_id = p.application_id
+       WHERE p.month > x.last_month
        ORDER BY x.app_line, p.month, p.payment_id`,
     );
     const groups = new Map<string, Row[]>();

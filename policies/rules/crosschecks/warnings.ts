@@ -178,13 +178,16 @@ export const warnPayments: Rule = {
     const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM warnings WHERE ${stopped}`);
     const hasApps = ds.has('applications');
     // A payment under an application approved afresh after the outcome is a new entitlement.
+    // Payments and applications are narrowed to the stopped households before the month test.
     const rows = await ds.all<PaymentRow>(
-      `WITH w AS (SELECT warning_id, _line AS w_line, household_id, outcome, outcome_on FROM warnings WHERE ${stopped})
-       SELECT w.warning_id, w.w_line, w.household_id, w.outcome, w.outcome_on::VARCHAR AS outcome_on, p.payment_id, p.program, p.month, ${fenSql('p.amount')} AS fen
-       FROM payments p JOIN w ON w.household_id = p.household_id AND p.month > strftime(w.outcome_on, '%Y-%m')
-       ${hasApps ? 'LEFT JOIN applications a ON a.application_id = p.application_id' : ''}
-       WHERE p.program IN (${sqlList(allValues<string>(profile, 'warn.programs'))})
-         ${hasApps ? `AND NOT coalesce(a.decision.result = 'approved' AND a.decision.decided_on > w.outcome_on, false)` : ''}
+      `WITH w AS (SELECT warning_id, _line AS w_line, household_id, outcome, outcome_on, strftime(outcome_on, '%Y-%m') AS outcome_month FROM warnings WHERE ${stopped}),
+       p AS (SELECT payment_id, application_id, household_id, program, month, ${fenSql('amount')} AS fen FROM payments
+             WHERE program IN (${sqlList(allValues<string>(profile, 'warn.programs'))}) AND household_id IN (SELECT household_id FROM w))
+       ${hasApps ? `, a AS (SELECT application_id, decision FROM applications WHERE household_id IN (SELECT household_id FROM w))` : ''}
+       SELECT w.warning_id, w.w_line, w.household_id, w.outcome, w.outcome_on::VARCHAR AS outcome_on, p.payment_id, p.program, p.month, p.fen
+       FROM p JOIN w ON w.household_id = p.household_id AND p.month > w.outcome_month
+       ${hasApps ? 'LEFT JOIN a ON a.application_id = p.application_id' : ''}
+       ${hasApps ? `WHERE NOT coalesce(a.decision.result = 'approved' AND a.decision.decided_on > w.outcome_on, false)` : ''}
        ORDER BY w.w_line, p.month, p.payment_id`,
     );
     const groups = new Map<string, PaymentRow[]>();

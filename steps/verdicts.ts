@@ -6,10 +6,10 @@ import { reveal } from '../engine/findings/personal-data';
 export type Expectation = 'compliant' | 'violation' | 'history' | 'warning';
 
 const PHRASES: [RegExp, Expectation][] = [
-  [/^(符合规定|合规|无问题|compliant)$/, 'compliant'],
-  [/^(仅作为历史记录|作为历史记录|历史记录|history only)$/, 'history'],
-  [/^(应予提示|警示|warning)$/, 'warning'],
-  [/^(违反.*|不符合.*|violates.*|is a violation)$/, 'violation'],
+  [/^(符合规定|合规|无问题|is compliant)$/, 'compliant'],
+  [/^(仅作为历史记录|作为历史记录|历史记录|is history only)$/, 'history'],
+  [/^(应予提示|警示|is a warning)$/, 'warning'],
+  [/^(违反.*|不符合.*|is a violation)$/, 'violation'],
 ];
 
 export function expectationOf(phrase: string): Expectation {

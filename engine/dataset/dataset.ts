@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { CollectionName } from '../../schemas/case-export';
+import { CollectionName, MetaT } from '../../schemas/case-export';
 
 export interface CollectionSource {
   collection: CollectionName;
@@ -41,6 +41,8 @@ export class Dataset {
 
   readonly sources = new Map<CollectionName, CollectionSource>();
   readonly rejected: RejectedRecord[] = [];
+  /** The export's meta (region, period), for rules that judge against the export period. */
+  meta?: MetaT;
 
   static async open(dbFile?: string): Promise<Dataset> {
     // A memory ceiling and a spill folder, so a province-sized export works out of core

@@ -41,6 +41,7 @@ export async function loadExport(exportPath: string, options: LoadOptions = {}):
 export async function loadDiscovered(found: DiscoveredExport, options: LoadOptions = {}): Promise<LoadedExport> {
   if (options.db && fs.existsSync(options.db)) throw new InputError(`--db 文件已存在: ${options.db}`, `--db file already exists: ${options.db}`);
   const dataset = await Dataset.open(options.db);
+  dataset.meta = found.meta;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-'));
   try {
     await dataset.run(`SET preserve_insertion_order = true`);

@@ -250,11 +250,15 @@ class CaseWriter {
     const individual = program === 'dibao' && approved && n >= 2 && (show === 'individual_coverage' || (!plant && !show && rng.chance(0.03)));
 
     // Income and benefit, in fen: household dibao tops income up to the standard (补差).
+    // A refused household whose seriously ill or disabled member could be covered alone (单人保,
+    // within 1.5× the standard) would be a possible omission, so clean refusals are above that.
+    const couldBeSingle = people.some((p) => p.rec.serious_illness || (p.rec.disability_grade ?? 9) <= 3);
+    const refusedPerCapita = () => Math.round((std * (couldBeSingle ? rng.int(155, 190) : rng.int(125, 170))) / 100);
     let income: Income | undefined;
     let benefit: number | undefined;
     let covered = people;
     if (program === 'tekun') {
-      income = incomeRecord(rng, isoOf(t.applied), people, status === 'rejected' ? Math.round(std * rng.int(125, 160) / 100) : rng.int(0, 10_000), std, false);
+      income = incomeRecord(rng, isoOf(t.applied), people, status === 'rejected' ? refusedPerCapita() : rng.int(0, 10_000), std, false);
       benefit = TEKUN_BASIC_FEN[this.village.urban ? 'urban' : 'rural'] + rng.pick(TEKUN_CARE_FEN);
     } else if (program === 'low_income') {
       const line = Math.round(std * LOW_INCOME_FACTOR);
@@ -268,7 +272,7 @@ class CaseWriter {
       benefit = std;
     } else {
       const maxGap = this.village.urban ? 28_000 : 15_800; // rural benefit 500–658 yuan per person
-      income = incomeRecord(rng, isoOf(t.applied), people, status === 'rejected' ? Math.round(std * rng.int(125, 170) / 100) : rng.int(0, maxGap), std, status !== 'rejected');
+      income = incomeRecord(rng, isoOf(t.applied), people, status === 'rejected' ? refusedPerCapita() : rng.int(0, maxGap), std, status !== 'rejected');
       benefit = (std - Math.round(income.monthly_per_capita * 100)) * n;
     }
 
@@ -362,13 +366,13 @@ class CaseWriter {
         // Objection during the period, resolved the day after it ends (decisions come 2+ days after).
         notice.objections = [{ received_on: isoOf(rng.int(t.posted + 1, t.ends)), resolved_on: isoOf(t.ends + 1) }];
       }
-      if (plant) this.plantNotice(plant, notice);
+      if (plant) this.plantNotice(plant, notice, t);
       ctx.out.notices.writeLine(noticeLine(notice));
     } else {
-      this.planted('NOTICE-REQUIRED', 'applications', appId, `application approved on ${isoOf(t.decided)} with no notice at all: no review-result (审核结果) notice and no standing notice`, `申请于${isoOf(t.decided)}审核确认通过,但没有任何公示:既无审核结果公示,也未纳入长期公示`);
-    }
-    if (plant === 'decided_during_notice') {
-      this.planted('NOTICE-PERIOD', 'applications', appId, `decided on ${isoOf(t.decided)}, before notice ${this.lastNoticeId()} (posted ${isoOf(t.posted)}) ended on ${isoOf(t.ends)}`, `于${isoOf(t.decided)}作出审核确认,而公示${this.lastNoticeId()}(${isoOf(t.posted)}张贴)至${isoOf(t.ends)}才期满`);
+      // No notice at all breaks both halves of the rule, each reported on the application.
+      const decided = isoOf(t.decided);
+      this.planted('NOTICE-REQUIRED', 'applications', appId, `approved on ${decided} with no notice of the result (审核结果公示)`, `于${decided}审核确认通过,但未公示审核结果`);
+      this.planted('NOTICE-REQUIRED', 'applications', appId, 'household in receipt of dibao is not on the standing notice (长期公示)', '在享低保家庭未纳入长期公示');
     }
 
     // In receipt during the period: the standing notice and monthly payments (low_income gets no cash).
@@ -494,7 +498,7 @@ class CaseWriter {
   }
 
   /** Alter the application's notice as the planted kind requires and record what was planted. */
-  private plantNotice(plant: PlantKind, notice: NoticeT): void {
+  private plantNotice(plant: PlantKind, notice: NoticeT, t: Timeline): void {
     const id = notice.notice_id;
     const posted = notice.posted_on;
     const head = this.head.rec;
@@ -529,6 +533,9 @@ class CaseWriter {
         this.planted('NOTICE-MINORS', 'notices', id, `applicant ${head.name} is ${age} on the posting date ${posted}; 申请人姓名 publishes a minor's name`, `申请人${head.name}在公示日${posted}年仅${age}岁,“申请人姓名”栏公示了未成年人姓名`);
         break;
       }
+      case 'decided_during_notice':
+        this.planted('NOTICE-PERIOD', 'notices', id, `application ${notice.application_id} was decided on ${isoOf(t.decided)}, before this notice (posted ${posted}) ended on ${notice.ends_on}`, `申请${notice.application_id}于${isoOf(t.decided)}作出审核确认,而本公示(${posted}张贴)至${notice.ends_on}才期满`);
+        break;
       case 'short_period':
         this.planted('NOTICE-PERIOD', 'notices', id, `notice runs 5 days only (${posted} to ${notice.ends_on}); the decision came after it`, `公示期仅5天(${posted}至${notice.ends_on}),不足7天`);
         break;
@@ -539,8 +546,7 @@ class CaseWriter {
         this.planted('NOTICE-PII-VALUES', 'notices', id, `posted ${posted}, before ${NOTICE_RULE_IN_FORCE}: column 身份证号 holds a valid ID number; report as pre-rule history, not a violation`, `${posted}张贴,早于${NOTICE_RULE_IN_FORCE}:“身份证号”栏含有效身份证号码;应作为历史情况报告`, 'pre_rule_history');
         break;
       case 'no_notice':
-      case 'decided_during_notice':
-        break; // recorded by the caller: they concern the application, not the notice's content
+        break; // recorded by the caller: there is no notice to alter
     }
   }
 }

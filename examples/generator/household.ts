@@ -99,7 +99,8 @@ export function makeMembers(rng: Rng, ids: ResidentIdAllocator, shape: Shape, op
       // Children born while their parents were 20–42.
       const maxChild = Math.min(headAge - 20, 30);
       const minChild = Math.max(0, headAge - 42);
-      const children = opts.minorChildAge !== undefined ? 1 + rng.int(0, 1) : rng.int(1, 3);
+      // A forced minor is the only child, so a notice naming the members names exactly one minor.
+      const children = opts.minorChildAge !== undefined ? 1 : rng.int(1, 3);
       for (let k = 0; k < children; k++) {
         const childAge = k === 0 && opts.minorChildAge !== undefined ? opts.minorChildAge : rng.int(minChild, maxChild);
         b.add('child', rng.chance(0.5), b.bornAged(childAge), surname);

@@ -41,7 +41,7 @@ ${command}
 ${rows.join('\n')}
 
 The households are chosen by position, not by seed: of *K* plant kinds and *N* households,
-kind *j* (0-based, in the order above) goes to the household at 0-based position
+kind *j* (0-based, in the order the kinds first appear above) goes to the household at 0-based position
 ⌊(2*j*+1)·*N* / 2*K*⌋ (household number = position + 1), so the plants spread evenly through the file. The data are
 synthetic: names, ID numbers (valid check characters, birth dates as the members'), phone
 numbers and region codes are generated and belong to no one.

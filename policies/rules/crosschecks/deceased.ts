@@ -68,8 +68,10 @@ export const dupDeceased: Rule = {
            WHERE hm.person_id IN (SELECT person_id FROM deaths) AND a.${inP} AND NOT ${listed.replace('decision', 'a.decision')}` : ''}
          ) x JOIN d ON d.person_id = x.person_id),
        ncov AS (
-         SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'len(h.members)' : '0'} END AS covered
-         FROM applications a ${hh ? 'LEFT JOIN households h ON h.household_id = a.household_id' : ''}
+         SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'coalesce(h.n, 0)' : '0'} END AS covered
+         FROM applications a
+         ${hh ? `LEFT JOIN (SELECT household_id, len(members) AS n FROM households
+                           WHERE household_id IN (SELECT household_id FROM applications WHERE application_id IN (SELECT application_id FROM dead))) h ON h.household_id = a.household_id` : ''}
          WHERE a.application_id IN (SELECT application_id FROM dead)),
        p AS (SELECT payment_id, application_id, household_id, program, month, ${fenSql('amount')} AS fen FROM payments
              WHERE person_id IS NULL AND ${inP} AND application_id IN (SELECT application_id FROM dead)),

@@ -2,7 +2,8 @@
 // gradual-exit period (003 §二(二)1 "规范、分类实施低保渐退政策") and no longer: the months
 // after the exit month, up to the profile's number. Payments past the declared or the
 // allowed end are wrongful inclusion, with the amount to recover; a gradual exit declared
-// for a household that left for another reason (death, fraud…) is not a gradual exit at all.
+// for a household that left for another reason (death, fraud…), or outside dibao ("低保渐退"),
+// is not a gradual exit at all.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
@@ -17,6 +18,7 @@ interface Row {
   _line: number;
   ended_on: string;
   reason: string;
+  program: string;
   until: string | null;
   exit_month: string;
   limit_month: string;
@@ -26,6 +28,7 @@ interface Row {
   fen: string | null;
 }
 
+const PROGRAM_ZH: Record<string, string> = { dibao: '低保', tekun: '特困供养', temporary: '临时救助', low_income: '低保边缘家庭救助' };
 const REASON_ZH: Record<string, string> = { income_over_limit: '收入超标', death: '死亡', voluntary: '主动退出', fraud: '骗取救助', warning: '预警核查', other: '其他原因' };
 
 export const eligGradual: Rule = {
@@ -43,13 +46,13 @@ export const eligGradual: Rule = {
       if (period.off || period.preRule) continue;
       const param = period.values['elig.gradual_exit_months']!;
       const n = Number(param.value);
-      const cand = `SELECT a.application_id, a.household_id, a._line, a.exit.ended_on::VARCHAR AS ended_on, a.exit.reason AS reason, a.exit.gradual_exit_until AS until,
+      const cand = `SELECT a.application_id, a.household_id, a._line, a.exit.ended_on::VARCHAR AS ended_on, a.exit.reason AS reason, a.program, a.exit.gradual_exit_until AS until,
                strftime(a.exit.ended_on, '%Y-%m') AS exit_month, strftime(a.exit.ended_on + INTERVAL (${n}) MONTH, '%Y-%m') AS limit_month
         FROM applications a WHERE a.exit IS NOT NULL AND (a.exit.reason = 'income_over_limit' OR a.exit.gradual_exit_until IS NOT NULL) AND ${inPeriod('a.exit.ended_on', period)}`;
       const [{ c }] = await ds.all<{ c: number }>(`SELECT count(*)::INTEGER AS c FROM (${cand})`);
       examined += c;
       const rows = await ds.all<Row>(
-        `WITH cand AS (SELECT *, CASE WHEN reason = 'income_over_limit' THEN least(coalesce(until, exit_month), limit_month) ELSE exit_month END AS allowed_month FROM (${cand})),
+        `WITH cand AS (SELECT *, CASE WHEN reason = 'income_over_limit' AND program = 'dibao' THEN least(coalesce(until, exit_month), limit_month) ELSE exit_month END AS allowed_month, (reason = 'income_over_limit' AND program = 'dibao') AS gradual_allowed FROM (${cand})),
          over AS (${
            hasPayments
              ? `SELECT c.application_id, list(p.payment_id ORDER BY p.month, p.payment_id) AS payment_ids, list(DISTINCT p.month ORDER BY p.month) AS months, sum(CAST(p.amount * 100 AS BIGINT))::VARCHAR AS fen
@@ -57,7 +60,7 @@ export const eligGradual: Rule = {
              : `SELECT NULL::VARCHAR AS application_id, NULL::VARCHAR[] AS payment_ids, NULL::VARCHAR[] AS months, NULL::VARCHAR AS fen WHERE false`
          })
          SELECT c.*, o.payment_ids, o.months, o.fen FROM cand c LEFT JOIN over o USING (application_id)
-         WHERE o.fen IS NOT NULL OR (c.reason = 'income_over_limit' AND c.until > c.limit_month) OR (c.reason <> 'income_over_limit' AND c.until IS NOT NULL)
+         WHERE o.fen IS NOT NULL OR (c.gradual_allowed AND c.until > c.limit_month) OR (NOT c.gradual_allowed AND c.until IS NOT NULL)
          ORDER BY c._line`,
       );
       for (const r of rows) {
@@ -67,7 +70,8 @@ export const eligGradual: Rule = {
           groups: { direction: 'inclusion' },
         };
         const related = [{ collection: 'households', id: r.household_id }];
-        if (r.reason === 'income_over_limit' && r.until && r.until > r.limit_month)
+        const allowed = r.reason === 'income_over_limit' && r.program === 'dibao';
+        if (allowed && r.until && r.until > r.limit_month)
           findings.push(
             makeFinding(eligGradual, {
               ...base,
@@ -80,13 +84,16 @@ export const eligGradual: Rule = {
               detail: 'declared',
             }),
           );
-        if (r.reason !== 'income_over_limit' && r.until)
+        if (!allowed && r.until)
           findings.push(
             makeFinding(eligGradual, {
               ...base,
               related,
               severity: 'error',
-              message: { zh: `因${REASON_ZH[r.reason] ?? r.reason}退出,不适用渐退,却定有渐退期至 ${r.until}`, en: `exited for ${r.reason}, which allows no gradual exit, yet one runs to ${r.until}` },
+              message:
+                r.reason === 'income_over_limit'
+                  ? { zh: `渐退只适用于低保,该申请为${PROGRAM_ZH[r.program] ?? r.program},却定有渐退期至 ${r.until}`, en: `gradual exit is for dibao only; this ${r.program} application has one to ${r.until}` }
+                  : { zh: `因${REASON_ZH[r.reason] ?? r.reason}退出,不适用渐退,却定有渐退期至 ${r.until}`, en: `exited for ${r.reason}, which allows no gradual exit, yet one runs to ${r.until}` },
               expected: { gradual_exit: false },
               actual: { reason: r.reason, gradual_exit_until: r.until },
               remedy: { zh: '取消渐退,自退出当月起停发', en: 'cancel the gradual exit; stop from the exit month' },

@@ -21,6 +21,17 @@ interface Row {
   objections: { received_on: string; resolved_on: string | null }[] | null;
 }
 
+// A review notice always precedes the decision. A decision notice normally follows it (posted
+// on the day of the decision or later); one posted before the decision served as the notice
+// the decision had to wait for, so it is judged the same way.
+function precedesDecision(n: Row): boolean {
+  return n.kind === 'review' || (n.kind === 'decision' && n.decided_on !== null && n.posted_on < n.decided_on);
+}
+
+function decidedDuringPeriod(n: Row): boolean {
+  return precedesDecision(n) && n.decided_on !== null && n.decided_on <= n.ends_on;
+}
+
 export const noticePeriod: Rule = {
   id: 'NOTICE-PERIOD',
   family: 'notices',
@@ -61,8 +72,7 @@ export const noticePeriod: Rule = {
               detail: 'days',
             }),
           );
-        // Only a review notice precedes the decision; a decision notice follows it by nature.
-        if (n.kind === 'review' && n.decided_on && n.decided_on <= n.ends_on)
+        if (n.decided_on && decidedDuringPeriod(n))
           findings.push(
             makeFinding(noticePeriod, {
               ...base,
@@ -76,7 +86,7 @@ export const noticePeriod: Rule = {
         for (const [i, o] of (n.objections ?? []).entries()) {
           if (o.received_on < n.posted_on || o.received_on > n.ends_on) continue;
           const unresolved = !o.resolved_on || (n.decided_on !== null && o.resolved_on > n.decided_on);
-          if (n.kind === 'review' && n.decided_on && unresolved)
+          if (n.decided_on && precedesDecision(n) && unresolved)
             findings.push(
               makeFinding(noticePeriod, {
                 ...base,

@@ -6,7 +6,7 @@ import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { PRIVACY_CLAUSE } from './clause';
 import { NoticeCell, noticeCells, noticeCount } from './columns';
-import { categoryName, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
+import { categoryName, HOUSE_NUMBER_PATTERN, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
 
 const KEYS = ['notice.allowed_categories', 'notice.label_synonyms', 'notice.location_max_level'];
 
@@ -32,7 +32,7 @@ export const noticeFields: Rule = {
       const location = labels.filter((l) => index.get(normaliseLabel(l)) === 'location');
       const rows = await ds.all<NoticeCell>(
         `SELECT notice_id, household_id, application_id, strftime(posted_on, '%Y-%m-%d') AS posted_on, _line, position, label, value FROM ${cells} c
-         WHERE ${inPeriod('posted_on', period)} AND (label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(value, '([0-9０-９]+|[一二三四五六七八九十百零〇]+)\\s*(号|室|单元|栋|幢|户)')))
+         WHERE ${inPeriod('posted_on', period)} AND (label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}')))
          ORDER BY _line, position`,
       );
       for (const cell of rows) {

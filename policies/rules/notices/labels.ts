@@ -47,6 +47,9 @@ export const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
 
 export const categoryName = (c: string) => CATEGORY_NAMES[c] ?? { zh: c, en: c };
 
-// A location finer than village level: a house, unit or room number (门牌号).
-const HOUSE_NUMBER = /(\d+|[一二三四五六七八九十百零〇]+)\s*(号|室|单元|栋|幢|号楼|户)/;
-export const looksLikeStreetAddress = (value: string) => HOUSE_NUMBER.test(value.normalize('NFKC'));
+// A location finer than village level: a house, unit or room number (门牌号). A number
+// written in Chinese numerals before 号 is a place name (六号农场, 003's farm) unless it
+// ends the address. One pattern serves the SQL prefilter (RE2) and the check here.
+export const HOUSE_NUMBER_PATTERN = '[0-9０-９]+\\s*(号|室|单元|栋|幢)|[一二三四五六七八九十百零〇]+\\s*(室|单元|栋|幢)|[一二三四五六七八九十百零〇]+\\s*号$';
+const HOUSE_NUMBER = new RegExp(HOUSE_NUMBER_PATTERN);
+export const looksLikeStreetAddress = (value: string) => HOUSE_NUMBER.test(value.normalize('NFKC').trim());

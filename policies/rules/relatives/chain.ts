@@ -77,8 +77,9 @@ export function classify(row: LinkRow, period: Period): Link {
   // A declaration naming staff the roster lacks still binds (fail closed); CONTRACT-REFERENCE reports the gap.
   const declaredInScope = declared && (!row.staff_known || (inPost && roleInScope));
   const decided = (row.result === 'approved' || row.result === 'rejected') && !!row.decided_on;
-  return {
-    ...row,
+  // The row's own fields are reached through the prototype: copying them per rule per pair was
+  // the largest cost of these rules at scale (bench/relatives.bench.ts).
+  const flags: Omit<Link, keyof LinkRow> = {
     period,
     inPost,
     roleInScope,
@@ -91,6 +92,7 @@ export function classify(row: LinkRow, period: Period): Link {
     filed: row.filings.length > 0,
     decided,
   };
+  return Object.assign(Object.create(row) as LinkRow, flags);
 }
 
 export interface Break {

@@ -17,18 +17,19 @@ export interface AuditOptions {
 }
 
 export async function audit(exportPath: string, opts: AuditOptions): Promise<number> {
-  // Loaded here, not at the top: `jiuzhu --help` should not start DuckDB and Cucumber.
-  const { loadExport } = await import('../../load/loader');
-  const { loadProfile } = await import('../../profile/load');
-  const { buildReport } = await import('../../report/model');
+  // Loaded here, not at the top, and in the order they are needed: `jiuzhu --help` starts
+  // neither DuckDB nor Cucumber, and a mistyped path fails before Cucumber loads.
   const { parseFormats, writeReports } = await import('../../report/write');
-  const { featureFiles, runAuditFeatures } = await import('../../run/features');
-  const { endSession, startSession } = await import('../../run/session');
   const formats = parseFormats(opts.format);
   const progress = progressReporter();
+  const { loadExport } = await import('../../load/loader');
   const loaded = await loadExport(exportPath, { db: opts.db, allowEmpty: opts.allowEmpty, onProgress: progress });
   try {
+    const { loadProfile } = await import('../../profile/load');
     const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
+    const { buildReport } = await import('../../report/model');
+    const { featureFiles, runAuditFeatures } = await import('../../run/features');
+    const { endSession, startSession } = await import('../../run/session');
     progress(`政策配置 profile: ${profile.info.chain.join(' ← ')}`);
     const session = startSession(loaded, profile);
     const run = await runAuditFeatures(session, opts.tags, progress);
@@ -55,7 +56,7 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
     );
     return s.verdict === 'pass' ? EXIT.clean : EXIT.findings;
   } finally {
-    endSession();
+    (await import('../../run/session')).endSession();
     loaded.dataset.close();
   }
 }

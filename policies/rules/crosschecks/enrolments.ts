@@ -58,6 +58,9 @@ export interface EnrolmentAnalysis {
   examined: number;
 }
 
+/** Up to this many candidate (application, person) pairs are inlined as a literal table. */
+const LITERAL_LIMIT = 50_000;
+
 const cache = new WeakMap<Dataset, WeakMap<ResolvedProfile, Promise<EnrolmentAnalysis>>>();
 
 export function enrolmentDuplicates(ds: Dataset, profile: ResolvedProfile): Promise<EnrolmentAnalysis> {
@@ -74,18 +77,26 @@ async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<Enrolment
   const hh = ds.has('households');
   const inP = `program IN (${sqlList(programs)})`;
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+  // Step 1, candidates: people covered by more than one application, found on 64-bit hashes (an
+  // integer self-join on the hash is several times faster than grouping 3 million 18-character
+  // strings); a hash collision only adds a candidate, which step 2's exact grouping drops.
+  const candidateSql = `WITH cov AS MATERIALIZED (
+       SELECT application_id, person_id, hash(person_id) AS h, hash(application_id) AS ha FROM (
+         ${coveredSql(programs, hh)}
+         UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP}))
+     SELECT DISTINCT c1.application_id, c1.person_id FROM cov c1 JOIN cov c2 ON c1.h = c2.h AND c1.ha <> c2.ha`;
+  const candidates = await ds.all<{ application_id: string; person_id: string }>(`${candidateSql} LIMIT ${LITERAL_LIMIT + 1}`);
+  if (!candidates.length) return { pairs: [], examined: n };
+  // Step 2, only their payments. A few candidates go in as a literal table, so the planner knows
+  // they are few and probes the payments with them (left as a subquery, it misjudges the self-join
+  // and builds its hash table on the payments); many (re-applications, renewals) stay a subquery.
+  const ca = candidates.length <= LITERAL_LIMIT
+    ? `(VALUES ${candidates.map((x) => `(${sqlList([x.application_id])}, ${sqlList([x.person_id])})`).join(', ')}) AS ca(application_id, person_id)`
+    : `(${candidateSql}) AS ca`;
   const rows = await ds.all<Entry>(
-    // Candidates are grouped on 64-bit hashes (integer grouping is several times faster than on
-    // 18-character strings); a person-hash collision only adds a candidate, which the exact
-    // grouping by person and month below then drops.
-    `WITH cov AS MATERIALIZED (
-       ${coveredSql(programs, hh)}
-       UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP}),
-     cand AS (SELECT hash(person_id) AS h FROM cov GROUP BY 1 HAVING min(hash(application_id)) <> max(hash(application_id))),
-     ca AS (SELECT DISTINCT application_id, person_id FROM cov WHERE hash(person_id) IN (SELECT h FROM cand)),
-     pay AS (SELECT payment_id, application_id, household_id, person_id AS pay_person, program, region_code, month, ${fenSql('amount')} AS fen
-             FROM payments WHERE ${inP} AND application_id IN (SELECT application_id FROM ca)),
-     pm AS (SELECT ca.person_id, pay.* EXCLUDE (pay_person) FROM pay JOIN ca ON ca.application_id = pay.application_id
+    `WITH pay AS (SELECT payment_id, application_id, household_id, person_id AS pay_person, program, region_code, month, ${fenSql('amount')} AS fen
+             FROM payments WHERE ${inP} AND application_id IN (SELECT application_id FROM ${ca})),
+     pm AS (SELECT ca.person_id, pay.* EXCLUDE (pay_person) FROM pay JOIN ${ca} ON ca.application_id = pay.application_id
             WHERE pay.pay_person IS NULL OR pay.pay_person = ca.person_id),
      multi AS (SELECT person_id, month FROM pm GROUP BY person_id, month HAVING min(application_id) <> max(application_id))
      SELECT pm.person_id, pm.month, pm.application_id, pm.household_id, pm.program, pm.region_code, ${hh ? 'h.area_type' : 'NULL'} AS area_type,

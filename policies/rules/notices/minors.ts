@@ -41,16 +41,22 @@ export const noticeMinors: Rule = {
       const majority = period.values['notice.age_of_majority']!;
       // Candidates in SQL (members young enough on the posting date whose name or ID is in a cell);
       // the exact age on the day is decided below by ageOn.
+      // Narrow first: only members young enough on the latest posting date, and only cells of
+      // their households, are compared text to text.
+      const years = Number(majority.value) + 1;
       const hits = await ds.all<Hit>(
-        `SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, m.name, m.person_id, m.birth_date, m.relation,
-                ${hasApps ? `coalesce(a.applicant_person_id = m.person_id, false)` : 'false'} AS is_applicant
-         FROM ${cells} c
-         JOIN (SELECT household_id, unnest(members) AS m FROM households) h ON h.household_id = c.household_id
+        `WITH young AS (
+           SELECT h.household_id, m.name, m.person_id, m.birth_date, m.relation
+           FROM (SELECT household_id, unnest(members) AS m FROM households) h
+           WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
+         SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
+                ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant
+         FROM young y JOIN ${cells} c ON c.household_id = y.household_id
          ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
          WHERE ${inPeriod('c.posted_on', period)}
-           AND m.birth_date > c.posted_on - INTERVAL ${Number(majority.value) + 1} YEAR
-           AND ((length(m.name) >= 2 AND contains(c.value, m.name)) OR contains(c.value, m.person_id))
-         ORDER BY c._line, c.position, m.person_id`,
+           AND y.birth_date > c.posted_on - INTERVAL ${years} YEAR
+           AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
+         ORDER BY c._line, c.position, y.person_id`,
       );
       for (const h of hits) {
         const age = ageOn(h.birth_date, h.posted_on);

@@ -8,12 +8,10 @@ import { assertExpectation, expectationOf, summarise } from './verdicts';
 import { JiuzhuWorld } from './world';
 
 Given('适用{text}政策', function (this: JiuzhuWorld, name: string) {
-  this.profileName = name;
-  void this.profile; // an unknown profile fails here, at the sentence that names it
+  this.usePolicy(name);
 });
 Given('the {text} policy applies', function (this: JiuzhuWorld, name: string) {
-  this.profileName = name;
-  void this.profile;
+  this.usePolicy(name);
 });
 
 Given('待审计数据为{text}', function (this: JiuzhuWorld, file: string) {

@@ -2,7 +2,6 @@
 // 希望村 applies for dibao; one staff member on the roster may be kin of its head; a second
 // caseworker (S09) handles the case unless a sentence says otherwise.
 import { Given } from '@cucumber/cucumber';
-import { ResolvedProfile } from '../engine/profile/profile';
 import { person } from './support/people';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';
 import { JiuzhuWorld } from './world';
@@ -55,17 +54,6 @@ function filing(world: JiuzhuWorld) {
 }
 
 /** The scenario's policy with one parameter changed from the application date (a local variation). */
-function overlay(world: JiuzhuWorld, key: string, change: (value: any) => any, note: string) {
-  const base = world.profile;
-  const timelines = new Map(base.keys().map((k) => [k, base.timeline(k).map((v) => ({ ...v }))]));
-  const line = timelines.get(key);
-  if (!line?.length) throw new Error(`政策配置 ${base.id} 没有参数 ${key}`);
-  const last = line[line.length - 1];
-  line[line.length - 1] = { ...last, value: change(last.value), source: { ...last.source, note }, definedBy: 'spec', inherited: false };
-  const changed = new ResolvedProfile({ ...base.info, id: `${base.id}+spec` }, timelines);
-  Object.defineProperty(world, 'profile', { get: () => changed, configurable: true });
-  world.forgetSpecExport();
-}
 
 const STAFF = /^(社会救助经办人员|经办人员|村[(（]居[)）]委会干部|嘎查村干部|财政供养人员)“([^”]+)”自 (\d{4}-\d{2}-\d{2}) 起在岗(?:,(\d{4}-\d{2}-\d{2}) 离任)?$/;
 Given(STAFF, function (this: JiuzhuWorld, role: string, name: string, from: string, to?: string) {
@@ -135,11 +123,11 @@ Given('该户仍在享受救助', function (this: JiuzhuWorld) {
 
 Given('本地配置将{text}列入近亲属范围', function (this: JiuzhuWorld, relation: string) {
   const r = relationOf(relation);
-  overlay(this, 'relatives.close_relations', (v: string[]) => [...new Set([...v, r])], `本地增列${relation}`);
-  overlay(this, 'relatives.other_relations', (v: string[]) => v.filter((x) => x !== r), `本地增列${relation}`);
+  this.changeParameter('relatives.close_relations', (v: string[]) => [...new Set([...v, r])], `本地增列${relation}`);
+  this.changeParameter('relatives.other_relations', (v: string[]) => v.filter((x) => x !== r), `本地增列${relation}`);
 });
 Given('本地配置不要求回避', function (this: JiuzhuWorld) {
-  overlay(this, 'relatives.recusal_required', () => false, '本地不要求回避');
+  this.changeParameter('relatives.recusal_required', () => false, '本地不要求回避');
 });
 
 // Cucumber expressions read (…) as optional text: the literal 村(居) is escaped.

@@ -26,8 +26,22 @@ export class JiuzhuWorld extends World {
   private specExport?: LoadedExport;
   private fixtureExport?: Promise<LoadedExport>;
 
+  /** A local change a spec scenario made to one parameter ("本地配置不要求回避"). */
+  private changedProfile?: ResolvedProfile;
+
   get profile(): ResolvedProfile {
-    return loadProfile(this.profileName);
+    return this.changedProfile ?? loadProfile(this.profileName);
+  }
+
+  usePolicy(name: string): void {
+    this.profileName = name;
+    this.changedProfile = undefined;
+    void this.profile; // an unknown profile fails here, at the sentence that names it
+  }
+
+  changeParameter(key: string, change: (value: any) => unknown, note: string): void {
+    this.changedProfile = this.profile.withChange(key, change, note);
+    this.forgetSpecExport();
   }
 
   add(collection: CollectionName, record: any): any {

@@ -15,8 +15,13 @@ function jiuzhu(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-cli-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-cli-'));
+  made.push(dir);
+  return dir;
 }
 
 function writeExport(files: Record<string, string>): string {

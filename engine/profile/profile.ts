@@ -55,4 +55,14 @@ export class ResolvedProfile {
   timeline(key: string): ParameterValue[] {
     return this.timelines.get(key) ?? [];
   }
+
+  /** A copy whose latest value of `key` is changed, marked as set by `by` (a spec scenario's local policy). */
+  withChange(key: string, change: (value: any) => unknown, note: string, by = 'spec'): ResolvedProfile {
+    const timelines = new Map([...this.timelines].map(([k, line]) => [k, line.map((v) => ({ ...v }))]));
+    const line = timelines.get(key);
+    if (!line?.length) throw new Error(`政策配置 ${this.id} 没有参数 ${key} / profile ${this.id} has no parameter ${key}`);
+    const last = line[line.length - 1];
+    line[line.length - 1] = { ...last, value: change(last.value), source: { ...last.source, note }, definedBy: by, inherited: false };
+    return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines);
+  }
 }

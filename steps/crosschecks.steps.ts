@@ -2,7 +2,6 @@
 // which months, deaths, temporary grants, approvals and surveys, warnings and the household's
 // counter-evidence, and the agencies' own reports and inspections. Each builds one fact.
 import { Given } from '@cucumber/cucumber';
-import { ResolvedProfile } from '../engine/profile/profile';
 import { parseMoneyToFen } from './money';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';
 import { person } from './support/people';
@@ -92,7 +91,7 @@ Given(/^该户于 (\d{4}-\d{2}-\d{2}) (经一事一议)?因“([^”]+)”获得
   });
 });
 Given('本地临时救助一般封顶标准为 {money}', function (this: JiuzhuWorld, fen: number) {
-  setParameter(this, 'dup.temp_standard_cap', fen / 100, '2022-06-21', '本地一般封顶标准(示例)');
+  this.setParameter('dup.temp_standard_cap', fen / 100, '2022-06-21', '本地一般封顶标准(示例)');
 });
 
 // ── approvals and household surveys (政策保) ──
@@ -179,15 +178,6 @@ function oversight(world: JiuzhuWorld, level: string, kind: string, period: stri
   world.add('oversight', { record_id: `O${++s.sequence}`, level: LEVELS[level], region_code: level === '县级' ? '350102' : level === '市级' ? '350100' : '350000', kind, period, done_on: on });
 }
 
-/** The scenario's policy with one parameter set from a date (a local value the seeds do not give). */
-function setParameter(world: JiuzhuWorld, key: string, value: unknown, from: string, note: string) {
-  const base = world.profile;
-  const timelines = new Map(base.keys().map((k) => [k, base.timeline(k)]));
-  timelines.set(key, [{ key, value, from, source: { document: '场景设定 / scenario', note }, definedBy: 'spec', inherited: false }]);
-  const changed = new ResolvedProfile({ ...base.info, id: `${base.id}+spec` }, timelines);
-  Object.defineProperty(world, 'profile', { get: () => changed, configurable: true });
-  world.forgetSpecExport();
-}
 
 // ── audit sentences ──
 defineAuditScope(

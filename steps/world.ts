@@ -44,6 +44,11 @@ export class JiuzhuWorld extends World {
     this.forgetSpecExport();
   }
 
+  setParameter(key: string, value: unknown, from: string, note: string): void {
+    this.changedProfile = this.profile.withValue(key, value, from, note);
+    this.forgetSpecExport();
+  }
+
   add(collection: CollectionName, record: any): any {
     (this.records[collection] ??= []).push(record);
     this.forgetSpecExport();

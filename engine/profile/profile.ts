@@ -65,4 +65,11 @@ export class ResolvedProfile {
     line[line.length - 1] = { ...last, value: change(last.value), source: { ...last.source, note }, definedBy: by, inherited: false };
     return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines);
   }
+
+  /** A copy in which `key` has one value from `from` on (a local value a spec scenario sets). */
+  withValue(key: string, value: unknown, from: string, note: string, by = 'spec'): ResolvedProfile {
+    const timelines = new Map(this.timelines);
+    timelines.set(key, [{ key, value, from, source: { document: '场景设定 / scenario', note }, definedBy: by, inherited: false }]);
+    return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines);
+  }
 }

@@ -91,13 +91,16 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
     `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
   );
   await ds.run(`CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '')`);
-  const malformed = await ds.all<{ _line: number }>(`SELECT _line FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line LIMIT 1`);
-  if (malformed.length) {
-    const where = f.format === 'array' ? `[${malformed[0]._line - 1}]` : `:${malformed[0]._line}`;
+  const malformed = async (line?: number): Promise<never> => {
+    const at = line ?? (await ds.all<{ _line: number }>(`SELECT _line FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line LIMIT 1`))[0]?._line;
+    const where = at === undefined ? '' : f.format === 'array' ? `[${at - 1}]` : `:${at}`;
     throw new InputError(`${f.file}${where}: JSON 格式错误`, `${f.file}${where}: malformed JSON`);
-  }
-  const [{ n }] = await ds.all<{ n: string }>(`SELECT count(*) AS n FROM v_${raw}`);
-  const lines = await flagViolations(ds, schema, defName(c), `v_${raw}`, `chk_${c}`);
+  };
+  // Malformed JSON is rare: rather than a validity pass over every line, the parse that
+  // validation does anyway fails, and only then is the first bad line looked up.
+  const lines = await flagViolations(ds, schema, defName(c), `v_${raw}`, `chk_${c}`).catch(async (e: Error) =>
+    /malformed JSON/i.test(e.message) ? malformed() : Promise.reject(e),
+  );
   await ds.run(`CREATE TEMP TABLE flagged_${c} (_line INTEGER)`);
   await insertLines(ds, `flagged_${c}`, lines);
   const flagged = await ds.all<{ _line: number; j: string }>(`SELECT v._line, v.j FROM v_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line`);
@@ -105,7 +108,12 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
   const rejected: RejectedRecord[] = [];
   const keyField = COLLECTIONS[c].key;
   for (const row of flagged) {
-    const record = JSON.parse(row.j);
+    let record: any;
+    try {
+      record = JSON.parse(row.j);
+    } catch {
+      await malformed(row._line);
+    }
     const errors = validateRecord(c, record);
     // ajv is the authority on meaning; the SQL pass only has to find every candidate.
     if (!errors.length) continue;
@@ -116,10 +124,12 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
   await insertLines(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
   const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
   await ds.run(
-    `CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c}) ORDER BY _line`,
+    `CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c})`,
   );
   await ds.run(`DROP VIEW v_${raw}`);
   await ds.run(`DROP TABLE ${raw}`);
   await ds.run(`DROP TABLE rejected_${c}`);
-  return { records: Number(n), rejected };
+  // Every record is in the table or among the rejected: counting both is counting the file.
+  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
+  return { records: n + rejected.length, rejected };
 }

@@ -49,7 +49,7 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
   const undefinedSteps: string[] = [];
   // To name an undefined step: test step → pickle step → its text and feature file.
   const pickleSteps = new Map<string, string>();
-  let lastReported: string | undefined;
+  let reported = 0;
   const testSteps = new Map<string, string>();
   try {
     await runCucumber(runConfiguration, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
@@ -61,11 +61,10 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
       if (m.testCase) for (const step of m.testCase.testSteps) if (step.pickleStepId) testSteps.set(step.id, step.pickleStepId);
       if (m.testStepFinished?.testStepResult.status === 'UNDEFINED')
         undefinedSteps.push(pickleSteps.get(testSteps.get(m.testStepFinished.testStepId) ?? '') ?? m.testStepFinished.testStepId);
-      if (m.testCaseFinished) {
-        const last = [...session.timings.entries()].pop();
-        if (last && last[0] !== lastReported) onProgress?.(`规则 rule ${last[0]}: ${last[1]} ms (${session.results.size})`);
-        lastReported = last?.[0];
-      }
+      if (m.testCaseFinished)
+        for (const [rule, ms] of [...session.timings.entries()].slice(reported)) {
+          onProgress?.(`规则 rule ${rule}: ${ms} ms (${++reported})`);
+        }
     });
   } catch (e) {
     throw new JiuzhuError(`规则特性文件无法运行: ${(e as Error).message.split('\n')[0]}`, `the feature files could not be run: ${(e as Error).message.split('\n')[0]}`);

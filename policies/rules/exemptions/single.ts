@@ -91,11 +91,13 @@ export const eligSingle: Rule = {
         `SELECT a.application_id, a.household_id, a._line, a.decision.decided_on::VARCHAR AS decided_on,
                 list_filter(h.members, m -> ${s.serious_illness ? 'coalesce(m.serious_illness, false) OR ' : ''}coalesce(m.disability_grade IN (${grades}), false))[1].name AS name
          FROM applications a JOIN households h USING (household_id)
+         LEFT JOIN (SELECT household_id, max(decision.decided_on) AS last_approved FROM applications WHERE decision.result = 'approved' GROUP BY household_id) la USING (household_id)
          WHERE a.decision.result = 'rejected' AND a.program IN (${sqlList(s.programs)}) AND ${inPeriod('a.decision.decided_on', period)}
            AND a.income IS NOT NULL AND CAST(a.income.monthly_per_capita * 100 AS BIGINT) >= CAST(a.income.standard_monthly * 100 AS BIGINT)
            AND CAST(a.income.monthly_per_capita * 100 AS BIGINT) * 100 <= CAST(a.income.standard_monthly * 100 AS BIGINT) * ${Math.round(s.low_income_ratio * 100)}
            AND len(list_filter(h.members, m -> ${s.serious_illness ? 'coalesce(m.serious_illness, false) OR ' : ''}coalesce(m.disability_grade IN (${grades}), false))) > 0
-           AND NOT EXISTS (SELECT 1 FROM applications b WHERE b.household_id = a.household_id AND b.decision.result = 'approved' AND b.decision.decided_on >= a.decision.decided_on)
+           -- no approval on or after the refusal (a join on each household's latest approval, not a correlated scan)
+           AND (la.last_approved IS NULL OR la.last_approved < a.decision.decided_on)
          ORDER BY a._line`,
       );
       for (const r of refused)

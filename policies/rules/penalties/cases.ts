@@ -5,8 +5,9 @@ import { Dataset, RecordRef } from '../../../engine/dataset/dataset';
 import { Bilingual, Finding, Severity } from '../../../engine/findings/finding';
 import { ResolvedProfile } from '../../../engine/profile/profile';
 import { Tier } from '../../parameters/penalties';
-import { RuleEvaluation } from '../../rule';
-import { assess, Assessment } from './grading';
+import { Rule, RuleEvaluation } from '../../rule';
+import { XIANTAO_CLAUSE } from './clause';
+import { assess, Assessment, PENALTY_KEYS } from './grading';
 
 export interface CaseRow {
   case_id: string;
@@ -97,4 +98,24 @@ export const tierZh = (t: Tier | null) => (t ? { general: '一般失信', seriou
 export function citeProfileClause(findings: Finding[]): Finding[] {
   for (const f of findings) if (f.params[0]) f.source = f.params[0].source;
   return findings;
+}
+
+/**
+ * The frame shared by the penalty rules that judge each graded case on its own: the cases
+ * in force, the not-reviewed count, and the profile's clause on every finding.
+ */
+export function perCaseRule(meta: Pick<Rule, 'id' | 'title'>, check: (c: JudgedCase, findings: Finding[]) => void): Rule {
+  return {
+    ...meta,
+    family: 'penalties',
+    clause: XIANTAO_CLAUSE,
+    needs: ['fraud_cases'],
+    parameters: [...PENALTY_KEYS],
+    async evaluate(ds, profile) {
+      const findings: Finding[] = [];
+      const { judged, notReviewed } = reviewable(await judgedCases(ds, profile));
+      for (const c of judged) check(c, findings);
+      return { findings: citeProfileClause(findings), examined: judged.length, ...(notReviewed ? { notReviewed } : {}) };
+    },
+  };
 }

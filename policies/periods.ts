@@ -37,4 +37,4 @@ export function inPeriod(column: string, p: Period): string {
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
-export const sqlList = (items: readonly string[]) => (items.length ? items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ') : 'NULL');
+export { sqlList } from '../engine/dataset/sql';

@@ -268,6 +268,9 @@ export const COLLECTIONS = {
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+
+/** The name of a collection's record schema under `$defs` in the published JSON Schema. */
+export const defName = (c: CollectionName) => (COLLECTIONS[c].schema.meta() as { id: string }).id;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
 export const CaseExport = z

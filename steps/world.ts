@@ -10,10 +10,9 @@ import { ResolvedProfile } from '../engine/profile/profile';
 import { auditRule } from '../engine/run/audit';
 import { RuleResult } from '../engine/run/outcome';
 import { currentSession, runInSession } from '../engine/run/session';
-import { ruleById } from '../policies/rules';
+import { RULE_TAG, ruleById } from '../policies/rules';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
-const RULE_TAG = /^@((?:CONTRACT|NOTICE|REL|PEN|EXEMPT|ELIG|DUP|WARN|SUP)(?:-[A-Z]+)+)$/;
 const fixtures = new Map<string, Promise<LoadedExport>>();
 
 export class JiuzhuWorld extends World {

@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
-import { RULES } from '../policies/rules';
+import { RULE_TAG, RULES } from '../policies/rules';
 import { featureFiles } from '../engine/run/features';
 
 const ROOT = path.resolve(__dirname, '..');
-const RULE_TAG = /^@((?:CONTRACT|NOTICE|REL|PEN|EXEMPT|ELIG|DUP|WARN|SUP)(?:-[A-Z]+)+)$/;
 
 interface ScenarioInfo {
   file: string;

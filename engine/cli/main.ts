@@ -2,12 +2,9 @@
 // mistakes; only this entry point prints them (one line, no stack) and exits.
 import { Command, CommanderError } from 'commander';
 import { EXIT, JiuzhuError } from '../errors';
-import fs from 'node:fs';
-import path from 'node:path';
+import { PACKAGE_VERSION } from '../version';
 import { registerAudit } from './commands/audit';
 import { registerExtraCommands } from './commands';
-
-const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
 
 export function buildProgram(): Command {
   const program = new Command('jiuzhu')

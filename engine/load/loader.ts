@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import schema from '../../schemas/case-export.schema.json';
-import { COLLECTIONS, CollectionName, MetaT } from '../../schemas/case-export';
+import { COLLECTIONS, CollectionName, defName, MetaT } from '../../schemas/case-export';
 import { Dataset, RejectedRecord } from '../dataset/dataset';
+import { sqlString } from '../dataset/sql';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
@@ -31,8 +32,6 @@ export interface LoadOptions {
   onProgress?: (message: string) => void;
 }
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const defName = (c: CollectionName) => (COLLECTIONS[c].schema.meta() as { id: string }).id;
 
 export async function loadExport(exportPath: string, options: LoadOptions = {}): Promise<LoadedExport> {
   return loadDiscovered(discover(exportPath), options);

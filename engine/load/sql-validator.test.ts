@@ -3,12 +3,10 @@
 // so that a large export is not validated line by line in Node.
 import { expect } from 'chai';
 import schema from '../../schemas/case-export.schema.json';
-import { COLLECTION_NAMES, COLLECTIONS, CollectionName } from '../../schemas/case-export';
+import { COLLECTION_NAMES, CollectionName, defName } from '../../schemas/case-export';
 import { Dataset } from '../dataset/dataset';
 import { flagViolations, SqlValidationPlan } from './sql-validator';
 import { validateRecord } from './validator';
-
-const defName = (c: CollectionName) => (COLLECTIONS[c].schema.meta() as { id: string }).id;
 
 const good: Partial<Record<CollectionName, any>> = {
   households: { household_id: 'H1', region_code: '150525100201', region_name: '希望村', area_type: 'rural', members: [{ person_id: '150525197503010112', name: '王建国', birth_date: '1975-03-01', relation: 'head', disability_grade: 2, serious_illness: true }], vehicles: [{ owner_person_id: '150525197503010112' }] },

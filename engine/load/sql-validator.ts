@@ -8,6 +8,7 @@
 // and the checks run on the fragments' text: a fragment's first character gives its JSON
 // type, and from_json re-serialises leaves canonically, so patterns can match the quoted text.
 import { Dataset } from '../dataset/dataset';
+import { sqlString } from '../dataset/sql';
 
 type Schema = Record<string, any>;
 
@@ -16,7 +17,6 @@ const SUPPORTED = new Set([
   'minLength', 'minimum', 'maximum', 'multipleOf', 'title', 'description', '$schema', 'id',
 ]);
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export const MULTIPLE_OF_PRECISION = 6;

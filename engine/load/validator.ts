@@ -2,7 +2,7 @@
 // records the SQL pass flagged. Messages are data ({path, keyword, zh, en}), rendered per locale.
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import schema from '../../schemas/case-export.schema.json';
-import { CollectionName, COLLECTIONS } from '../../schemas/case-export';
+import { CollectionName, defName } from '../../schemas/case-export';
 import { MULTIPLE_OF_PRECISION } from './sql-validator';
 
 export interface FieldError {
@@ -11,8 +11,6 @@ export interface FieldError {
   zh: string;
   en: string;
 }
-
-const defName = (c: CollectionName) => (COLLECTIONS[c].schema.meta() as { id: string }).id;
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();

@@ -9,9 +9,9 @@ import { LoadedExport } from '../load/loader';
 import { ResolvedProfile } from '../profile/profile';
 import { citeSource } from '../profile/source';
 import { OUTCOME_NAMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
+import { PACKAGE_VERSION } from '../version';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-export const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
 export interface ReportOptions {
   failOn: Severity | 'never';

@@ -9,6 +9,9 @@ import { relativeRules } from './relatives';
 
 export const RULES: Rule[] = [...contractRules, ...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
 
+/** A scenario tag naming a rule: `@NOTICE-MINORS`. */
+export const RULE_TAG = /^@((?:CONTRACT|NOTICE|REL|PEN|EXEMPT|ELIG|DUP|WARN|SUP)(?:-[A-Z]+)+)$/;
+
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function ruleById(id: string): Rule {

@@ -1,5 +1,6 @@
 // Builds the household, application and notice a notice spec scenario talks about. The
 // scene is a small household in 希望村 that applied for dibao; sentences change one fact each.
+import { addDays } from '../../policies/dates';
 import { JiuzhuWorld } from '../world';
 import { person } from './people';
 
@@ -33,7 +34,7 @@ export function notice(world: JiuzhuWorld, postedOn: string, endsOn?: string, ki
   const n = world.add('notices', {
     notice_id: `N${String((world.records.notices?.length ?? 0) + 1).padStart(3, '0')}`,
     application_id: 'A001', household_id: 'H001', kind, posted_on: postedOn,
-    ends_on: endsOn ?? addDaysIso(postedOn, 6), channel: '村务公开栏', columns: [],
+    ends_on: endsOn ?? addDays(postedOn, 6), channel: '村务公开栏', columns: [],
   });
   world.scene.notice = n;
   return n;
@@ -52,8 +53,3 @@ export function decide(world: JiuzhuWorld, decidedOn: string, result = 'approved
   world.forgetSpecExport();
 }
 
-function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

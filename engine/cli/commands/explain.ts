@@ -5,6 +5,7 @@
 // exactly what the audit reported (DESIGN "Trace one decision").
 import { Command } from 'commander';
 import { COLLECTIONS, COLLECTION_NAMES, CollectionName } from '../../../schemas/case-export';
+import { sqlString } from '../../dataset/sql';
 import { LoadedExport } from '../../load/loader';
 import { Bilingual, Finding, SEVERITY_RANK, Severity, UsedParameter, usedParameter } from '../../findings/finding';
 import { revealDeep } from '../../findings/personal-data';
@@ -68,7 +69,6 @@ const DATE_OF: Partial<Record<CollectionName, string[]>> = {
 // Collections a rule "reads" beyond its needs: a household is reached by every rule over its applications.
 const REACHES: Partial<Record<CollectionName, CollectionName[]>> = { households: ['households', 'applications'] };
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Finds the record by id in whichever collection holds it (households first, then applications, cases…). */
 export async function findRecord(loaded: LoadedExport, id: string, collection?: CollectionName): Promise<{ collection: CollectionName; row: Record<string, any> }> {

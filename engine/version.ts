@@ -1,0 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The package version: the CLI's --version and the rule-set version in every report. */
+export const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version;

@@ -1,4 +1,4 @@
-// The case export contract, version 1 (../shared/contract/CASE-EXPORT.md), as zod schemas.
+// The case export contract, version 1 (documented in docs/contract.md), as zod schemas.
 // These are the types the code uses; schemas/case-export.schema.json is generated from them
 // (`npm run schema`) for other agencies' validators. Optional fields may be added by
 // exporters, so objects are open (extra keys pass); nothing here may change meaning
@@ -9,11 +9,23 @@ export const SCHEMA_VERSION = '1.0';
 
 const date = () => z.iso.date().describe('YYYY-MM-DD');
 const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('YYYY-MM');
-/** Money in yuan with at most two decimals; summed in integer fen, never floating yuan. */
-const money = () => z.number().min(0).multipleOf(0.01);
+/**
+ * The largest amount of money the contract accepts, in yuan: far above any benefit, and small
+ * enough that every amount with two decimals up to it survives a double round-trip exactly
+ * into the DECIMAL(18,2) column (12 digits + 2 decimals < 2^53). Larger is rejected, never NULL.
+ */
+export const MONEY_MAX = 9_999_999_999.99;
+/** Money in yuan with at most two decimals, judged on the number's own text (see engine/load/validator.ts). */
+const money = () => z.number().min(0).max(MONEY_MAX).meta({ 'x-decimals': 2 });
 const id = () => z.string().min(1);
-/** Resident ID number: 18 characters, the last may be X. Check character is a rule, not a schema matter. */
-const personId = () => z.string().regex(/^\d{17}[\dX]$/);
+/**
+ * Resident ID number: 18 characters, the last may be X. A lower-case x is accepted and read as
+ * X (the loader normalises it and CONTRACT-ID-CHECK reports a warning naming the field), so a
+ * careless source system does not drop the household from the audit. The check character is a
+ * data-quality rule (CONTRACT-ID-CHECK), not a schema matter.
+ */
+export const PERSON_ID_PATTERN = /^\d{17}[\dXx]$/;
+const personId = () => z.string().regex(PERSON_ID_PATTERN);
 
 export const Program = z.enum(['dibao', 'tekun', 'temporary', 'low_income']);
 

@@ -30,7 +30,14 @@ export interface RejectedRecord {
   line?: number;
   index?: number;
   id?: string;
+  /**
+   * Why: ajv keywords, plus `decimals` (money with more than two decimals), `maximum` (beyond
+   * MONEY_MAX), `duplicate-property` (an object with the same key twice), `unicode` (an
+   * unpaired surrogate), `duplicate-key` (a repeated primary key; names the other copies).
+   */
   errors: { path: string; keyword: string; zh: string; en: string }[];
+  /** The line's value as JSON.parse reads it, when it parses, so references it made can be named. */
+  record?: unknown;
 }
 
 export class Dataset {

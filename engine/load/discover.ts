@@ -1,18 +1,19 @@
-// Finds the collections of an export in either shape (../shared/contract/CASE-EXPORT.md
-// "Shapes of an export") and reads its meta. Anything that makes the export unreadable is
+// Finds the collections of an export in either shape (docs/contract.md, "two shapes") and
+// reads its meta. Anything that makes the export unreadable is
 // an InputError with one clear bilingual line.
 import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTION_NAMES, CollectionName, MetaT, SCHEMA_VERSION } from '../../schemas/case-export';
 import { InputError } from '../errors';
+import { arrayElementTexts, topLevelMembers } from './json-text';
 import { validateMeta } from './validator';
 
 export interface CollectionFile {
   collection: CollectionName;
   file: string;
   format: 'ndjson' | 'array';
-  /** For the single-file shape, the records already parsed from the file. */
-  records?: unknown[];
+  /** For a JSON array, each record's own text (numbers and keys as written, one line each). */
+  texts?: string[];
 }
 
 export interface DiscoveredExport {
@@ -32,13 +33,13 @@ export function discover(exportPath: string): DiscoveredExport {
   return stat.isDirectory() ? discoverFolder(exportPath) : discoverFile(exportPath);
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string): { value: unknown; text: string } {
   const size = fs.statSync(file).size;
   if (size > MAX_JSON_BYTES)
     throw new InputError(`${file}: 文件过大(${Math.round(size / 1048576)} MB),请改用逐行 NDJSON 格式导出`, `${file}: too large for one JSON document (${Math.round(size / 1048576)} MB); export it as NDJSON, one record per line`);
   const text = fs.readFileSync(file, 'utf8');
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), text };
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const where = m ? lineColumn(text, Number(m[1])) : '';
@@ -73,21 +74,27 @@ function asCollection(name: string, where: string): CollectionName {
 }
 
 function discoverFile(file: string): DiscoveredExport {
-  const doc = readJson(file);
+  const { value: doc, text } = readJson(file);
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${file}: 顶层应为对象 {meta, …}`, `${file}: the top level must be an object {meta, …}`);
-  const { meta, ...rest } = doc as Record<string, unknown>;
-  const files: CollectionFile[] = Object.entries(rest).map(([key, value]) => {
+  const { meta } = doc as Record<string, unknown>;
+  const seen = new Set<string>();
+  const files: CollectionFile[] = [];
+  for (const { key, start } of topLevelMembers(text)) {
+    // JSON.parse would keep only the last of two "households" arrays; say so instead.
+    if (seen.has(key)) throw new InputError(`${file}: 顶层键 "${key}" 出现不止一次`, `${file}: top-level key "${key}" appears more than once`);
+    seen.add(key);
+    if (key === 'meta') continue;
     const collection = asCollection(key, file);
-    if (!Array.isArray(value)) throw new InputError(`${file}: ${key} 应为数组`, `${file}: ${key} must be an array`);
-    return { collection, file, format: 'array', records: value };
-  });
+    if (!Array.isArray((doc as Record<string, unknown>)[key])) throw new InputError(`${file}: ${key} 应为数组`, `${file}: ${key} must be an array`);
+    files.push({ collection, file, format: 'array', texts: arrayElementTexts(text, start) });
+  }
   return { path: file, shape: 'file', meta: checkMeta(meta, file), files };
 }
 
 function discoverFolder(dir: string): DiscoveredExport {
   const metaFile = path.join(dir, 'meta.json');
   if (!fs.existsSync(metaFile)) throw new InputError(`${dir}: 文件夹中缺少 meta.json`, `${dir}: the folder has no meta.json`);
-  const meta = checkMeta(readJson(metaFile), metaFile);
+  const meta = checkMeta(readJson(metaFile).value, metaFile);
   const seen = new Map<CollectionName, string>();
   const files: CollectionFile[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
@@ -98,9 +105,9 @@ function discoverFolder(dir: string): DiscoveredExport {
     if (twin) throw new InputError(`${dir}: 集合 ${collection} 有两个文件: ${twin} 与 ${name}`, `${dir}: collection ${collection} has two files: ${twin} and ${name}`);
     seen.set(collection, name);
     if (name.endsWith('.json')) {
-      const value = readJson(file);
+      const { value, text } = readJson(file);
       if (!Array.isArray(value)) throw new InputError(`${file}: 应为 JSON 数组`, `${file}: must be a JSON array`);
-      files.push({ collection, file, format: 'array', records: value });
+      files.push({ collection, file, format: 'array', texts: arrayElementTexts(text) });
     } else files.push({ collection, file, format: 'ndjson' });
   }
   return { path: dir, shape: 'folder', meta, files };

@@ -11,7 +11,8 @@ export function duckType(root: Schema, schema: Schema): string {
     case 'integer':
       return 'INTEGER';
     case 'number':
-      return s.multipleOf === 0.01 ? 'DECIMAL(18,2)' : 'DOUBLE';
+      // Money (`x-decimals: 2`, bounded by MONEY_MAX) fits DECIMAL(18,2) exactly.
+      return s['x-decimals'] === 2 ? 'DECIMAL(18,2)' : 'DOUBLE';
     case 'boolean':
       return 'BOOLEAN';
     case 'array':

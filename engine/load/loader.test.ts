@@ -49,7 +49,7 @@ describe('loadExport', () => {
 
   it('types dates as DATE and money as exact decimals', async () => {
     const payment = { payment_id: 'P1', application_id: 'A1', household_id: 'H1', program: 'dibao', region_code: '150525', month: '2024-03', amount: 0.1, paid_on: '2024-03-15', channel: 'bank' };
-    const dir = folder({ 'meta.json': JSON.stringify(META), 'payments.ndjson': [0.1, 0.2].map((amount) => JSON.stringify({ ...payment, amount })).join('\n') });
+    const dir = folder({ 'meta.json': JSON.stringify(META), 'payments.ndjson': [0.1, 0.2].map((amount, i) => JSON.stringify({ ...payment, payment_id: `P${i}`, amount })).join('\n') });
     const loaded = await loadExport(dir);
     const [{ total, t }] = await loaded.dataset.all<{ total: string; t: string }>(`SELECT sum(amount)::VARCHAR AS total, any_value(typeof(paid_on)) AS t FROM payments`);
     expect(total).to.equal('0.30');

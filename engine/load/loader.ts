@@ -12,8 +12,10 @@ import { sqlString } from '../dataset/sql';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
+import { ScannedRecord, scanRecord } from './json-text';
+import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { flagViolations } from './sql-validator';
-import { validateRecord } from './validator';
+import { FieldError, validateRecord } from './validator';
 
 export type { RejectedRecord };
 
@@ -44,6 +46,7 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-'));
   try {
     await dataset.run(`SET preserve_insertion_order = true`);
+    await dataset.run(`CREATE TABLE ${NORMALISED_IDS} (collection VARCHAR, _line INTEGER, id VARCHAR, path VARCHAR)`);
     const rejected: RejectedRecord[] = [];
     const counts: Partial<Record<CollectionName, number>> = {};
     for (const f of found.files) {
@@ -69,11 +72,11 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   }
 }
 
-// JSON arrays (small by construction: they were parsed whole) go through the same NDJSON
-// path as folder exports; line n of the temporary file is array index n-1.
+// JSON arrays go through the same NDJSON path as folder exports, each element as its own
+// text (numbers and repeated keys as written); line n of the temporary file is array index n-1.
 function writeArrayAsNdjson(f: CollectionFile, tmp: string): string {
   const out = path.join(tmp, `${f.collection}.ndjson`);
-  fs.writeFileSync(out, (f.records ?? []).map((r) => JSON.stringify(r) + '\n').join(''));
+  fs.writeFileSync(out, (f.texts ?? []).map((t) => t + '\n').join(''));
   return out;
 }
 
@@ -81,54 +84,145 @@ async function insertLines(ds: Dataset, table: string, lines: number[]): Promise
   for (let i = 0; i < lines.length; i += 10_000) await ds.run(`INSERT INTO ${table} VALUES (${lines.slice(i, i + 10_000).join('),(')})`);
 }
 
+const where = (f: CollectionFile, line: number) => (f.format === 'array' ? { index: line - 1 } : { line });
+const at = (f: CollectionFile, line: number) => (f.format === 'array' ? `[${line - 1}]` : `:${line}`);
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
   const c = f.collection;
   const raw = `raw_${c}`;
+  const keyField = COLLECTIONS[c].key;
+  const rejected: RejectedRecord[] = [];
+  const reject = (line: number, record: unknown, errors: FieldError[]) => {
+    const id = record && typeof record === 'object' && typeof (record as any)[keyField] === 'string' ? (record as any)[keyField] : undefined;
+    rejected.push({ collection: c, file: f.file, ...where(f, line), id, errors, ...(record !== undefined ? { record } : {}) });
+  };
   // One VARCHAR column per line: chr(1) never occurs unescaped in JSON text, so no line is split.
   // rowid follows file order (insertion order is preserved), so rowid + 1 is the line number.
   await ds.run(
     `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
   );
-  await ds.run(`CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '')`);
-  const malformed = async (line?: number): Promise<never> => {
-    const at = line ?? (await ds.all<{ _line: number }>(`SELECT _line FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line LIMIT 1`))[0]?._line;
-    const where = at === undefined ? '' : f.format === 'array' ? `[${at - 1}]` : `:${at}`;
-    throw new InputError(`${f.file}${where}: JSON 格式错误`, `${f.file}${where}: malformed JSON`);
-  };
-  // Malformed JSON is rare: rather than a validity pass over every line, the parse that
-  // validation does anyway fails, and only then is the first bad line looked up.
-  const lines = await flagViolations(ds, schema, defName(c), `v_${raw}`, `chk_${c}`).catch(async (e: Error) =>
-    /malformed JSON/i.test(e.message) ? malformed() : Promise.reject(e),
+  await ds.run(`CREATE TEMP TABLE unreadable_${c} (_line INTEGER)`);
+  await ds.run(
+    `CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '') AND CAST(rowid + 1 AS INTEGER) NOT IN (SELECT _line FROM unreadable_${c})`,
   );
+  // Lines DuckDB cannot read are rare: rather than a validity pass over every line, the parse
+  // that validation does anyway fails, and only then are the bad lines looked up. One that
+  // JavaScript reads (an unpaired surrogate such as "\ud800") is one rejected record; one that
+  // nothing reads is malformed JSON and stops the run, naming file and line.
+  let lines: number[] | undefined;
+  while (!lines) {
+    lines = await flagViolations(ds, schema, defName(c), `v_${raw}`, `chk_${c}`).catch(async (e: Error) => {
+      if (!/malformed JSON/i.test(e.message)) throw e;
+      const bad = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line`);
+      if (!bad.length) throw e;
+      for (const row of bad) {
+        let scanned: ScannedRecord;
+        try {
+          scanned = scanRecord(row.j);
+        } catch {
+          throw new InputError(`${f.file}${at(f, row._line)}: JSON 格式错误`, `${f.file}${at(f, row._line)}: malformed JSON`);
+        }
+        const errors = scanned.errors.length ? scanned.errors : [{ path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' }];
+        reject(row._line, parsed(row.j), errors);
+      }
+      await insertLines(ds, `unreadable_${c}`, bad.map((r) => r._line));
+      return undefined;
+    });
+  }
   await ds.run(`CREATE TEMP TABLE flagged_${c} (_line INTEGER)`);
   await insertLines(ds, `flagged_${c}`, lines);
   const flagged = await ds.all<{ _line: number; j: string }>(`SELECT v._line, v.j FROM v_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line`);
   await ds.run(`DROP TABLE flagged_${c}`);
-  const rejected: RejectedRecord[] = [];
-  const keyField = COLLECTIONS[c].key;
   for (const row of flagged) {
-    let record: any;
+    let scanned: ScannedRecord;
     try {
-      record = JSON.parse(row.j);
+      scanned = scanRecord(row.j);
     } catch {
-      await malformed(row._line);
+      throw new InputError(`${f.file}${at(f, row._line)}: JSON 格式错误`, `${f.file}${at(f, row._line)}: malformed JSON`);
     }
-    const errors = validateRecord(c, record);
     // ajv is the authority on meaning; the SQL pass only has to find every candidate.
-    if (!errors.length) continue;
-    const id = record && typeof record === 'object' && typeof record[keyField] === 'string' ? record[keyField] : undefined;
-    rejected.push({ collection: c, file: f.file, ...(f.format === 'array' ? { index: row._line - 1 } : { line: row._line }), id, errors });
+    const errors = [...scanned.errors, ...validateRecord(c, scanned.value, scanned.numbers)];
+    if (errors.length) reject(row._line, parsed(row.j), errors);
   }
   await ds.run(`CREATE TEMP TABLE rejected_${c} (_line INTEGER)`);
   await insertLines(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
+  await normaliseLowerCaseX(ds, c, raw, keyField);
   const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
   await ds.run(
     `CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c})`,
   );
+  await rejectDuplicateKeys(ds, f, raw, keyField, rejected);
   await ds.run(`DROP VIEW v_${raw}`);
   await ds.run(`DROP TABLE ${raw}`);
   await ds.run(`DROP TABLE rejected_${c}`);
+  await ds.run(`DROP TABLE unreadable_${c}`);
+  rejected.sort((a, b) => (a.line ?? a.index!) - (b.line ?? b.index!));
   // Every record is in the table or among the rejected: counting both is counting the file.
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
   return { records: n + rejected.length, rejected };
+}
+
+// A primary key given to two records makes every join count the household (or payment…)
+// twice: every copy is rejected, each naming where the others are, so none is counted.
+async function rejectDuplicateKeys(ds: Dataset, f: CollectionFile, raw: string, keyField: string, rejected: RejectedRecord[]) {
+  const c = f.collection;
+  const loaded = await ds.all<{ k: string; _line: number }>(
+    `SELECT ${keyField} AS k, _line FROM ${c} WHERE ${keyField} IN (SELECT ${keyField} FROM ${c} GROUP BY ${keyField} HAVING count(*) > 1)${
+      rejected.some((r) => r.id !== undefined) ? ` OR ${keyField} IN (${[...new Set(rejected.filter((r) => r.id !== undefined).map((r) => sqlString(r.id!)))].join(', ')})` : ''
+    }`,
+  );
+  const byKey = new Map<string, { line: number; rejected?: RejectedRecord }[]>();
+  const add = (k: string, copy: { line: number; rejected?: RejectedRecord }) => byKey.set(k, [...(byKey.get(k) ?? []), copy]);
+  for (const r of loaded) add(r.k, { line: Number(r._line) });
+  for (const r of rejected) if (r.id !== undefined) add(r.id, { line: r.line ?? r.index! + 1, rejected: r });
+  const dropped: number[] = [];
+  for (const [k, copies] of byKey) {
+    if (copies.length < 2) continue;
+    for (const copy of copies) {
+      const others = copies.filter((o) => o !== copy).sort((a, b) => a.line - b.line).map((o) => `${f.file}${at(f, o.line)}`).join(', ');
+      const error: FieldError = { path: `$.${keyField}`, keyword: 'duplicate-key', zh: `${keyField} 与 ${others} 的记录重复`, en: `${keyField} repeats that of the record at ${others}` };
+      if (copy.rejected) copy.rejected.errors.push(error);
+      else {
+        dropped.push(copy.line);
+        rejected.push({ collection: c, file: f.file, ...where(f, copy.line), id: k, errors: [error] });
+      }
+    }
+  }
+  if (!dropped.length) return;
+  const texts = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE _line IN (${dropped.join(',')})`);
+  const text = new Map(texts.map((t) => [Number(t._line), t.j]));
+  for (const r of rejected) if (r.record === undefined && dropped.includes(r.line ?? r.index! + 1)) r.record = parsed(text.get(r.line ?? r.index! + 1) ?? '');
+  await ds.run(`DELETE FROM ${c} WHERE _line IN (${dropped.join(',')})`);
+}
+
+// Resident IDs ending in a lower-case x are read as X (docs/contract.md: the household stays
+// in the audit), never silently: each one is recorded in NORMALISED_IDS, which CONTRACT-ID-CHECK
+// reports. A cheap text test finds the few candidate lines; only those are parsed in JS.
+async function normaliseLowerCaseX(ds: Dataset, c: CollectionName, raw: string, keyField: string) {
+  const paths = PERSON_ID_PATHS.filter((p) => p.collection === c);
+  if (!paths.length) return;
+  const rows = await ds.all<{ _line: number; j: string }>(
+    `SELECT _line, j FROM v_${raw} WHERE contains(j, 'x"') AND regexp_matches(j, '[0-9]{17}x"') AND _line NOT IN (SELECT _line FROM rejected_${c})`,
+  );
+  for (const row of rows) {
+    const record = JSON.parse(row.j);
+    const fixed: string[] = [];
+    for (const p of paths)
+      for (const hit of personIdsAt(record, p.segments))
+        if (hit.value.endsWith('x')) {
+          hit.set(hit.value.slice(0, 17) + 'X');
+          fixed.push(hit.path);
+        }
+    if (!fixed.length) continue;
+    await ds.run(`UPDATE ${raw} SET j = $1 WHERE rowid = $2`, [JSON.stringify(record), row._line - 1]);
+    for (const p of fixed) await ds.run(`INSERT INTO ${NORMALISED_IDS} VALUES ($1, $2, $3, $4)`, [c, row._line, record[keyField] ?? '', p]);
+  }
 }

@@ -14,21 +14,25 @@ type Schema = Record<string, any>;
 
 const SUPPORTED = new Set([
   '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format',
-  'minLength', 'minimum', 'maximum', 'multipleOf', 'title', 'description', '$schema', 'id',
+  'minLength', 'minimum', 'maximum', 'x-decimals', 'title', 'description', '$schema', 'id',
 ]);
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-export const MULTIPLE_OF_PRECISION = 6;
 // A JSON null anywhere as a value: ajv rejects null for every typed field of the contract,
 // and from_json cannot tell a null from an absent key, so such lines always go to ajv.
 const NULL_VALUE = `contains(j, 'null') AND regexp_matches(j, '[:,\\[]\\s*null\\s*[,\\]}]')`;
+// from_json re-serialises a number through a double (12.3400000000000000001 → 12.34), so
+// "at most two decimals" is pre-checked on the line's own text: any third decimal or exponent
+// anywhere (even inside a string) sends the line to the exact check.
+const MANY_DECIMALS = `regexp_matches(j, '[0-9][.][0-9]{3}|[0-9][eE]')`;
 
 export class SqlValidationPlan {
   private statements: string[] = [];
   private flags: string[] = [];
   private tables: string[] = [];
   private n = 0;
+  private decimals = false;
 
   constructor(private readonly root: Schema, private readonly prefix: string) {}
 
@@ -64,8 +68,16 @@ export class SqlValidationPlan {
     this.flags.push(`SELECT _line FROM ${from} WHERE NOT starts_with(f, '{')`);
     if (!props.length) return;
     const structure = JSON.stringify(Object.fromEntries(props.map(([k]) => [k, 'JSON'])));
-    const t = this.table(`SELECT _line, from_json(f, ${sqlString(structure)}) AS t FROM ${from} WHERE starts_with(f, '{')`);
-    const leafChecks: string[] = [];
+    // from_json keeps the first of two equal keys, JSON.parse the last: a key given twice
+    // (json_keys lists both) is flagged so the record is rejected rather than read either way.
+    // Objects the contract does not describe (inside an extra key) are not parsed here, so an
+    // extra key holding an object or array sends the line to the exact check as well.
+    const described = props.map(([k]) => sqlString(k)).join(', ');
+    const extraContainer = `CASE WHEN len(list_filter(k, x -> x NOT IN (${described}))) = 0 THEN false ELSE list_bool_or(list_transform(list_filter(k, x -> x NOT IN (${described})), x -> contains(x, '"') OR contains(x, '\\') OR json_type(f, '$."' || x || '"') IN ('OBJECT', 'ARRAY'))) END`;
+    const t = this.table(
+      `SELECT _line, t, len(k) <> len(list_distinct(k)) OR extra AS _dup FROM (SELECT _line, from_json(f, ${sqlString(structure)}) AS t, json_keys(f) AS k, ${extraContainer} AS extra FROM ${from} WHERE starts_with(f, '{'))`,
+    );
+    const leafChecks: string[] = ['_dup'];
     for (const [key, raw] of props) {
       const sub = this.resolve(raw);
       const col = `t.${ident(key)}`;
@@ -105,8 +117,10 @@ export class SqlValidationPlan {
       case 'number':
       case 'integer': {
         // Plain decimal text only; 1e2 or 2.0 is flagged and left to ajv.
-        const shape = s.type === 'integer' ? '^-?[0-9]+$' : s.multipleOf === 0.01 ? '^-?[0-9]+(\\.[0-9]{1,2})?$' : '^-?[0-9]+(\\.[0-9]+)?$';
-        if (s.multipleOf !== undefined && s.multipleOf !== 0.01) throw new Error(`multipleOf ${s.multipleOf} is not compiled to SQL`);
+        const places = s['x-decimals'];
+        if (places !== undefined && places !== 2) throw new Error(`x-decimals ${places} is not compiled to SQL`);
+        if (places === 2) this.decimals = true;
+        const shape = s.type === 'integer' ? '^-?[0-9]+$' : places === 2 ? '^-?[0-9]+(\\.[0-9]{1,2})?$' : '^-?[0-9]+(\\.[0-9]+)?$';
         const checks = [`NOT regexp_matches(${x}, '${shape}')`];
         const v = `TRY_CAST(CAST(${x} AS VARCHAR) AS DOUBLE)`;
         if (typeof s.minimum === 'number') checks.push(`${v} < ${s.minimum}`);
@@ -124,7 +138,7 @@ export class SqlValidationPlan {
   build(rawView: string): { statements: string[]; flagged: string; cleanup: string[] } {
     return {
       statements: this.statements,
-      flagged: [`SELECT _line FROM ${rawView} WHERE ${NULL_VALUE}`, ...this.flags].join('\nUNION\n'),
+      flagged: [`SELECT _line FROM ${rawView} WHERE ${NULL_VALUE}${this.decimals ? ` OR ${MANY_DECIMALS}` : ''}`, ...this.flags].join('\nUNION\n'),
       cleanup: [...this.tables].reverse().map((t) => `DROP TABLE IF EXISTS ${t}`),
     };
   }

@@ -3,7 +3,7 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import schema from '../../schemas/case-export.schema.json';
 import { CollectionName, defName } from '../../schemas/case-export';
-import { MULTIPLE_OF_PRECISION } from './sql-validator';
+import { decimalsOf } from './json-text';
 
 export interface FieldError {
   path: string;
@@ -14,9 +14,25 @@ export interface FieldError {
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
+/** The number texts of the record being validated (instancePath → text), when it came as text. */
+let numberTexts: Map<string, string> | undefined;
+
+/** Money carries `x-decimals: 2`: the value as written has at most two decimals. */
+export const DECIMALS_KEYWORD = 'x-decimals';
 
 function validatorFor(def: string): ValidateFunction {
-  ajv ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false, multipleOfPrecision: MULTIPLE_OF_PRECISION });
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+    // Judged on the number's own text, exactly: multipleOf on a binary double cannot tell
+    // 12.34 from 12.340000001 reliably, and a JS value without text is judged by its shortest form.
+    ajv.addKeyword({
+      keyword: DECIMALS_KEYWORD,
+      type: 'number',
+      schemaType: 'number',
+      validate: (places: number, data: number, _parent?: unknown, cxt?: { instancePath: string }) =>
+        decimalsOf(numberTexts?.get(cxt?.instancePath ?? '') ?? String(data)) <= places,
+    });
+  }
   if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
   let fn = compiled.get(def);
   if (!fn) {
@@ -27,8 +43,14 @@ function validatorFor(def: string): ValidateFunction {
   return fn;
 }
 
-export function validateRecord(collection: CollectionName, record: unknown): FieldError[] {
-  return validateAgainst(defName(collection), record);
+/** Contract errors of a record; `numbers` gives the numbers' own text when the record was read from text. */
+export function validateRecord(collection: CollectionName, record: unknown, numbers?: Map<string, string>): FieldError[] {
+  numberTexts = numbers;
+  try {
+    return validateAgainst(defName(collection), record);
+  } finally {
+    numberTexts = undefined;
+  }
 }
 
 export function validateMeta(meta: unknown): FieldError[] {
@@ -68,21 +90,21 @@ function describe(e: ErrorObject): FieldError {
       case 'minLength': return ['不得为空', 'must not be empty'];
       case 'minimum': return [`不得小于 ${p.limit}`, `must be >= ${p.limit}`];
       case 'maximum': return [`不得大于 ${p.limit}`, `must be <= ${p.limit}`];
-      case 'multipleOf': return ['金额最多两位小数', 'money has at most two decimals'];
+      case DECIMALS_KEYWORD: return ['金额最多两位小数(不作舍入)', 'money has at most two decimals (never rounded)'];
       default: return [e.message ?? e.keyword, e.message ?? e.keyword];
     }
   })();
-  return { path, keyword: e.keyword, zh, en };
+  return { path, keyword: e.keyword === DECIMALS_KEYWORD ? 'decimals' : e.keyword, zh, en };
 }
 
 const DATE_PATTERN = (schema as any).$defs.Death.properties.died_on.pattern as string;
 const FORMAT_HINT: Record<string, string> = {
   [DATE_PATTERN]: '应为有效日期 YYYY-MM-DD',
   '^\\d{4}-(0[1-9]|1[0-2])$': '应为月份 YYYY-MM',
-  '^\\d{17}[\\dX]$': '应为18位身份证号',
+  '^\\d{17}[\\dXx]$': '应为18位身份证号',
 };
 const FORMAT_HINT_EN: Record<string, string> = {
   [DATE_PATTERN]: 'a valid date YYYY-MM-DD',
   '^\\d{4}-(0[1-9]|1[0-2])$': 'a month YYYY-MM',
-  '^\\d{17}[\\dX]$': 'an 18-character resident ID number',
+  '^\\d{17}[\\dXx]$': 'an 18-character resident ID number',
 };

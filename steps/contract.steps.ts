@@ -1,4 +1,4 @@
-// Sentences for the export contract itself (RULEBOOK §0).
+// Sentences for the export contract itself (docs/contract.md).
 import { Given } from '@cucumber/cucumber';
 import { applicant } from './support/notice-scene';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';
@@ -8,6 +8,7 @@ const HOUSEHOLD_FIELDS: Record<string, (h: any, v: string) => void> = {
   城乡类别: (h, v) => (h.area_type = v),
   户主出生日期: (h, v) => (h.members[0].birth_date = v),
   户主身份证号: (h, v) => (h.members[0].person_id = v),
+  车辆所有人身份证号: (h, v) => (h.vehicles = [{ owner_person_id: v }]),
 };
 
 Given('一户家庭的{word}为{text}', function (this: JiuzhuWorld, field: string, value: string) {
@@ -16,6 +17,11 @@ Given('一户家庭的{word}为{text}', function (this: JiuzhuWorld, field: stri
   if (!set) throw new Error(`未知字段「${field}」(可用: ${Object.keys(HOUSEHOLD_FIELDS).join('、')})`);
   set(this.scene.household, value);
   this.forgetSpecExport();
+});
+
+Given('另有一户家庭的编号为{text}', function (this: JiuzhuWorld, householdId: string) {
+  applicant(this);
+  this.add('households', { ...structuredClone(this.scene.household), household_id: householdId });
 });
 
 Given('一笔发放金额为{text}', function (this: JiuzhuWorld, amount: string) {
@@ -35,4 +41,5 @@ function payment(world: JiuzhuWorld, applicationId: string, amount: number) {
 
 defineAuditScope(['检查待审计数据中的每一条记录'], ['every record in the export under audit is checked']);
 defineRuleCheck('CONTRACT-INVALID', ['导出数据中的每条记录都应符合数据契约'], ['every record of the export conforms to the contract']);
+defineRuleCheck('CONTRACT-ID-CHECK', ['导出数据中每个身份证号码的校验码都应正确'], ['every resident ID number in the export carries its correct check character']);
 defineRuleCheck('CONTRACT-REFERENCE', ['导出数据中的每条引用都应指向存在的记录'], ['every reference in the export points to a record it holds']);

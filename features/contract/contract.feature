@@ -1,9 +1,10 @@
 # language: zh-CN
 @clause:contract-v1
 功能: 导出数据须符合数据契约
-  《案件导出数据契约 v1》(contract/CASE-EXPORT.md)与规则手册第0节:
+  《案件导出数据契约 v1》(本仓库 docs/contract.md):
   "A record that does not conform to the export contract is reported with file, line, field path and reason, and left out of every other rule; a run with such records is not clean."
   "A record that refers to another that the export lacks (a payment of an unknown application, a filing for an unknown staff id) is reported; the rules that need the missing record mark it not_reviewed."
+  "No value is rounded, truncated or turned NULL on the way in: an amount with more than two decimals or above the maximum, a key given twice, a string with an unpaired surrogate or a repeated primary key makes a rejected record."
 
   不合契约的记录不丢弃:每一条都以文件、行号(或数组下标)、字段路径和原因报告,且不参加其他规则的审计。
 
@@ -32,7 +33,22 @@
       | 情形     | 金额     | 结论         |
       | 两位小数 | “650.07” | 符合规定     |
       | 三位小数 | “650.075”| 违反数据契约 |
+      | 多位小数 | “12.340000001” | 违反数据契约 |
+      | 浮点误差 | “0.30000000000000004” | 违反数据契约 |
       | 负数     | “-1”     | 违反数据契约 |
+      | 等于上限 | “9999999999.99” | 符合规定 |
+      | 超出上限 | “10000000000” | 违反数据契约 |
+      | 远超上限 | “1e20”   | 违反数据契约 |
+
+  @spec @CONTRACT-INVALID
+  场景大纲: 家庭编号不得重复(<情形>)
+    假如 另有一户家庭的编号为<编号>
+    那么 该记录<结论>
+
+    例子:
+      | 情形         | 编号   | 结论         |
+      | 编号不同     | “H002” | 符合规定     |
+      | 编号与他户相同 | “H001” | 违反数据契约 |
 
   @spec @CONTRACT-REFERENCE
   场景大纲: 发放记录引用的申请是否存在(<情形>)

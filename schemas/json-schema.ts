@@ -2,12 +2,13 @@
 // this output; a test fails when it is stale (`npm run schema` rewrites it).
 import { z } from 'zod';
 import { CaseExport } from './case-export';
+import { applyLabels } from './labels';
 
 export const SCHEMA_ID = 'https://jiuzhu.invalid/schemas/case-export.schema.json';
 
 export function buildJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(CaseExport, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
-  return { $id: SCHEMA_ID, ...schema };
+  return applyLabels({ $id: SCHEMA_ID, ...schema });
 }
 
 export function renderJsonSchema(): string {

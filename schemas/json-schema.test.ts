@@ -2,12 +2,18 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { renderJsonSchema } from './json-schema';
+import { CONTRACT_DOC, renderContractDoc, renderJsonSchema } from './json-schema';
 
 describe('the published JSON Schema', () => {
   it('equals what the zod contract generates (run `npm run schema` after changing the contract)', () => {
     const committed = fs.readFileSync(path.join(__dirname, 'case-export.schema.json'), 'utf8');
     expect(committed, 'schemas/case-export.schema.json is stale: run `npm run schema`').to.equal(renderJsonSchema());
+  });
+
+  it('has its field tables in docs/contract.md, current (run `npm run schema`)', () => {
+    const doc = fs.readFileSync(CONTRACT_DOC, 'utf8');
+    expect(doc, 'docs/contract.md field tables are stale: run `npm run schema`').to.equal(renderContractDoc(doc));
+    for (const field of ['`households.members[]`', '`decision.covered_person_ids`', '`amount`', '`tracking.talks`']) expect(doc).to.include(field);
   });
 });
 
@@ -40,8 +46,8 @@ describe('the labels of the published JSON Schema', () => {
   });
 
   it('names no file the reader does not have', () => {
-    const text = fs.readFileSync(path.join(__dirname, 'case-export.schema.json'), 'utf8');
-    expect(text).not.to.match(/CASE-EXPORT\.md|RULEBOOK|\.\.\/shared|\bseed \d/);
+    for (const file of [path.join(__dirname, 'case-export.schema.json'), CONTRACT_DOC])
+      expect(fs.readFileSync(file, 'utf8'), file).not.to.match(/CASE-EXPORT\.md|RULEBOOK|\.\.\/shared|\bseed \d/);
   });
 });
 

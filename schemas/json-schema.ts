@@ -1,7 +1,11 @@
-// Builds the published JSON Schema from the zod contract. The committed file must equal
-// this output; a test fails when it is stale (`npm run schema` rewrites it).
+// Builds the published JSON Schema from the zod contract, and the field tables of
+// docs/contract.md from it. The committed files must equal this output; a test fails when
+// either is stale (`npm run schema` rewrites both).
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { CaseExport } from './case-export';
+import { withFieldTables } from './contract-doc';
 import { applyLabels } from './labels';
 
 export const SCHEMA_ID = 'https://jiuzhu.invalid/schemas/case-export.schema.json';
@@ -15,7 +19,14 @@ export function renderJsonSchema(): string {
   return JSON.stringify(buildJsonSchema(), null, 2) + '\n';
 }
 
+/** docs/contract.md with its field tables rewritten from the schema. */
+export function renderContractDoc(current: string): string {
+  return withFieldTables(current, buildJsonSchema());
+}
+
+export const CONTRACT_DOC = path.join(__dirname, '..', 'docs', 'contract.md');
+
 if (require.main === module) {
-  const fs = require('node:fs') as typeof import('node:fs');
-  fs.writeFileSync(require('node:path').join(__dirname, 'case-export.schema.json'), renderJsonSchema());
+  fs.writeFileSync(path.join(__dirname, 'case-export.schema.json'), renderJsonSchema());
+  fs.writeFileSync(CONTRACT_DOC, renderContractDoc(fs.readFileSync(CONTRACT_DOC, 'utf8')));
 }

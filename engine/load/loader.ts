@@ -212,6 +212,8 @@ async function normaliseLowerCaseX(ds: Dataset, c: CollectionName, raw: string, 
   const rows = await ds.all<{ _line: number; j: string }>(
     `SELECT _line, j FROM v_${raw} WHERE contains(j, 'x"') AND regexp_matches(j, '[0-9]{17}x"') AND _line NOT IN (SELECT _line FROM rejected_${c})`,
   );
+  const fixes: { line: number; text: string }[] = [];
+  const logged: { line: number; id: string; path: string }[] = [];
   for (const row of rows) {
     const record = JSON.parse(row.j);
     const fixed: string[] = [];
@@ -222,7 +224,28 @@ async function normaliseLowerCaseX(ds: Dataset, c: CollectionName, raw: string, 
           fixed.push(hit.path);
         }
     if (!fixed.length) continue;
-    await ds.run(`UPDATE ${raw} SET j = $1 WHERE rowid = $2`, [JSON.stringify(record), row._line - 1]);
-    for (const p of fixed) await ds.run(`INSERT INTO ${NORMALISED_IDS} VALUES ($1, $2, $3, $4)`, [c, row._line, record[keyField] ?? '', p]);
+    fixes.push({ line: row._line, text: JSON.stringify(record) });
+    for (const p of fixed) logged.push({ line: row._line, id: String(record[keyField] ?? ''), path: p });
   }
+  if (!fixes.length) return;
+  // Through an appender: a source system writing every x in lower case is plausible.
+  await ds.run(`CREATE TABLE fix_${c} (_line INTEGER, j VARCHAR)`);
+  const fix = await ds.conn.createAppender(`fix_${c}`);
+  for (const f of fixes) {
+    fix.appendInteger(f.line);
+    fix.appendVarchar(f.text);
+    fix.endRow();
+  }
+  fix.closeSync();
+  await ds.run(`UPDATE ${raw} SET j = fix_${c}.j FROM fix_${c} WHERE ${raw}.rowid = fix_${c}._line - 1`);
+  await ds.run(`DROP TABLE fix_${c}`);
+  const log = await ds.conn.createAppender(NORMALISED_IDS);
+  for (const l of logged) {
+    log.appendVarchar(c);
+    log.appendInteger(l.line);
+    log.appendVarchar(l.id);
+    log.appendVarchar(l.path);
+    log.endRow();
+  }
+  log.closeSync();
 }

@@ -9,9 +9,13 @@ import { RESIDENT_ID_CHECK_CHARS, RESIDENT_ID_WEIGHTS } from '../../checks/resid
 import { makeFinding, Rule } from '../../rule';
 import { CONTRACT_CLAUSE } from './clause';
 
-/** SQL: the check character the first 17 digits of `v` call for (the same sum as residentIdCheckChar). */
-export const checkCharSql = (v: string) =>
-  `substr('${RESIDENT_ID_CHECK_CHARS}', 1 + CAST(list_sum(list_transform(range(1, 18), i -> (ascii(substr(${v}, i, 1)) - 48) * ${JSON.stringify(RESIDENT_ID_WEIGHTS)}[i])) % 11 AS INTEGER), 1)`;
+/**
+ * SQL: the check character the 17-digit body `n` (a BIGINT) calls for — the weighted sum
+ * residentIdCheckChar makes, with each digit taken by integer division (string functions
+ * per digit cost several times more at a million households).
+ */
+export const checkCharSql = (n: string) =>
+  `substr('${RESIDENT_ID_CHECK_CHARS}', 1 + CAST((${RESIDENT_ID_WEIGHTS.map((w, i) => `((${n} // ${10n ** BigInt(16 - i)}) % 10) * ${w}`).join(' + ')}) % 11 AS INTEGER), 1)`;
 
 const REMEDY = { zh: '在来源系统中核对并更正该身份证号后重新导出', en: 'check the ID number against the person’s documents in the source system and export again' };
 
@@ -28,7 +32,8 @@ export const contractIdCheck: Rule = {
     for (const p of PERSON_ID_PATHS) {
       if (!collections.has(p.collection)) continue;
       const rows = await ds.all<{ id: string; _line: number; path: string; want: string }>(
-        `SELECT id, _line, path, ${checkCharSql('v')} AS want FROM (${personIdSql(p, COLLECTIONS[p.collection].key)}) WHERE v IS NOT NULL AND ${checkCharSql('v')} <> substr(v, 18, 1) ORDER BY _line, path`,
+        // The body is cast once in an inner query: an expression repeated 17 times is computed 17 times.
+        `SELECT id, _line, path, want FROM (SELECT id, _line, path, v, ${checkCharSql('n')} AS want FROM (SELECT *, CAST(substr(v, 1, 17) AS BIGINT) AS n FROM (${personIdSql(p, COLLECTIONS[p.collection].key)}) WHERE v IS NOT NULL)) WHERE want <> substr(v, 18, 1) ORDER BY _line, path`,
       );
       for (const r of rows)
         findings.push(
@@ -48,28 +53,26 @@ export const contractIdCheck: Rule = {
         );
     }
     // Only records still in their table: a rejected copy is reported by CONTRACT-INVALID.
-    const normalised = await ds.all<{ collection: string; _line: number; id: string; path: string }>(
-      `SELECT collection, _line, id, path FROM ${NORMALISED_IDS} ORDER BY collection, _line, path`,
-    );
-    for (const n of normalised) {
-      const c = n.collection as keyof typeof COLLECTIONS;
-      const [{ kept }] = await ds.all<{ kept: boolean }>(`SELECT count(*) > 0 AS kept FROM ${c} WHERE _line = ${Number(n._line)}`);
-      if (!kept) continue;
-      findings.push(
-        makeFinding(contractIdCheck, {
-          severity: 'warning',
-          record: ds.locate(c, n.id, n._line),
-          message: {
-            zh: `${n.path} 的身份证号码末位为小写 x,已按大写 X 读取`,
-            en: `${n.path}: the resident ID number ends in a lower-case x, read as X`,
-          },
-          expected: { field: n.path, last_character: 'X' },
-          actual: { field: n.path, last_character: 'x' },
-          params: [],
-          remedy: { zh: '在来源系统中将末位改为大写 X', en: 'write the last character as an upper-case X in the source system' },
-          detail: `case:${n.path}`,
-        }),
+    for (const c of collections) {
+      const normalised = await ds.all<{ _line: number; id: string; path: string }>(
+        `SELECT _line, id, path FROM ${NORMALISED_IDS} WHERE collection = '${c}' AND _line IN (SELECT _line FROM ${c}) ORDER BY _line, path`,
       );
+      for (const n of normalised)
+        findings.push(
+          makeFinding(contractIdCheck, {
+            severity: 'warning',
+            record: ds.locate(c, n.id, n._line),
+            message: {
+              zh: `${n.path} 的身份证号码末位为小写 x,已按大写 X 读取`,
+              en: `${n.path}: the resident ID number ends in a lower-case x, read as X`,
+            },
+            expected: { field: n.path, last_character: 'X' },
+            actual: { field: n.path, last_character: 'x' },
+            params: [],
+            remedy: { zh: '在来源系统中将末位改为大写 X', en: 'write the last character as an upper-case X in the source system' },
+            detail: `case:${n.path}`,
+          }),
+        );
     }
     const examined = [...collections].reduce((a, c) => a + ds.count(c), 0);
     return { findings, examined };

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTION_NAMES, CollectionName, MetaT, SCHEMA_VERSION } from '../../schemas/case-export';
 import { InputError } from '../errors';
-import { arrayElementTexts, topLevelMembers } from './json-text';
+import { arrayElementTexts, scanRecord, topLevelMembers } from './json-text';
 import { validateMeta } from './validator';
 
 export interface CollectionFile {
@@ -53,7 +53,10 @@ function lineColumn(text: string, pos: number): string {
   return `:${line}:${pos - before.lastIndexOf('\n')}`;
 }
 
-function checkMeta(meta: unknown, where: string): MetaT {
+function checkMeta(meta: unknown, where: string, text?: string): MetaT {
+  // JSON.parse keeps the last of two equal keys; the meta's own text says whether there were two.
+  const repeated = text === undefined ? undefined : scanRecord(text).errors[0];
+  if (repeated) throw new InputError(`${where}: meta 字段 ${repeated.path.replace('$', 'meta')} ${repeated.zh}`, `${where}: meta field ${repeated.path.replace('$', 'meta')} ${repeated.en}`);
   if (!meta || typeof meta !== 'object') throw new InputError(`${where}: 缺少 meta`, `${where}: meta is missing`);
   const version = (meta as Record<string, unknown>).schema_version;
   if (version === undefined) throw new InputError(`${where}: 缺少 meta.schema_version`, `${where}: meta.schema_version is missing`);
@@ -79,22 +82,27 @@ function discoverFile(file: string): DiscoveredExport {
   const { meta } = doc as Record<string, unknown>;
   const seen = new Set<string>();
   const files: CollectionFile[] = [];
-  for (const { key, start } of topLevelMembers(text)) {
+  let metaText: string | undefined;
+  for (const { key, start, end } of topLevelMembers(text)) {
     // JSON.parse would keep only the last of two "households" arrays; say so instead.
     if (seen.has(key)) throw new InputError(`${file}: 顶层键 "${key}" 出现不止一次`, `${file}: top-level key "${key}" appears more than once`);
     seen.add(key);
-    if (key === 'meta') continue;
+    if (key === 'meta') {
+      metaText = text.slice(start, end);
+      continue;
+    }
     const collection = asCollection(key, file);
     if (!Array.isArray((doc as Record<string, unknown>)[key])) throw new InputError(`${file}: ${key} 应为数组`, `${file}: ${key} must be an array`);
     files.push({ collection, file, format: 'array', texts: arrayElementTexts(text, start) });
   }
-  return { path: file, shape: 'file', meta: checkMeta(meta, file), files };
+  return { path: file, shape: 'file', meta: checkMeta(meta, file, metaText), files };
 }
 
 function discoverFolder(dir: string): DiscoveredExport {
   const metaFile = path.join(dir, 'meta.json');
   if (!fs.existsSync(metaFile)) throw new InputError(`${dir}: 文件夹中缺少 meta.json`, `${dir}: the folder has no meta.json`);
-  const meta = checkMeta(readJson(metaFile).value, metaFile);
+  const metaJson = readJson(metaFile);
+  const meta = checkMeta(metaJson.value, metaFile, metaJson.text.replace(/^\ufeff/, ''));
   const seen = new Map<CollectionName, string>();
   const files: CollectionFile[] = [];
   for (const name of fs.readdirSync(dir).sort()) {

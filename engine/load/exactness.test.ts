@@ -117,6 +117,45 @@ describe('repeated keys and invalid text', () => {
   });
 });
 
+describe('a single-file export read as written', () => {
+  it('cuts a pretty-printed array into its records, by index', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-exact-'));
+    made.push(dir);
+    const doc = { meta: META, households: [household('H1'), { ...household('H2'), area_type: 'town' }, household('H3')] };
+    fs.writeFileSync(path.join(dir, 'export.json'), JSON.stringify(doc, null, 2).replace('"H2"', '"H2" '));
+    const loaded = await loadExport(path.join(dir, 'export.json'));
+    opened.push(loaded);
+    expect(loaded.rejected.map((r) => [r.index, r.id])).to.deep.equal([[1, 'H2']]);
+    expect(await loaded.dataset.all('SELECT household_id, _line FROM households ORDER BY _line')).to.deep.equal([{ household_id: 'H1', _line: 1 }, { household_id: 'H3', _line: 3 }]);
+  });
+
+  it('refuses a collection given twice at the top level', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-exact-'));
+    made.push(dir);
+    fs.writeFileSync(path.join(dir, 'export.json'), `{"meta": ${JSON.stringify(META)}, "deaths": [], "deaths": []}`);
+    await loadExport(path.join(dir, 'export.json'), { allowEmpty: true }).then(
+      () => expect.fail('loaded'),
+      (e) => expect(e).to.be.instanceOf(InputError).and.have.property('message').that.includes('top-level key "deaths" appears more than once'),
+    );
+  });
+});
+
+describe('a repeated key in meta', () => {
+  it('stops the run naming the field, in either shape', async () => {
+    const metaText = JSON.stringify(META).replace('"region_name":"奈曼旗"', '"region_name":"奈曼旗","region_name":"别处"');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-exact-'));
+    made.push(dir);
+    fs.mkdirSync(path.join(dir, 'folder'));
+    fs.writeFileSync(path.join(dir, 'folder', 'meta.json'), metaText);
+    fs.writeFileSync(path.join(dir, 'export.json'), `{"meta": ${metaText}, "deaths": []}`);
+    for (const where of [path.join(dir, 'folder'), path.join(dir, 'export.json')])
+      await loadExport(where, { allowEmpty: true }).then(
+        () => expect.fail('loaded'),
+        (e) => expect(e).to.be.instanceOf(InputError).and.have.property('message').that.includes('meta.region_name'),
+      );
+  });
+});
+
 describe('repeated primary keys', () => {
   it('rejects every copy in an NDJSON file, each naming the other lines', async () => {
     const loaded = await load({ 'households.ndjson': [household('H1'), household('H2'), household('H1'), household('H1')].map((h) => JSON.stringify(h)).join('\n') });

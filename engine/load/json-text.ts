@@ -160,17 +160,18 @@ export function arrayElementTexts(text: string, i = skipWs(text, text.charCodeAt
   }
 }
 
-/** For a valid top-level object: each member's key, in order, with where its value starts. */
-export function topLevelMembers(text: string): { key: string; start: number }[] {
-  const out: { key: string; start: number }[] = [];
+/** For a valid top-level object: each member's key, in order, with where its value starts and ends. */
+export function topLevelMembers(text: string): { key: string; start: number; end: number }[] {
+  const out: { key: string; start: number; end: number }[] = [];
   let i = skipWs(text, skipWs(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) + 1);
   if (text.charCodeAt(i) === 125) return out;
   for (;;) {
     const keyEnd = skipString(text, i);
     const key = JSON.parse(text.slice(i, keyEnd)) as string;
     const start = skipWs(text, skipWs(text, keyEnd) + 1);
-    out.push({ key, start });
-    i = skipWs(text, skipValue(text, start));
+    const end = skipValue(text, start);
+    out.push({ key, start, end });
+    i = skipWs(text, end);
     if (text.charCodeAt(i) === 125) return out;
     i = skipWs(text, i + 1);
   }

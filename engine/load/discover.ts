@@ -37,13 +37,25 @@ function readJson(file: string): { value: unknown; text: string } {
   const size = fs.statSync(file).size;
   if (size > MAX_JSON_BYTES)
     throw new InputError(`${file}: 文件过大(${Math.round(size / 1048576)} MB),请改用逐行 NDJSON 格式导出`, `${file}: too large for one JSON document (${Math.round(size / 1048576)} MB); export it as NDJSON, one record per line`);
-  const text = fs.readFileSync(file, 'utf8');
+  const text = utf8(fs.readFileSync(file), file);
   try {
     return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), text };
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const where = m ? lineColumn(text, Number(m[1])) : '';
     throw new InputError(`${file}${where}: JSON 格式错误`, `${file}${where}: malformed JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Decodes strictly: a byte that is not UTF-8 stops the run rather than becoming U+FFFD unseen. */
+function utf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = bytes.toString('utf8');
+    const at = text.indexOf('\ufffd');
+    const where = at < 0 ? '' : `:${text.slice(0, at).split('\n').length}`;
+    throw new InputError(`${file}${where}: 不是 UTF-8 编码(请以 UTF-8 导出)`, `${file}${where}: not UTF-8 encoded (export as UTF-8)`);
   }
 }
 

@@ -111,6 +111,24 @@ describe('repeated keys and invalid text', () => {
     );
   });
 
+  it('stops on a file that is not UTF-8, naming file and line, in either format', async () => {
+    const bad = Buffer.concat([Buffer.from(JSON.stringify(household('H1')) + '\n'), Buffer.from('{"household_id":"H2","region_name":"'), Buffer.from([0xb0, 0xa1]), Buffer.from('"}\n')]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-exact-'));
+    made.push(dir);
+    fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(META));
+    fs.writeFileSync(path.join(dir, 'households.ndjson'), bad);
+    await loadExport(dir).then(
+      () => expect.fail('loaded'),
+      (e) => expect(e).to.be.instanceOf(InputError).and.have.property('message').that.matches(/households\.ndjson:2: 不是 UTF-8 编码/),
+    );
+    fs.rmSync(path.join(dir, 'households.ndjson'));
+    fs.writeFileSync(path.join(dir, 'households.json'), Buffer.concat([Buffer.from('[\n'), bad.subarray(0, bad.indexOf('\n')), Buffer.from(',\n'), bad.subarray(bad.indexOf('\n') + 1), Buffer.from(']')]));
+    await loadExport(dir).then(
+      () => expect.fail('loaded'),
+      (e) => expect(e).to.be.instanceOf(InputError).and.have.property('message').that.matches(/households\.json:3: 不是 UTF-8 编码/),
+    );
+  });
+
   it('keeps the parsed value of a rejected record for the rules that follow its references', async () => {
     const loaded = await load({ 'payments.ndjson': payment('P1', '1.001') });
     expect(loaded.rejected[0].record).to.deep.include({ payment_id: 'P1', application_id: 'A1' });

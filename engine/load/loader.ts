@@ -106,9 +106,17 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
   };
   // One VARCHAR column per line: chr(1) never occurs unescaped in JSON text, so no line is split.
   // rowid follows file order (insertion order is preserved), so rowid + 1 is the line number.
-  await ds.run(
-    `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
-  );
+  await ds
+    .run(
+      `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
+    )
+    .catch((e: Error) => {
+      // A file in another encoding (GBK, say) is not one bad record but a wrong export.
+      if (!/Invalid unicode/i.test(e.message)) throw e;
+      const line = /on Line: (\d+)/.exec(e.message)?.[1];
+      const where = line ? `:${line}` : '';
+      throw new InputError(`${f.file}${where}: 不是 UTF-8 编码(请以 UTF-8 导出)`, `${f.file}${where}: not UTF-8 encoded (export as UTF-8)`);
+    });
   await ds.run(`CREATE TEMP TABLE unreadable_${c} (_line INTEGER)`);
   await ds.run(
     `CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '') AND CAST(rowid + 1 AS INTEGER) NOT IN (SELECT _line FROM unreadable_${c})`,

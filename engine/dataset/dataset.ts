@@ -30,6 +30,8 @@ export interface RejectedRecord {
   line?: number;
   index?: number;
   id?: string;
+  /** The line's value as JSON.parse reads it, when it parses: the references it made. */
+  record?: unknown;
   errors: { path: string; keyword: string; zh: string; en: string }[];
 }
 
@@ -37,7 +39,12 @@ export class Dataset {
   private constructor(
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** The database the collections' tables live in (quoted for SQL). */
+    readonly catalog: string,
   ) {}
+
+  /** Rows hidden from the rule being run, by collection (see `hide`). */
+  private hidden = new Map<CollectionName, number>();
 
   readonly sources = new Map<CollectionName, CollectionSource>();
   readonly rejected: RejectedRecord[] = [];
@@ -52,7 +59,8 @@ export class Dataset {
       temp_directory: path.join(os.tmpdir(), `jiuzhu-spill-${process.pid}`),
     });
     const conn = await instance.connect();
-    return new Dataset(instance, conn);
+    const [{ db }] = (await conn.runAndReadAll('SELECT current_database() AS db')).getRowObjectsJson() as { db: string }[];
+    return new Dataset(instance, conn, `"${db.replace(/"/g, '""')}"`);
   }
 
   async all<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -71,7 +79,32 @@ export class Dataset {
 
   count(collection: CollectionName): number {
     const s = this.sources.get(collection);
-    return s ? s.records - s.rejected : 0;
+    return s ? s.records - s.rejected - (this.hidden.get(collection) ?? 0) : 0;
+  }
+
+  /**
+   * The dataset with rows left out, for one rule's run, until `unhide`: a temporary view named
+   * like each table shadows it, since DuckDB looks unqualified names up in the temporary catalog
+   * first. It is a distinct object, so whatever a rule caches per dataset is not shared with
+   * runs that see every row.
+   */
+  async hide(lines: Map<CollectionName, number[]>): Promise<Dataset> {
+    const view: Dataset = Object.create(this);
+    view.hidden = new Map();
+    await this.run(`CREATE OR REPLACE TEMP TABLE jz_hidden (collection VARCHAR, _line INTEGER)`);
+    for (const [c, l] of lines) {
+      for (let i = 0; i < l.length; i += 10_000)
+        await this.run(`INSERT INTO jz_hidden VALUES ${l.slice(i, i + 10_000).map((n) => `('${c}', ${n})`).join(', ')}`);
+      await this.run(`CREATE TEMP VIEW ${c} AS SELECT * FROM ${this.catalog}.main.${c} WHERE _line NOT IN (SELECT _line FROM temp.main.jz_hidden WHERE collection = '${c}')`);
+      view.hidden.set(c, l.length);
+    }
+    return view;
+  }
+
+  /** Drops the views `hide` made; called on the dataset it returned. */
+  async unhide(): Promise<void> {
+    for (const c of this.hidden.keys()) await this.run(`DROP VIEW IF EXISTS temp.main.${c}`);
+    await this.run(`DROP TABLE IF EXISTS temp.main.jz_hidden`);
   }
 
   /** Where a record sits in the export, for findings: file plus line or array index. */

@@ -117,7 +117,7 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
     // ajv is the authority on meaning; the SQL pass only has to find every candidate.
     if (!errors.length) continue;
     const id = record && typeof record === 'object' && typeof record[keyField] === 'string' ? record[keyField] : undefined;
-    rejected.push({ collection: c, file: f.file, ...(f.format === 'array' ? { index: row._line - 1 } : { line: row._line }), id, errors });
+    rejected.push({ collection: c, file: f.file, ...(f.format === 'array' ? { index: row._line - 1 } : { line: row._line }), id, record, errors });
   }
   await ds.run(`CREATE TEMP TABLE rejected_${c} (_line INTEGER)`);
   await insertLines(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));

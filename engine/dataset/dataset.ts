@@ -83,28 +83,27 @@ export class Dataset {
   }
 
   /**
-   * The dataset with rows left out, for one rule's run, until `unhide`: a temporary view named
-   * like each table shadows it, since DuckDB looks unqualified names up in the temporary catalog
-   * first. It is a distinct object, so whatever a rule caches per dataset is not shared with
-   * runs that see every row.
+   * The dataset with rows left out, for one rule's run, until `unhide`. It has a connection of its
+   * own, in whose temporary catalog a view named like each table shadows it (DuckDB looks
+   * unqualified names up there first); so temporary tables a rule derives from what it sees, and
+   * whatever it caches per dataset object, are never shared with runs that see every row.
    */
   async hide(lines: Map<CollectionName, number[]>): Promise<Dataset> {
-    const view: Dataset = Object.create(this);
-    view.hidden = new Map();
-    await this.run(`CREATE OR REPLACE TEMP TABLE jz_hidden (collection VARCHAR, _line INTEGER)`);
+    const conn = await this.instance.connect();
+    const view: Dataset = Object.assign(Object.create(this), { conn, hidden: new Map() });
+    await view.run(`CREATE TEMP TABLE jz_hidden (collection VARCHAR, _line INTEGER)`);
     for (const [c, l] of lines) {
       for (let i = 0; i < l.length; i += 10_000)
-        await this.run(`INSERT INTO jz_hidden VALUES ${l.slice(i, i + 10_000).map((n) => `('${c}', ${n})`).join(', ')}`);
-      await this.run(`CREATE TEMP VIEW ${c} AS SELECT * FROM ${this.catalog}.main.${c} WHERE _line NOT IN (SELECT _line FROM temp.main.jz_hidden WHERE collection = '${c}')`);
+        await view.run(`INSERT INTO jz_hidden VALUES ${l.slice(i, i + 10_000).map((n) => `('${c}', ${n})`).join(', ')}`);
+      await view.run(`CREATE TEMP VIEW ${c} AS SELECT * FROM ${this.catalog}.main.${c} WHERE _line NOT IN (SELECT _line FROM temp.main.jz_hidden WHERE collection = '${c}')`);
       view.hidden.set(c, l.length);
     }
     return view;
   }
 
-  /** Drops the views `hide` made; called on the dataset it returned. */
-  async unhide(): Promise<void> {
-    for (const c of this.hidden.keys()) await this.run(`DROP VIEW IF EXISTS temp.main.${c}`);
-    await this.run(`DROP TABLE IF EXISTS temp.main.jz_hidden`);
+  /** Closes the connection `hide` opened, and with it its views; called on the dataset it returned. */
+  unhide(): void {
+    if (Object.getPrototypeOf(this) instanceof Dataset) this.conn.closeSync();
   }
 
   /** Where a record sits in the export, for findings: file plus line or array index. */

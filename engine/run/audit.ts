@@ -23,7 +23,7 @@ export async function auditRule(loaded: LoadedExport, profile: ResolvedProfile, 
     const result = resultOf(rule, withDependents(await rule.evaluate(view, profile), dependents));
     return { ...result, notReviewedRecords: [...dependents.lines].flatMap(([collection, lines]) => lines.map((line) => ({ collection, line }))) };
   } finally {
-    await view.unhide();
+    view.unhide();
   }
 }
 

@@ -97,6 +97,11 @@ export async function dependentsOf(ds: Dataset, reads: readonly CollectionName[]
     m.forEach((root) => roots.add(root));
     count += m.size;
   }
+  // Every copy of a repeated id was rejected: name them all.
+  for (const i of [...roots]) {
+    const r = ds.rejected[i];
+    ds.rejected.forEach((o, j) => r.id !== undefined && o.collection === r.collection && o.id === r.id && roots.add(j));
+  }
   return { lines, roots: [...roots].sort((a, b) => a - b).map((i) => ds.rejected[i]), count };
 }
 

@@ -7,6 +7,7 @@ import { loadExport, LoadedExport } from '../load/loader';
 import { loadProfile } from '../profile/load';
 import { RejectedRecord } from '../dataset/dataset';
 import { explainRecord } from '../cli/commands/explain';
+import { revealDeep } from '../findings/personal-data';
 import { ruleById } from '../../policies/rules';
 import { auditRule } from './audit';
 
@@ -143,6 +144,54 @@ describe('records referring to a repeated id', function () {
       loaded.dataset.rejected.push(rejectedCopy(1, undefined));
       const r = await auditRule(loaded, national(), ruleById('NOTICE-MINORS'));
       expect(r.counts).to.include({ examined: 0, not_reviewed: 1 });
+    } finally {
+      loaded.dataset.close();
+    }
+  });
+});
+
+// Rules match deaths to covered people and household members by person_id, so a rejected death
+// leaves the applications and payments of that person unjudged rather than passed.
+describe('a rejected death record', function () {
+  this.timeout(60_000);
+  const person = '150525197503010112';
+  const app = {
+    application_id: 'A001',
+    household_id: 'H001',
+    applicant_person_id: person,
+    program: 'dibao',
+    region_code: '150525100201',
+    applied_on: '2024-02-01',
+    route: 'standard',
+    handled_by: [],
+    decision: { result: 'approved', decided_on: '2024-03-10', coverage: 'household', covered_person_ids: [person], benefit_monthly: 650 },
+  };
+  const payment = (id: string, month: string) => ({
+    payment_id: id,
+    application_id: 'A001',
+    household_id: 'H001',
+    program: 'dibao',
+    region_code: '150525100201',
+    month,
+    amount: 650,
+    paid_on: `${month}-15`,
+    channel: 'bank',
+  });
+
+  it('leaves the covered person’s application and payments not reviewed by DUP-DECEASED, the ID masked', async () => {
+    const loaded = await loadRecords({
+      applications: [app],
+      payments: [payment('P1', '2024-04'), payment('P2', '2024-09')],
+      deaths: [{ person_id: person, died_on: '2024/05/01', source: 'civil_affairs' }],
+    });
+    try {
+      expect(loaded.rejected.map((r) => r.collection)).to.deep.equal(['deaths']);
+      const r = await auditRule(loaded, national(), ruleById('DUP-DECEASED'));
+      expect(r.findings).to.deep.equal([]);
+      expect(r.counts).to.include({ examined: 0, not_reviewed: 3 });
+      const masked = revealDeep(r.reason!, false);
+      expect(masked.zh).to.contain('deaths「').and.not.to.contain(person);
+      expect(revealDeep(r.reason!, true).zh).to.contain(`deaths「${person}」`);
     } finally {
       loaded.dataset.close();
     }

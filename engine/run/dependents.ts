@@ -8,6 +8,7 @@ import { Dataset, RejectedRecord } from '../dataset/dataset';
 import { DEPENDENCIES, Reference, valuesAt } from '../dataset/references';
 import { sqlList } from '../dataset/sql';
 import { Bilingual } from '../findings/finding';
+import { personal } from '../findings/personal-data';
 
 export interface Dependents {
   /** Lines of the loaded records to leave out, by collection. */
@@ -24,7 +25,22 @@ interface Row {
   v: string;
 }
 
-export async function dependentsOf(ds: Dataset, reads: readonly CollectionName[]): Promise<Dependents> {
+// Rules that read the same collections share one answer (the rejected records never change).
+const cache = new WeakMap<Dataset, Map<string, Promise<Dependents>>>();
+
+export function dependentsOf(ds: Dataset, reads: readonly CollectionName[]): Promise<Dependents> {
+  let byReads = cache.get(ds);
+  if (!byReads) cache.set(ds, (byReads = new Map()));
+  const key = [...new Set(reads)].sort().join(',');
+  let hit = byReads.get(key);
+  if (!hit) {
+    byReads.set(key, (hit = compute(ds, reads)));
+    hit.catch(() => byReads!.delete(key));
+  }
+  return hit;
+}
+
+async function compute(ds: Dataset, reads: readonly CollectionName[]): Promise<Dependents> {
   const read = new Set(reads.filter((c) => ds.has(c)));
   const rejected = ds.rejected.map((r, i) => ({ r, i })).filter(({ r }) => read.has(r.collection));
   const links = DEPENDENCIES.filter((l) => read.has(l.from) && read.has(l.to));
@@ -114,6 +130,9 @@ function rowsWhere(ds: Dataset, c: CollectionName, expr: string, list: boolean, 
     : ds.all<Row>(`SELECT _line, ${expr} AS v FROM ${table(ds, c)} WHERE ${expr} IN (${sqlList(values)})`);
 }
 
+// A death record's id is the person's resident ID: personal data, masked in reports.
+const idOf = (r: RejectedRecord) => (r.id === undefined ? '?' : COLLECTIONS[r.collection].key === 'person_id' ? personal('id', r.id) : r.id);
+
 const where = (r: RejectedRecord) => `${r.file}${r.line !== undefined ? `:${r.line}` : r.index !== undefined ? `[${r.index}]` : ''}`;
 
 /** Why the rule did not review them: the rejected records (a few, then how many more). */
@@ -122,7 +141,7 @@ export function dependentsReason(d: Dependents, shown = 3): Bilingual {
   const more = d.roots.length - named.length;
   const by = [...d.lines].map(([c, l]) => `${c} ${l.length}`);
   return {
-    zh: `${d.count} 条记录(${by.join('、')})依赖因不符合契约被剔除的记录,未审查: ${named.map((r) => `${r.collection}「${r.id ?? '?'}」(${where(r)})`).join('、')}${more ? ` 等另 ${more} 条` : ''}`,
-    en: `${d.count} records (${by.join(', ')}) depend on records rejected as not conforming to the contract and were not reviewed: ${named.map((r) => `${r.collection} "${r.id ?? '?'}" (${where(r)})`).join(', ')}${more ? ` and ${more} more` : ''}`,
+    zh: `${d.count} 条记录(${by.join('、')})依赖因不符合契约被剔除的记录,未审查: ${named.map((r) => `${r.collection}「${idOf(r)}」(${where(r)})`).join('、')}${more ? ` 等另 ${more} 条` : ''}`,
+    en: `${d.count} records (${by.join(', ')}) depend on records rejected as not conforming to the contract and were not reviewed: ${named.map((r) => `${r.collection} "${idOf(r)}" (${where(r)})`).join(', ')}${more ? ` and ${more} more` : ''}`,
   };
 }

@@ -1,6 +1,7 @@
 // A rejected record never becomes a pass: what depends on it is left out of the rules that read
 // its collection and counted as not reviewed, with the rejected record's file and line.
 import { expect } from 'chai';
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadRecords } from '../load/from-records';
 import { loadExport, LoadedExport } from '../load/loader';
@@ -194,6 +195,27 @@ describe('a rejected death record', function () {
       expect(revealDeep(r.reason!, true).zh).to.contain(`deaths「${person}」`);
     } finally {
       loaded.dataset.close();
+    }
+  });
+});
+
+describe('a rejected application and its handler', function () {
+  this.timeout(60_000);
+  it('leaves the other cases of the staff member who handled it judged', async () => {
+    const clean = JSON.parse(fs.readFileSync(path.join(FIXTURE, '..', 'relatives-clean.json'), 'utf8'));
+    const { meta, ...collections } = clean;
+    const rejected = { ...collections.applications[0], application_id: 'A900', household_id: 'H900', applied_on: '2024/05/12' };
+    const before = await loadRecords(collections, meta);
+    const after = await loadRecords({ ...collections, applications: [...collections.applications, rejected] }, meta);
+    try {
+      expect(after.rejected.map((r) => r.id)).to.deep.equal(['A900']);
+      for (const id of ['REL-DECLARE', 'REL-FILED']) {
+        const [b, a] = [await auditRule(before, national(), ruleById(id)), await auditRule(after, national(), ruleById(id))];
+        expect(a.counts, id).to.deep.equal(b.counts);
+      }
+    } finally {
+      before.dataset.close();
+      after.dataset.close();
     }
   });
 });

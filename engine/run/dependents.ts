@@ -18,6 +18,11 @@ export interface Dependents {
   count: number;
 }
 
+// A staff record is a roster entry: nothing about it is judged from the records that name it, so a
+// rejected application does not make the rest of its handler's cases unjudgeable (following it
+// back would leave every case that staff member handled unreviewed).
+const ROSTERS: CollectionName[] = ['staff'];
+
 const NONE: Dependents = { lines: new Map(), roots: [], count: 0 };
 
 interface Row {
@@ -74,7 +79,7 @@ async function compute(ds: Dataset, reads: readonly CollectionName[]): Promise<D
       for (const v of values) if (!keyValues(l.to, l.key).has(v)) keyValues(l.to, l.key).set(v, i);
     }
     if (r.record === undefined) continue;
-    for (const l of links.filter((l) => l.from === r.collection)) {
+    for (const l of links.filter((l) => l.from === r.collection && !ROSTERS.includes(l.to))) {
       const values = valuesAt(r.record, l.field);
       if (values.length) exclude(l.to, await rowsWhere(ds, l.to, l.keyExpr, !!l.keyList, values), () => i);
     }

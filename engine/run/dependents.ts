@@ -147,6 +147,6 @@ export function dependentsReason(d: Dependents, shown = 3): Bilingual {
   const by = [...d.lines].map(([c, l]) => `${c} ${l.length}`);
   return {
     zh: `${d.count} 条记录(${by.join('、')})依赖因不符合契约被剔除的记录,未审查: ${named.map((r) => `${r.collection}「${idOf(r)}」(${where(r)})`).join('、')}${more ? ` 等另 ${more} 条` : ''}`,
-    en: `${d.count} records (${by.join(', ')}) depend on records rejected as not conforming to the contract and were not reviewed: ${named.map((r) => `${r.collection} "${idOf(r)}" (${where(r)})`).join(', ')}${more ? ` and ${more} more` : ''}`,
+    en: `${d.count} record(s) (${by.join(', ')}) depend on records rejected as not conforming to the contract and were not reviewed: ${named.map((r) => `${r.collection} "${idOf(r)}" (${where(r)})`).join(', ')}${more ? ` and ${more} more` : ''}`,
   };
 }

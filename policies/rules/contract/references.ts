@@ -1,17 +1,12 @@
 // CONTRACT-REFERENCE — a record that refers to another the export lacks is reported. A
 // reference is checked only when the export carries the referenced collection at all.
 // A reference to a record that is in the file but was rejected says so, with its file and line.
-import { CollectionName } from '../../../schemas/case-export';
+import { COLLECTIONS, CollectionName } from '../../../schemas/case-export';
 import { RejectedRecord } from '../../../engine/dataset/dataset';
 import { REFERENCES, valuesAt } from '../../../engine/dataset/references';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { CONTRACT_CLAUSE } from './clause';
-
-const KEY: Partial<Record<CollectionName, string>> = {
-  applications: 'application_id', notices: 'notice_id', relative_filings: 'filing_id', payments: 'payment_id',
-  fraud_cases: 'case_id', accountability_cases: 'case_id', warnings: 'warning_id',
-};
 
 const where = (r: RejectedRecord) => `${r.file}${r.line !== undefined ? `:${r.line}` : `[${r.index}]`}`;
 
@@ -38,7 +33,7 @@ export const contractReference: Rule = {
     for (const ref of REFERENCES) {
       if (!ds.has(ref.from) || !ds.has(ref.to)) continue;
       examined += ds.count(ref.from);
-      const id = KEY[ref.from]!;
+      const id = COLLECTIONS[ref.from].key;
       const value = ref.list ? 'v' : ref.expr;
       const source = ref.list ? `(SELECT ${id}, _line, unnest(${ref.expr}) AS v FROM ${ref.from})` : ref.from;
       const rows = await ds.all<{ id: string; _line: number; v: string }>(

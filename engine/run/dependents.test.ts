@@ -11,6 +11,7 @@ import { explainRecord } from '../cli/commands/explain';
 import { revealDeep } from '../findings/personal-data';
 import { ruleById } from '../../policies/rules';
 import { auditRule } from './audit';
+import { dependentsReason } from './dependents';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', 'tests', 'fixtures', 'exports', 'rejected-dependents');
 const national = () => loadProfile('national');
@@ -217,5 +218,14 @@ describe('a rejected application and its handler', function () {
       before.dataset.close();
       after.dataset.close();
     }
+  });
+});
+
+describe('the not-reviewed reason', () => {
+  it('names a few rejected records, then how many more', () => {
+    const roots: RejectedRecord[] = ['H1', 'H2', 'H3', 'H4', 'H5'].map((id, i) => ({ collection: 'households', file: 'households.ndjson', line: i + 1, id, errors: [] }));
+    const reason = dependentsReason({ lines: new Map([['notices', [1, 2, 3, 4, 5]]]), roots, count: 5 });
+    expect(reason.zh).to.equal('5 条记录(notices 5)依赖因不符合契约被剔除的记录,未审查: households「H1」(households.ndjson:1)、households「H2」(households.ndjson:2)、households「H3」(households.ndjson:3) 等另 2 条');
+    expect(reason.en).to.equal('5 record(s) (notices 5) depend on records rejected as not conforming to the contract and were not reviewed: households "H1" (households.ndjson:1), households "H2" (households.ndjson:2), households "H3" (households.ndjson:3) and 2 more');
   });
 });

@@ -9,6 +9,7 @@ import { loadProfile } from '../profile/load';
 import { RejectedRecord } from '../dataset/dataset';
 import { explainRecord } from '../cli/commands/explain';
 import { revealDeep } from '../findings/personal-data';
+import { JiuzhuError } from '../errors';
 import { ruleById } from '../../policies/rules';
 import { auditRule } from './audit';
 import { dependentsReason } from './dependents';
@@ -65,6 +66,15 @@ describe('records that depend on a rejected record', function () {
     expect(minors.verdict).to.equal('not_reviewed');
     expect(minors.reason!.en).to.contain(`households "H002" (${HOUSEHOLDS}:2)`);
     expect(e.rules.find((r) => r.rule === 'NOTICE-FIELDS')!.verdict).to.equal('finding');
+  });
+
+  it('explain on a rejected record says it was rejected, with its file and line', async () => {
+    const error = await explainRecord(loaded, national(), 'H002').then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error).to.be.instanceOf(JiuzhuError);
+    expect(error!.message).to.contain(`因不符合契约被剔除(${HOUSEHOLDS}:2)`);
   });
 
   it('a later rule still sees every row after an affected rule ran', async () => {

@@ -81,6 +81,11 @@ export async function findRecord(loaded: LoadedExport, id: string, collection?: 
     const rows = await loaded.dataset.all(`SELECT * FROM ${c} WHERE ${COLLECTIONS[c].key} = ${sqlString(id)} LIMIT 1`);
     if (rows.length) hits.push({ collection: c, row: rows[0] });
   }
+  const rejected = loaded.rejected.find((r) => r.id === id && (!collection || r.collection === collection));
+  if (!hits.length && rejected) {
+    const at = `${rejected.file}${rejected.line !== undefined ? `:${rejected.line}` : `[${rejected.index}]`}`;
+    throw new JiuzhuError(`编号为 ${id} 的记录因不符合契约被剔除(${at}),未参加审计`, `the record with id ${id} was rejected as not conforming to the contract (${at}) and was not audited`);
+  }
   if (!hits.length)
     throw new JiuzhuError(`导出数据中没有编号为 ${id} 的记录(家庭、申请、案件等)`, `the export holds no record with id ${id} (household, application, case…)`);
   if (hits.length > 1 && !collection)

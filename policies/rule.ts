@@ -28,6 +28,13 @@ export interface Rule {
   clause: Clause;
   /** Collections without which the rule cannot run at all (→ not_reviewed). */
   needs: CollectionName[];
+  /** Further collections it reads when the export has them; with `needs`, every table its SQL names. */
+  reads?: CollectionName[];
+  /**
+   * It reports rejected records and references to them itself (the contract rules), so the frame
+   * hides nothing from it.
+   */
+  judgesRejected?: boolean;
   parameters: string[];
   evaluate(ds: Dataset, profile: ResolvedProfile): Promise<RuleEvaluation>;
 }

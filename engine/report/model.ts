@@ -10,6 +10,7 @@ import { ResolvedProfile } from '../profile/profile';
 import { citeSource } from '../profile/source';
 import { OUTCOME_NAMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
 import { PACKAGE_VERSION } from '../version';
+import { COLLECTION_NAMES } from '../../schemas/case-export';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -23,7 +24,8 @@ export interface ReportOptions {
 export interface ComplianceReport {
   tool: { name: 'jiuzhu'; version: string; ruleset: { version: string; digest: string; features: number } };
   generated_at: string;
-  export: { path: string; shape: string; meta: unknown; counts: Record<string, number>; rejected: number };
+  /** absent_collections: not in the export at all (rules needing them are not reviewed); an empty one is "there are none". */
+  export: { path: string; shape: string; meta: unknown; counts: Record<string, number>; rejected: number; absent_collections: string[] };
   profile: { id: string; name: { zh: string; en: string }; chain: string[]; files: string[]; choices: unknown[] };
   options: { fail_on: string; tags: string | null; show_personal_data: boolean };
   summary: { verdict: 'pass' | 'fail'; rules: Record<Outcome, number> & { total: number }; findings: Record<Severity, number> & { total: number; at_or_above_fail_on: number } };
@@ -69,6 +71,7 @@ export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, resu
       meta: loaded.meta,
       counts: Object.fromEntries(Object.entries(loaded.counts).map(([k, v]) => [k, v ?? 0])),
       rejected: loaded.rejected.length,
+      absent_collections: COLLECTION_NAMES.filter((c) => !loaded.dataset.has(c)),
     },
     profile: { id: profile.id, name: profile.info.name, chain: profile.info.chain, files: profile.info.files, choices: profile.info.choices },
     options: { fail_on: options.failOn, tags: options.tags ?? null, show_personal_data: options.showPersonalData },

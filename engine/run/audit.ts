@@ -2,14 +2,40 @@
 // `explain` and the benchmark all call `auditRule`/`auditDataset`.
 import { LoadedExport } from '../load/loader';
 import { ResolvedProfile } from '../profile/profile';
-import { Rule } from '../../policies/rule';
+import { Rule, RuleEvaluation } from '../../policies/rule';
 import { RULES, ruleById } from '../../policies/rules';
+import { Dependents, dependentsOf, dependentsReason } from './dependents';
 import { missingCollections, resultOf, RuleResult } from './outcome';
 
+/** Every collection the rule's SQL may name. */
+export const collectionsRead = (rule: Rule) => [...new Set([...rule.needs, ...(rule.reads ?? [])])];
+
 export async function auditRule(loaded: LoadedExport, profile: ResolvedProfile, rule: Rule): Promise<RuleResult> {
-  const missing = missingCollections(rule, (c) => loaded.dataset.has(c));
+  const ds = loaded.dataset;
+  const missing = missingCollections(rule, (c) => ds.has(c));
   if (missing) return missing;
-  return resultOf(rule, await rule.evaluate(loaded.dataset, profile));
+  // Records that depend on a rejected record are left out of what the rule reads and counted
+  // as not reviewed, so a rejected household never lets its notices pass unjudged.
+  const dependents = rule.judgesRejected ? undefined : await dependentsOf(ds, collectionsRead(rule));
+  if (!dependents?.count) return resultOf(rule, await rule.evaluate(ds, profile));
+  const view = await ds.hide(dependents.lines);
+  try {
+    const result = resultOf(rule, withDependents(await rule.evaluate(view, profile), dependents));
+    return { ...result, notReviewedRecords: [...dependents.lines].flatMap(([collection, lines]) => lines.map((line) => ({ collection, line }))) };
+  } finally {
+    view.unhide();
+  }
+}
+
+function withDependents(e: RuleEvaluation, d: Dependents): RuleEvaluation {
+  const reason = dependentsReason(d);
+  const own = e.notReviewed;
+  return {
+    ...e,
+    notReviewed: own
+      ? { count: own.count + d.count, reason: { zh: `${own.reason.zh};${reason.zh}`, en: `${own.reason.en}; ${reason.en}` } }
+      : { count: d.count, reason },
+  };
 }
 
 export async function auditDataset(loaded: LoadedExport, profile: ResolvedProfile, ruleIds?: string[]): Promise<RuleResult[]> {

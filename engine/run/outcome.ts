@@ -28,6 +28,8 @@ export interface RuleResult {
   counts: RuleCounts;
   findings: Finding[];
   reason?: Bilingual;
+  /** Records left out because they depend on a rejected record (counted in not_reviewed). */
+  notReviewedRecords?: { collection: Rule['needs'][number]; line: number }[];
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

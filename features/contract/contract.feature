@@ -73,6 +73,19 @@
       | 记录 | 严重程度 | 说明                                   |
       | P002 | error    | application_id 引用的 applications 记录「A404」不在导出数据中 |
 
+  @fixture @CONTRACT-REFERENCE @NOTICE-MINORS
+  场景: 引用被剔除的记录时说明其被剔除,依赖它的记录不予审查
+    假如 待审计数据为“tests/fixtures/exports/rejected-dependents”
+    那么 规则 CONTRACT-REFERENCE 的发现应为:
+      | 记录 | 严重程度 | 说明                                                              |
+      | A002 | warning  | household_id 引用的 households 记录「H002」因不符合契约被剔除     |
+      | N002 | warning  | household_id 引用的 households 记录「H002」因不符合契约被剔除     |
+      | N003 | warning  | application_id 引用的 applications 记录「A003」因不符合契约被剔除 |
+      | P003 | warning  | application_id 引用的 applications 记录「A003」因不符合契约被剔除 |
+      | P404 | error    | application_id 引用的 applications 记录「A404」不在导出数据中     |
+    而且 规则 NOTICE-MINORS 应无发现
+    而且 规则 NOTICE-MINORS 的结论应为“未审查”
+
   @audit @CONTRACT-INVALID
   场景: 审计导出数据是否符合契约
     当 检查待审计数据中的每一条记录

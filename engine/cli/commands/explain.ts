@@ -40,6 +40,8 @@ export interface RuleExplanation {
   severity?: Severity;
   outcome: RuleResult['outcome'];
   findings: Finding[];
+  /** Why the rule did not review it, when it did not. */
+  reason?: Bilingual;
   /** Values in force on the record's date (inherited or set by the profile), with their sources. */
   parameters: UsedParameter[];
   /** Keys the rule reads that have no value on that date. */
@@ -79,6 +81,11 @@ export async function findRecord(loaded: LoadedExport, id: string, collection?: 
     const rows = await loaded.dataset.all(`SELECT * FROM ${c} WHERE ${COLLECTIONS[c].key} = ${sqlString(id)} LIMIT 1`);
     if (rows.length) hits.push({ collection: c, row: rows[0] });
   }
+  const rejected = loaded.rejected.find((r) => r.id === id && (!collection || r.collection === collection));
+  if (!hits.length && rejected) {
+    const at = `${rejected.file}${rejected.line !== undefined ? `:${rejected.line}` : `[${rejected.index}]`}`;
+    throw new JiuzhuError(`编号为 ${id} 的记录因不符合契约被剔除(${at}),未参加审计`, `the record with id ${id} was rejected as not conforming to the contract (${at}) and was not audited`);
+  }
   if (!hits.length)
     throw new JiuzhuError(`导出数据中没有编号为 ${id} 的记录(家庭、申请、案件等)`, `the export holds no record with id ${id} (household, application, case…)`);
   if (hits.length > 1 && !collection)
@@ -113,9 +120,12 @@ export function explainResults(results: RuleResult[], profile: ResolvedProfile, 
     const parameters = values.filter((v) => v.value).map((v) => usedParameter(v.value!));
     const missingParameters = values.filter((v) => !v.value).map((v) => v.key);
     const reads = rule.needs.length === 0 || rule.needs.some((c) => reach.includes(c));
+    // Left out of this rule's run because it depends on a rejected record (engine/run/dependents).
+    const line = record.line ?? (record.index !== undefined ? record.index + 1 : undefined);
+    const leftOut = !!result.notReviewedRecords?.some((r) => r.collection === record.collection && r.line === line);
     const verdict: Verdict = findings.length
       ? 'finding'
-      : result.outcome === 'not_reviewed' && reads
+      : leftOut || (result.outcome === 'not_reviewed' && reads)
         ? 'not_reviewed'
         : !reads
           ? 'outside_reach'
@@ -131,6 +141,7 @@ export function explainResults(results: RuleResult[], profile: ResolvedProfile, 
       ...(findings.length ? { severity: worst(findings) } : {}),
       outcome: result.outcome,
       findings,
+      ...(verdict === 'not_reviewed' && result.reason ? { reason: result.reason } : {}),
       parameters,
       missingParameters,
     };
@@ -168,6 +179,7 @@ export function renderExplanation(e: Explanation, all = false): string {
     lines.push(`${r.rule} ${r.title.zh}`);
     lines.push(`  结论 verdict: ${v.zh} / ${v.en}${r.severity ? ` (${r.severity})` : ''}`);
     lines.push(`  条款 clause: ${r.clause} @clause:${r.clauseTag}`);
+    if (r.reason) lines.push(`  原因 reason: ${r.reason.zh} / ${r.reason.en}`);
     for (const f of r.findings) {
       const self = f.record.id === e.record.id ? '' : ` [${f.record.collection} ${f.record.id}]`;
       lines.push(`  - [${f.severity}]${self} ${f.message.zh}`);

@@ -9,6 +9,8 @@ export const contractInvalid: Rule = {
   title: { zh: '记录须符合导出数据契约', en: 'Every record conforms to the export contract' },
   clause: CONTRACT_CLAUSE,
   needs: [],
+  reads: [],
+  judgesRejected: true,
   parameters: [],
   async evaluate(ds) {
     const findings = ds.rejected.map((r) =>

@@ -29,6 +29,7 @@ export const dupBlock: Rule = {
   title: { zh: '杜绝"政策保":未经入户调查、逐户审核不得批准,不得整体批量纳入', en: 'No approval without individual review; no group admitted as a batch (政策保)' },
   clause: BLOCK_CLAUSE,
   needs: ['applications'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, 0);

@@ -46,6 +46,7 @@ export const dupDeceased: Rule = {
   title: { zh: '死亡人员不得继续享受救助(死亡次月起不得发放)', en: 'No payment for a month after the month of death' },
   clause: MONTHLY_CLAUSE,
   needs: ['payments', 'deaths', 'applications'],
+  reads: ['households'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, ds.count('payments'));

@@ -72,6 +72,7 @@ function duplicateRule(id: DuplicateRuleId, title: Rule['title'], clause: Rule['
     title,
     clause,
     needs,
+    reads: ['households'],
     parameters,
     async evaluate(ds, profile) {
       const { pairs, examined } = await enrolmentDuplicates(ds, profile);

@@ -28,6 +28,7 @@ export const dupOverLimit: Rule = {
   title: { zh: '收入财产超标对象及时清退,违规领取资金追缴', en: 'An over-limit household is exited and its overpayment recovered' },
   clause: OVER_LIMIT_CLAUSE,
   needs: ['applications', 'payments'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, 0);

@@ -58,6 +58,7 @@ export const supReport: Rule = {
   title: { zh: '监督检查事项每半年逐级按期报告', en: 'Half-yearly supervision reports on time at each level' },
   clause: REPORT_CLAUSE,
   needs: ['oversight'],
+  reads: [],
   parameters: REPORT_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, REPORT_KEYS).length) return notConfigured(profile, REPORT_KEYS, ds.count('oversight'));
@@ -122,6 +123,7 @@ export const supInspection: Rule = {
   title: { zh: '各级民政部门每年至少组织一次专项检查', en: 'At least one special inspection a year at each level' },
   clause: INSPECTION_CLAUSE,
   needs: ['oversight'],
+  reads: [],
   parameters: INSPECTION_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, INSPECTION_KEYS).length) return notConfigured(profile, INSPECTION_KEYS, ds.count('oversight'));

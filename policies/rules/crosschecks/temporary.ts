@@ -33,6 +33,7 @@ export const dupTempRepeat: Rule = {
   title: { zh: '同一家庭同一事由同一年度不得重复享受临时救助', en: 'No household gets temporary assistance twice for one cause in a calendar year' },
   clause: DUPLICATE_CLAUSE,
   needs: ['applications'],
+  reads: [],
   parameters: REPEAT_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, REPEAT_KEYS).length) return notConfigured(profile, REPEAT_KEYS, 0);
@@ -108,6 +109,7 @@ export const dupTempCap: Rule = {
   title: { zh: '临时救助超过一般封顶须一事一议,且不得超过一事一议封顶线', en: 'Temporary assistance above the standard cap only case by case, never above the ceiling' },
   clause: TEMP_CAP_CLAUSE,
   needs: ['applications'],
+  reads: [],
   parameters: [CAP_KEY, CEILING_KEY],
   async evaluate(ds, profile) {
     // Narrowed in SQL: of each kind of approval only grants above the lowest limit the profile ever

@@ -44,6 +44,7 @@ export const warnOutcome: Rule = {
   title: { zh: '预警处理结果须与举证情况一致', en: 'A warning’s outcome matches the household’s response' },
   clause: WARNING_CLAUSE,
   needs: ['warnings'],
+  reads: [],
   parameters: OUTCOME_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, OUTCOME_KEYS).length) return notConfigured(profile, OUTCOME_KEYS, ds.count('warnings'));
@@ -171,6 +172,7 @@ export const warnPayments: Rule = {
   title: { zh: '取消或自动放弃后不得继续发放', en: 'No payment after a cancellation or exit month' },
   clause: WARNING_CLAUSE,
   needs: ['warnings', 'payments'],
+  reads: ['applications'],
   parameters: PAYMENT_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, PAYMENT_KEYS).length) return notConfigured(profile, PAYMENT_KEYS, ds.count('warnings'));

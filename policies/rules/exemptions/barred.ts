@@ -15,6 +15,7 @@ export const exemptBarred: Rule = {
   title: { zh: '存在不予免责情形的,不得免责、减轻或从轻(负面清单优先)', en: 'No exemption where a barred fact holds: the negative list overrides the positive list' },
   clause: HANTING_CLAUSE,
   needs: ['accountability_cases'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -26,6 +26,7 @@ export const eligEmergency: Rule = {
   title: { zh: '先行救助后须在规定时限内补齐手续', en: 'Emergency assistance first, paperwork completed within the limit' },
   clause: EMERGENCY_CLAUSE,
   needs: ['applications'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -37,6 +37,7 @@ export const eligGradual: Rule = {
   title: { zh: '收入超标退出的,渐退期不超过规定月数', en: 'After income rises above the standard, assistance continues no longer than the gradual-exit period' },
   clause: INCLUSION_CLAUSE,
   needs: ['applications'],
+  reads: ['payments'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

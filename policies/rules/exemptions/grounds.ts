@@ -15,6 +15,7 @@ export const exemptGrounds: Rule = {
   title: { zh: '免责、减轻或从轻认定须援引本地正面清单中适用的情形', en: 'An exempt, reduced or lenient outcome cites an applicable situation of the positive list' },
   clause: DONGTOU_CLAUSE,
   needs: ['accountability_cases'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

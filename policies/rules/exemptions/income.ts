@@ -23,6 +23,7 @@ export const eligIncome: Rule = {
   title: { zh: '按规定口径(扣除不计入项目)计算的家庭人均收入与标准比较,错保漏保均须发现', en: 'Per-capita income, recomputed with the exclusions, against the standard: wrongful approvals and refusals' },
   clause: INCLUSION_CLAUSE,
   needs: ['applications', 'households'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

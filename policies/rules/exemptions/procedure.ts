@@ -21,6 +21,7 @@ export const exemptProcedure: Rule = {
   title: { zh: '免责认定须按本地规定的程序步骤依次办理', en: 'The exemption procedure follows the profile’s steps in order' },
   clause: { ...DONGTOU_CLAUSE, section: '洞头四;寒亭 建立工作机制', tag: '000-洞头-四' },
   needs: ['accountability_cases'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -33,6 +33,7 @@ export const eligSingle: Rule = {
   title: { zh: '单人保仅适用于重病、重度残疾成员', en: 'Individual coverage only for seriously ill or severely disabled members' },
   clause: INCLUSION_CLAUSE,
   needs: ['applications', 'households'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -34,6 +34,7 @@ export const eligTolerance: Rule = {
   title: { zh: '容缺受理限于规定情形,须签署承诺书,10个工作日内完成审核确认并补正材料', en: 'Tolerance acceptance only in listed situations, with a signed commitment, review within 10 working days, documents supplied later' },
   clause: TOLERANCE_CLAUSE,
   needs: ['applications'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -22,6 +22,7 @@ export const exemptTracking: Rule = {
   title: { zh: '予以免责的人员须跟踪管理一年,至少每半年谈心谈话一次', en: 'An exempted person is tracked for a year, with a talk at least every six months' },
   clause: TRACKING_CLAUSE,
   needs: ['accountability_cases'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -33,6 +33,7 @@ export const eligVehicle: Rule = {
   title: { zh: '拥有机动车不符合条件,家庭成员患重大疾病且仅有唯一机动车的除外', en: 'A vehicle disqualifies, except a single vehicle in a household with a seriously ill member' },
   clause: VEHICLE_CLAUSE,
   needs: ['applications', 'households'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

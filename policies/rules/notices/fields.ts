@@ -16,6 +16,7 @@ export const noticeFields: Rule = {
   title: { zh: '公示内容仅限申请人姓名、家庭成员数量、保障金额、所在地', en: 'A notice shows only the applicant name, household size, benefit amount and location' },
   clause: PRIVACY_CLAUSE,
   needs: ['notices'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

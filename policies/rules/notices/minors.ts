@@ -31,6 +31,7 @@ export const noticeMinors: Rule = {
   title: { zh: '公示不得涉及未成年人信息', en: 'A notice reveals nothing about a minor' },
   clause: PRIVACY_CLAUSE,
   needs: ['notices', 'households'],
+  reads: ['applications'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -38,6 +38,7 @@ export const noticePeriod: Rule = {
   title: { zh: '公示期不少于7天,期满无异议(或异议已处理)后方可审批', en: 'A notice runs at least 7 days and the decision follows its end, with objections resolved' },
   clause: PERIOD_CLAUSE,
   needs: ['notices'],
+  reads: ['applications'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

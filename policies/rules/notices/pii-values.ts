@@ -22,6 +22,7 @@ export const noticePiiValues: Rule = {
   title: { zh: '公示任何栏目不得出现身份证号、手机号、银行卡号', en: 'No notice cell holds an ID number, mobile number or bank card number' },
   clause: PRIVACY_CLAUSE,
   needs: ['notices'],
+  reads: [],
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -15,6 +15,7 @@ export const noticeRequired: Rule = {
   title: { zh: '新批准的申请须公示审核结果,在享对象须长期公示', en: 'A new approval has a result notice; households in receipt stay on the standing notice' },
   clause: DUTY_CLAUSE,
   needs: ['applications', 'notices'],
+  reads: [],
   parameters: [...RESULT_KEYS, ...STANDING_KEYS],
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -110,6 +110,7 @@ export function perCaseRule(meta: Pick<Rule, 'id' | 'title'>, check: (c: JudgedC
     family: 'penalties',
     clause: XIANTAO_CLAUSE,
     needs: ['fraud_cases'],
+    reads: [],
     parameters: [...PENALTY_KEYS],
     async evaluate(ds, profile) {
       const findings: Finding[] = [];

@@ -15,6 +15,7 @@ export const penRepair: Rule = {
   title: { zh: '信用修复须半年内纠正并退缴,15个工作日内认定', en: 'Credit repair only after correction and repayment within six months, decided within 15 working days' },
   clause: REPAIR_CLAUSE,
   needs: ['fraud_cases'],
+  reads: [],
   parameters: [...PENALTY_KEYS],
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -20,6 +20,7 @@ export const penStop: Rule = {
   title: { zh: '等级要求当月起停止救助的,决定当月及以后不应再发放', en: 'Where the tier stops assistance from the decision month, no payment for that month or later' },
   clause: TIELING_CLAUSE,
   needs: ['fraud_cases'],
+  reads: ['payments'],
   parameters: [...PENALTY_KEYS],
   async evaluate(ds, profile) {
     const findings: Finding[] = [];

@@ -33,6 +33,7 @@ export const relDeclare: Rule = {
   title: { zh: '经办人员、村(居)干部近亲属申请救助须如实申明关系', en: 'An application by a close relative of staff declares the relationship' },
   clause: INSPECTION_CLAUSE,
   needs: ['applications', 'staff', 'households'],
+  reads: ['relative_filings'],
   parameters: KEYS,
   evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relDeclare, keys: KEYS, judges: (l) => l.rosterInScope, check: checkDeclared }),
 };

@@ -50,6 +50,7 @@ export const relFiled: Rule = {
   title: { zh: '近亲属申请须由乡镇单独登记备案,不迟于审核确认决定', en: 'The township files a related application separately, no later than the decision' },
   clause: FILING_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
+  reads: [],
   parameters: KEYS,
   evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relFiled, keys: KEYS, judges: (l) => l.required, check: checkFiled }),
 };

@@ -57,6 +57,7 @@ export const relIneligibleApproved: Rule = {
   title: { zh: '核查不符合条件的近亲属申请不得纳入救助范围', en: 'A related application verified as ineligible is not approved' },
   clause: INSPECTION_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
+  reads: ['payments'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     let paid = new Map<string, number>();

@@ -23,6 +23,7 @@ export const relRecusal: Rule = {
   title: { zh: '近亲属所涉经办人员、村(居)干部须回避', en: 'The related staff member does not handle the case' },
   clause: RECUSAL_CLAUSE,
   needs: ['applications', 'staff', 'households'],
+  reads: ['relative_filings'],
   parameters: KEYS,
   evaluate: (ds, profile) =>
     evaluateChain(ds, profile, {

@@ -51,6 +51,7 @@ export const relVerified: Rule = {
   title: { zh: '备案的近亲属申请须在审核确认决定前完成核查', en: 'A filed application is verified before the decision' },
   clause: INSPECTION_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
+  reads: [],
   parameters: KEYS,
   evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, check: checkVerified }),
 };

@@ -63,6 +63,6 @@ Then('规则 {ruleId} 应无发现', async function (this: JiuzhuWorld, ruleId: 
 Then('规则 {ruleId} 的结论应为{text}', async function (this: JiuzhuWorld, ruleId: string, outcome: string) {
   const result = await this.audit(ruleId);
   const wanted = (Object.keys(OUTCOME_NAMES) as Outcome[]).find((o) => OUTCOME_NAMES[o].zh === outcome || o === outcome);
-  if (!wanted) throw new Error(`未知结论「${outcome}」(通过/不通过/不适用/未审查)`);
+  if (!wanted) throw new Error(`未知结论「${outcome}」(${Object.values(OUTCOME_NAMES).map((n) => n.zh).join('/')})`);
   expect(result.outcome, summarise(result)).to.equal(wanted);
 });

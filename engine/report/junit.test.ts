@@ -123,7 +123,7 @@ describe('JUnit report', function () {
     expect(cap.outcome).to.equal('partially_reviewed');
     const xml = testcase(renderJunit(rep), 'DUP-TEMP-CAP');
     expect(xml).to.include(
-      `<skipped message="部分审查: 已审查 ${cap.counts.examined} 条,${cap.counts.not_reviewed} 条未能审查 / partially reviewed: ${cap.counts.examined} records judged, ${cap.counts.not_reviewed} could not be judged: ${cap.reason!.zh} / ${cap.reason!.en}"/>`,
+      `<skipped message="部分审查: 已审查 ${cap.counts.examined} 条,${cap.counts.not_reviewed} 条未能审查 / partially reviewed: ${cap.counts.examined} judged, ${cap.counts.not_reviewed} could not be judged: ${cap.reason!.zh} / ${cap.reason!.en}"/>`,
     );
   });
 

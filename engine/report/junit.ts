@@ -19,7 +19,7 @@ function unjudged(r: RuleRow): string | undefined {
   const why = r.reason ? `: ${r.reason.zh} / ${r.reason.en}` : '';
   if (r.outcome === 'not_reviewed' || r.outcome === 'not_applicable') return `${r.outcome_name.zh} / ${r.outcome_name.en}${why}`;
   if (r.counts.not_reviewed > 0)
-    return `部分审查: 已审查 ${r.counts.examined} 条,${r.counts.not_reviewed} 条未能审查 / partially reviewed: ${r.counts.examined} records judged, ${r.counts.not_reviewed} could not be judged${why}`;
+    return `部分审查: 已审查 ${r.counts.examined} 条,${r.counts.not_reviewed} 条未能审查 / partially reviewed: ${r.counts.examined} judged, ${r.counts.not_reviewed} could not be judged${why}`;
   return undefined;
 }
 

@@ -14,6 +14,9 @@ export class JiuzhuError extends Error {
   }
 }
 
+/** A mistake in how the command was called: an empty, malformed or impossible option value, an unusable --out. */
+export class UsageError extends JiuzhuError {}
+
 /** Unreadable input: missing path, malformed JSON, wrong schema version, unknown collection file, empty export. */
 export class InputError extends JiuzhuError {}
 

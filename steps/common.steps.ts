@@ -25,7 +25,7 @@ Given('the export under audit is {text}', function (this: JiuzhuWorld, file: str
 Then(/^(?:该|此)(?:公示|申请|家庭|案件|记录|决定|发放)(.+)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
-Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only)$/, async function (this: JiuzhuWorld, verdict: string) {
+Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not reviewed)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
 
@@ -63,6 +63,6 @@ Then('规则 {ruleId} 应无发现', async function (this: JiuzhuWorld, ruleId: 
 Then('规则 {ruleId} 的结论应为{text}', async function (this: JiuzhuWorld, ruleId: string, outcome: string) {
   const result = await this.audit(ruleId);
   const wanted = (Object.keys(OUTCOME_NAMES) as Outcome[]).find((o) => OUTCOME_NAMES[o].zh === outcome || o === outcome);
-  if (!wanted) throw new Error(`未知结论「${outcome}」(通过/不通过/不适用/未审查)`);
+  if (!wanted) throw new Error(`未知结论「${outcome}」(${Object.values(OUTCOME_NAMES).map((n) => n.zh).join('/')})`);
   expect(result.outcome, summarise(result)).to.equal(wanted);
 });

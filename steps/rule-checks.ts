@@ -1,6 +1,7 @@
 // A phrase registry: each rule's audit sentences, Chinese and English, map to one check
 // that runs the rule over the export under audit and fails with what it found.
 import { Then, When } from '@cucumber/cucumber';
+import { judgedEverything } from '../engine/run/outcome';
 import { summarise } from './verdicts';
 import { JiuzhuWorld } from './world';
 
@@ -10,7 +11,8 @@ export function defineRuleCheck(ruleId: string, zh: string[], en: string[] = [])
       const result = await this.audit(ruleId);
       const blocking = result.findings.filter((f) => f.severity !== 'info');
       if (blocking.length) throw new Error(summarise(result));
-      if (result.outcome === 'not_reviewed') return 'skipped';
+      // Nothing blocking, but not every record judged: the claim cannot be made, nor denied.
+      if (!judgedEverything(result)) return 'skipped';
       return undefined;
     });
 }

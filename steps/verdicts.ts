@@ -1,25 +1,27 @@
 // How a Then step states a rule's verdict on the records of a spec scenario, and the
 // readable summary a failing step prints.
-import { RuleResult } from '../engine/run/outcome';
+import { judgedEverything, RuleResult } from '../engine/run/outcome';
 import { reveal } from '../engine/findings/personal-data';
 
-export type Expectation = 'compliant' | 'violation' | 'history' | 'warning';
+export type Expectation = 'compliant' | 'violation' | 'history' | 'warning' | 'unjudged';
 
 const PHRASES: [RegExp, Expectation][] = [
   [/^(符合规定|合规|无问题|is compliant)$/, 'compliant'],
   [/^(仅作为历史记录|作为历史记录|历史记录|is history only)$/, 'history'],
   [/^(应予提示|警示|is a warning)$/, 'warning'],
+  [/^(未审查|不作判断|is not reviewed)$/, 'unjudged'],
   [/^(违反.*|不符合.*|is a violation)$/, 'violation'],
 ];
 
 export function expectationOf(phrase: string): Expectation {
   const hit = PHRASES.find(([re]) => re.test(phrase.trim()));
-  if (!hit) throw new Error(`无法理解的结论「${phrase}」(可用: 符合规定 / 违反… / 仅作为历史记录 / 应予提示)`);
+  if (!hit) throw new Error(`无法理解的结论「${phrase}」(可用: 符合规定 / 违反… / 仅作为历史记录 / 应予提示 / 未审查)`);
   return hit[1];
 }
 
 export function summarise(result: RuleResult): string {
-  if (!result.findings.length) return `${result.rule.id}: 无发现 / no findings (${result.outcome})`;
+  const unjudged = result.counts.not_reviewed ? `; ${result.counts.not_reviewed} 条未能审查 / not judged${result.reason ? `: ${result.reason.zh}` : ''}` : '';
+  if (!result.findings.length) return `${result.rule.id}: 无发现 / no findings (${result.outcome}${unjudged})`;
   return [
     `${result.rule.id} ${result.rule.title.zh}: ${result.findings.length} 项发现 / findings`,
     ...result.findings.map((f) => `  - [${f.severity}] ${f.record.collection} ${f.record.id}${f.record.line ? `:${f.record.line}` : ''}: ${reveal(f.message.zh, false)}`),
@@ -28,13 +30,16 @@ export function summarise(result: RuleResult): string {
 
 export function assertExpectation(result: RuleResult, expected: Expectation): void {
   const severities = new Set(result.findings.map((f) => f.severity));
+  // "Compliant" is a claim about every record: a rule that could not judge some of them cannot make it.
   const ok =
     expected === 'compliant'
-      ? result.findings.length === 0
+      ? result.findings.length === 0 && judgedEverything(result)
       : expected === 'history'
         ? result.findings.length > 0 && [...severities].every((s) => s === 'info')
         : expected === 'warning'
           ? severities.has('warning') && !severities.has('error')
-          : severities.has('error');
+          : expected === 'unjudged'
+            ? !severities.has('warning') && !severities.has('error') && !judgedEverything(result)
+            : severities.has('error');
   if (!ok) throw new Error(`预期「${expected}」,实际:\n${summarise(result)}`);
 }

@@ -1,7 +1,7 @@
 // The command line as a CI system sees it: exit codes and what lands in stdout, stderr and
 // the report folder. Each case runs the real `bin/jiuzhu.js` in a child process.
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,11 +58,30 @@ describe('jiuzhu audit', function () {
     expect(fs.readFileSync(path.join(shown, 'compliance.json'), 'utf8')).to.include('150525197503010112');
   });
 
-  it('exits 0 with --fail-on never, and the verdict says pass', () => {
+  it('exits 0 with --fail-on never, and the verdict and the JUnit say pass', () => {
     const out = tmp();
-    const r = jiuzhu('audit', FIX('notices-basic.json'), '--out', out, '--format', 'json', '--fail-on', 'never');
+    const r = jiuzhu('audit', FIX('notices-basic.json'), '--out', out, '--format', 'json,junit', '--fail-on', 'never');
     expect(r.code, r.stderr).to.equal(0);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'compliance.json'), 'utf8')).summary.verdict).to.equal('pass');
+    const junit = fs.readFileSync(path.join(out, 'compliance-junit.xml'), 'utf8');
+    expect(junit).to.match(/<testsuites [^>]*failures="0" errors="0"/);
+    expect(junit).not.to.include('<failure');
+  });
+
+  it('leaves every report whole and from one run when two audits write into one --out at once', async () => {
+    const out = tmp();
+    const run = (fixture: string) =>
+      new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, 'audit', FIX(fixture), '--out', out], { cwd: ROOT, stdio: 'ignore' }).on('exit', resolve));
+    const codes = await Promise.all([run('notices-basic.json'), run('notices-clean.json')]);
+    expect(codes.sort()).to.deep.equal([0, 1]);
+    expect(fs.readdirSync(out).sort()).to.deep.equal(['compliance-junit.xml', 'compliance.html', 'compliance.json', 'compliance.md']);
+    const read = (f: string) => fs.readFileSync(path.join(out, f), 'utf8');
+    const json = JSON.parse(read('compliance.json'));
+    const junit = read('compliance-junit.xml');
+    expect(junit).to.match(/<\/testsuites>\n$/);
+    expect(junit).to.include(`timestamp="${json.generated_at}"`).and.to.include(`<property name="export" value="${json.export.path}"/>`);
+    expect(read('compliance.md')).to.include(`生成时间 / generated: ${json.generated_at}`).and.to.include(`\`${json.export.path}\``);
+    expect(read('compliance.html')).to.include(json.generated_at).and.to.match(/<\/html>\s*$/);
   });
 
   it('exits 0 on an export with nothing at or above --fail-on', () => {
@@ -127,9 +146,14 @@ describe('jiuzhu audit', function () {
     expect(r.stderr).to.include('unknown policy profile "atlantis"');
   });
 
-  it('exits 2 on a usage mistake', () => {
+  it('exits 2 on a usage mistake, with one Chinese and one English line', () => {
     expect(jiuzhu('audit').code).to.equal(2);
-    expect(jiuzhu('audit', FIX('notices-basic.json'), '--fail-on', 'sometimes').code).to.equal(2);
+    const r = jiuzhu('audit', FIX('notices-basic.json'), '--fail-on', 'sometimes');
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.equal(
+      'jiuzhu: 选项 --fail-on 的取值 "sometimes" 无效(可用: error, warning, never)(见 --help)\n' +
+        "jiuzhu: option '--fail-on <severity>' argument 'sometimes' is invalid. Allowed choices are error, warning, never. (see --help)\n",
+    );
     expect(jiuzhu('audit', FIX('notices-basic.json'), '--format', 'pdf').stderr).to.include('unknown report format "pdf"');
   });
 

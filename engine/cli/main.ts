@@ -17,12 +17,31 @@ export function buildProgram(): Command {
   1  有达到 --fail-on 的发现 / findings at or above --fail-on
   2  无法审计:用法错误、数据不可读、未知政策配置、空运行 / nothing could be audited: usage, unreadable input, unknown profile, empty run`)
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s) });
+    // Commander's own one-line English errors are not printed: main() prints them in both languages.
+    .configureOutput({ outputError: () => undefined });
   program.helpCommand('help [command]', '显示命令帮助 / show help for a command');
   registerAudit(program);
   registerExtraCommands(program);
   for (const c of program.commands) c.exitOverride().helpOption('-h, --help', '显示帮助 / show help');
   return program;
+}
+
+// Commander's usage errors, by code, in Chinese; the English line is commander's own message.
+const USAGE_ZH: Record<string, [RegExp, (m: RegExpExecArray) => string]> = {
+  'commander.invalidArgument': [/^option '(\S+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (m) => `选项 ${m[1]} 的取值 "${m[2]}" 无效(可用: ${m[3]})`],
+  'commander.unknownOption': [/^unknown option '([^']*)'/, (m) => `未知选项 ${m[1]}`],
+  'commander.unknownCommand': [/^unknown command '([^']*)'/, (m) => `未知命令 ${m[1]}`],
+  'commander.missingArgument': [/^missing required argument '([^']*)'/, (m) => `缺少参数 <${m[1]}>`],
+  'commander.optionMissingArgument': [/^option '(\S+)[^']*' argument missing/, (m) => `选项 ${m[1]} 缺少取值`],
+  'commander.missingMandatoryOptionValue': [/^required option '(\S+)[^']*' not specified/, (m) => `缺少必需的选项 ${m[1]}`],
+  'commander.excessArguments': [/^too many arguments/, () => '参数过多'],
+};
+
+export function usageMessage(e: CommanderError): { zh: string; en: string } {
+  const en = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  const [re, zh] = USAGE_ZH[e.code] ?? [/^/, () => '用法错误'];
+  const m = re.exec(en);
+  return { zh: `${m ? zh(m) : '用法错误'}(见 --help)`, en: `${en} (see --help)` };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -31,7 +50,15 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.clean;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.clean : EXIT.unusable;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT.clean;
+      // `jiuzhu` with no command has already printed the help to stderr.
+      if (e.code !== 'commander.help') {
+        const m = usageMessage(e);
+        process.stderr.write(`jiuzhu: ${m.zh}\njiuzhu: ${m.en}\n`);
+      }
+      return EXIT.unusable;
+    }
     if (e instanceof JiuzhuError) {
       process.stderr.write(`jiuzhu: ${e.zh}\njiuzhu: ${e.en}\n`);
       return e.exitCode;

@@ -1,6 +1,7 @@
 // A Markdown summary an auditor can paste into a ticket: the verdict, each rule's outcome,
 // then the findings grouped by rule (and by township and staff member where a rule groups them).
 import { Finding } from '../findings/finding';
+import { outcomeTally } from '../run/outcome';
 import { ComplianceReport } from './model';
 import { escapeMd, position } from './escape';
 
@@ -16,10 +17,12 @@ export function renderMarkdown(report: ComplianceReport): string {
     `- 政策配置 / profile: ${report.profile.name.zh} \`${report.profile.id}\` (${report.profile.chain.join(' ← ')})`,
     `- 规则集 / rule set: jiuzhu ${report.tool.version}, digest \`${report.tool.ruleset.digest}\``,
     `- 结论 / verdict: **${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}** — ${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info (fail on: ${report.options.fail_on})`,
+    `- 规则 / rules: ${s.rules.total} (${outcomeTally(s.rules)})`,
+    `- 生成时间 / generated: ${report.generated_at}`,
     '',
     '| 规则 rule | 名称 | 结论 outcome | 审查 examined | 发现 findings |',
     '|---|---|---|---:|---:|',
-    ...report.rules.map((r) => `| ${r.id} | ${escapeMd(r.title.zh)} | ${r.outcome_name.zh} ${r.outcome} | ${r.counts.examined} | ${r.counts.findings} |`),
+    ...report.rules.map((r) => `| ${r.id} | ${escapeMd(r.title.zh)} | ${r.outcome_name.zh} ${r.outcome}${notJudged(r)} | ${r.counts.examined} | ${r.counts.findings} |`),
     '',
   ];
   for (const r of report.rules) {
@@ -37,6 +40,12 @@ export function renderMarkdown(report: ComplianceReport): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** What a rule could not judge, in its outcome cell: a partial review never reads as a pass. */
+function notJudged(r: ComplianceReport['rules'][number]): string {
+  const parts = [r.counts.not_reviewed ? `${r.counts.not_reviewed} 条未审查 not judged` : '', r.reason ? `${escapeMd(r.reason.zh)} / ${escapeMd(r.reason.en)}` : ''];
+  return parts.some(Boolean) ? ` — ${parts.filter(Boolean).join(': ')}` : '';
 }
 
 /** Findings grouped by township, then staff member, when the rule tags them so; else one group. */

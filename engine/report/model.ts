@@ -1,4 +1,5 @@
-// The report every format renders: the machine contract of reports/compliance.json. Personal
+// The report every format renders: the machine contract of reports/compliance.json, published
+// as schemas/compliance-report.schema.json (a test keeps the two in step). Personal
 // data is masked here, once, unless the user asked to show it; renderers never see raw values.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -6,9 +7,9 @@ import path from 'node:path';
 import { compareFindings, Finding, SEVERITY_RANK, Severity } from '../findings/finding';
 import { revealDeep } from '../findings/personal-data';
 import { LoadedExport } from '../load/loader';
-import { ResolvedProfile } from '../profile/profile';
+import { ProfileInfo, ResolvedProfile } from '../profile/profile';
 import { citeSource } from '../profile/source';
-import { OUTCOME_NAMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
+import { OUTCOME_NAMES, OUTCOMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
 import { PACKAGE_VERSION } from '../version';
 import { COLLECTION_NAMES } from '../../schemas/case-export';
 
@@ -19,6 +20,8 @@ export interface ReportOptions {
   tags?: string;
   showPersonalData: boolean;
   featureFiles: string[];
+  /** Milliseconds each rule took in this run (the audit session's timings); 0 where not measured. */
+  timings?: ReadonlyMap<string, number>;
 }
 
 export interface ComplianceReport {
@@ -26,8 +29,8 @@ export interface ComplianceReport {
   generated_at: string;
   /** absent_collections: not in the export at all (rules needing them are not reviewed); an empty one is "there are none". */
   export: { path: string; shape: string; meta: unknown; counts: Record<string, number>; rejected: number; absent_collections: string[] };
-  profile: { id: string; name: { zh: string; en: string }; chain: string[]; files: string[]; choices: unknown[] };
-  options: { fail_on: string; tags: string | null; show_personal_data: boolean };
+  profile: { id: string; name: { zh: string; en: string }; chain: string[]; files: string[]; choices: ProfileInfo['choices'] };
+  options: { fail_on: ReportOptions['failOn']; tags: string | null; show_personal_data: boolean };
   summary: { verdict: 'pass' | 'fail'; rules: Record<Outcome, number> & { total: number }; findings: Record<Severity, number> & { total: number; at_or_above_fail_on: number } };
   rules: {
     id: string;
@@ -39,6 +42,8 @@ export interface ComplianceReport {
     counts: RuleCounts;
     reason?: { zh: string; en: string };
     parameters: string[];
+    /** Milliseconds the rule took in this run; 0 when not measured (JUnit's `time`). */
+    time_ms: number;
   }[];
   findings: Finding[];
 }
@@ -60,7 +65,7 @@ export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, resu
   for (const f of findings) sev[f.severity]++;
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
   const blocking = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold).length;
-  const outcomes = { passed: 0, failed: 0, not_applicable: 0, not_reviewed: 0 };
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const r of results) outcomes[r.outcome]++;
   const report: ComplianceReport = {
     tool: { name: 'jiuzhu', version: PACKAGE_VERSION, ruleset: { version: PACKAGE_VERSION, digest: rulesetDigest(options.featureFiles, profile), features: options.featureFiles.length } },
@@ -92,6 +97,7 @@ export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, resu
       parameters: r.rule.parameters.flatMap((key) =>
         profile.timeline(key).map((v) => `${key}<${v.from}> = ${JSON.stringify(v.value)} (${citeSource(v.source)}; ${v.inherited ? `inherited from ${v.definedBy}` : `set by ${v.definedBy}`})`),
       ),
+      time_ms: options.timings?.get(r.rule.id) ?? 0,
     })),
     findings,
   };

@@ -53,7 +53,7 @@ describe('reports', () => {
   it('writes one JUnit test case per rule, with the findings in the failure', () => {
     const xml = renderJunit(report);
     expect(xml.match(/<testcase /g)).to.have.length(5);
-    expect(xml).to.include('<failure message="2 findings (2 error, 0 warning)" type="NOTICE-MINORS">');
+    expect(xml).to.include('<failure message="2 项发现达到 --fail-on error / 2 findings at or above --fail-on error (2 error, 0 warning)" type="NOTICE-MINORS">');
     expect(xml).not.to.include('150525197503010112');
   });
 

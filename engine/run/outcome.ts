@@ -1,17 +1,30 @@
 // Each rule gets an outcome for the run, so nothing is silently passed: `not_reviewed` when
 // the export lacks what the rule needs, `not_applicable` when nothing in it is in the rule's
-// reach, `failed` when it found something at warning or above.
+// reach, `failed` when it found something at warning or above, and `partially_reviewed` when
+// it found nothing at warning or above but could not judge some records (never a plain pass).
 import { Bilingual, compareFindings, Finding, Severity } from '../findings/finding';
 import { Rule, RuleEvaluation } from '../../policies/rule';
 
-export type Outcome = 'passed' | 'failed' | 'not_applicable' | 'not_reviewed';
+export type Outcome = 'passed' | 'failed' | 'partially_reviewed' | 'not_applicable' | 'not_reviewed';
 
 export const OUTCOME_NAMES: Record<Outcome, Bilingual> = {
   passed: { zh: '通过', en: 'passed' },
   failed: { zh: '不通过', en: 'failed' },
+  partially_reviewed: { zh: '部分审查', en: 'partially reviewed' },
   not_applicable: { zh: '不适用', en: 'not applicable' },
   not_reviewed: { zh: '未审查', en: 'not reviewed' },
 };
+
+/** Every outcome, in the order summaries list them. */
+export const OUTCOMES = Object.keys(OUTCOME_NAMES) as Outcome[];
+
+/** "15 passed, 5 failed, 1 partially reviewed, …": every outcome named, zeros included, so a summary line never hides one. */
+export function outcomeTally(counts: Record<Outcome, number>): string {
+  return OUTCOMES.map((o) => `${counts[o]} ${OUTCOME_NAMES[o].en}`).join(', ');
+}
+
+/** True when the rule judged every record in its reach: not for a rule that could not run or left records unjudged. */
+export const judgedEverything = (r: { outcome: Outcome; counts: { not_reviewed: number } }) => r.outcome !== 'not_reviewed' && r.counts.not_reviewed === 0;
 
 export interface RuleCounts {
   examined: number;
@@ -43,7 +56,15 @@ export function resultOf(rule: Rule, evaluation: RuleEvaluation): RuleResult {
   const sev = countBySeverity(findings);
   const notReviewed = evaluation.notReviewed?.count ?? 0;
   const outcome: Outcome =
-    sev.error + sev.warning > 0 ? 'failed' : evaluation.examined === 0 ? (notReviewed > 0 ? 'not_reviewed' : 'not_applicable') : 'passed';
+    sev.error + sev.warning > 0
+      ? 'failed'
+      : evaluation.examined === 0
+        ? notReviewed > 0
+          ? 'not_reviewed'
+          : 'not_applicable'
+        : notReviewed > 0
+          ? 'partially_reviewed'
+          : 'passed';
   return {
     rule,
     outcome,

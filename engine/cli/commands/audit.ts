@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { EXIT, JiuzhuError } from '../../errors';
+import { nonEmpty, tagExpression } from '../options';
 import { progressReporter } from '../progress';
 
 export interface AuditOptions {
@@ -19,8 +20,9 @@ export interface AuditOptions {
 export async function audit(exportPath: string, opts: AuditOptions): Promise<number> {
   // Loaded here, not at the top, and in the order they are needed: `jiuzhu --help` starts
   // neither DuckDB nor Cucumber, and a mistyped path fails before Cucumber loads.
-  const { parseFormats, writeReports } = await import('../../report/write');
+  const { checkOutputDir, parseFormats, writeReports } = await import('../../report/write');
   const formats = parseFormats(opts.format);
+  checkOutputDir(opts.out);
   const progress = progressReporter();
   const { loadExport } = await import('../../load/loader');
   const loaded = await loadExport(exportPath, { db: opts.db, allowEmpty: opts.allowEmpty, onProgress: progress });
@@ -44,13 +46,15 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
       tags: opts.tags,
       showPersonalData: !!opts.showPersonalData,
       featureFiles: run.featureFiles.length ? run.featureFiles : featureFiles(),
+      timings: session.timings,
     });
     progress(`规则完成 rules done: ${results.length}; 报告 reports…`);
-    const written = writeReports(report, opts.out, formats);
+    const written = await writeReports(report, opts.out, formats);
     progress('报告完成 reports written');
     const s = report.summary;
+    const { outcomeTally } = await import('../../run/outcome');
     process.stdout.write(
-      `${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}: ${s.rules.total} 条规则 rules (${s.rules.passed} passed, ${s.rules.failed} failed, ${s.rules.not_applicable} not applicable, ${s.rules.not_reviewed} not reviewed); ` +
+      `${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}: ${s.rules.total} 条规则 rules (${outcomeTally(s.rules)}); ` +
         `${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info; 不合契约 rejected ${report.export.rejected}\n` +
         written.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join(''),
     );
@@ -66,12 +70,12 @@ export function registerAudit(program: Command): void {
     .command('audit')
     .description('审计一份导出数据并生成合规报告 / audit a case export and write compliance reports')
     .argument('<export>', '导出数据:JSON 文件或含 meta.json 的文件夹 / a JSON file or a folder with meta.json')
-    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)')
-    .option('--out <dir>', '报告输出目录 / report folder', 'reports')
+    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)', nonEmpty('--profile'))
+    .option('--out <dir>', '报告输出目录 / report folder', nonEmpty('--out'), 'reports')
     .option('--format <list>', '报告格式,逗号分隔 / report formats, comma-separated: json,junit,md,html', 'json,junit,md,html')
     .addOption(new Option('--fail-on <severity>', '何种严重程度及以上使退出码为1 / lowest severity that makes the exit code 1').choices(['error', 'warning', 'never']).default('error'))
-    .option('--tags <expr>', '只运行符合标签表达式的审计场景,如 "@NOTICE-MINORS" / run only audit scenarios matching the tag expression')
-    .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries')
+    .option('--tags <expr>', '只运行符合标签表达式的审计场景,如 "@NOTICE-MINORS" / run only audit scenarios matching the tag expression', tagExpression)
+    .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries', nonEmpty('--db'))
     .option('--allow-empty', '允许空导出或未运行任何规则(默认为错误) / accept an empty export or a run with no rule (an error by default)')
     .option('--show-personal-data', '在报告中显示未遮盖的身份证号、电话、银行卡号和姓名 / show ID, phone and card numbers and names unmasked')
     .action(async (exportPath: string, opts: AuditOptions) => {

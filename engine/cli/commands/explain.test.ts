@@ -5,7 +5,8 @@ import { loadExport, LoadedExport } from '../../load/loader';
 import { loadProfile } from '../../profile/load';
 import { auditDataset } from '../../run/audit';
 import { JiuzhuError } from '../../errors';
-import { explain, explainRecord, registerExplain } from './explain';
+import { ruleById } from '../../../policies/rules';
+import { explain, explainRecord, explainResults, registerExplain, renderExplanation } from './explain';
 
 const FIX = (p: string) => path.resolve(__dirname, '..', '..', '..', 'tests', 'fixtures', 'exports', p);
 
@@ -68,6 +69,17 @@ describe('explainRecord', function () {
     expect(e.record).to.include({ collection: 'households', date: '2024-12-31' });
     const income = e.rules.find((r) => r.rule === 'ELIG-INCOME')!;
     expect(income.findings.map((f) => f.record.id)).to.deep.equal(['A-I1']);
+  });
+
+  it('does not call a record reviewed when its rule left records unjudged', () => {
+    const reason = { zh: '2 条公示缺少张贴日期', en: '2 notices have no posting date' };
+    const partial = { rule: ruleById('NOTICE-PERIOD'), outcome: 'partially_reviewed' as const, counts: { examined: 5, findings: 0, error: 0, warning: 0, info: 0, not_reviewed: 2 }, findings: [], reason };
+    const e = explainResults([partial], loadProfile('national'), { collection: 'notices', id: 'N1', date: '2024-05-01', dateField: 'posted_on' });
+    expect(e.rules[0]).to.include({ verdict: 'partially_reviewed', outcome: 'partially_reviewed' });
+    expect(e.rules[0].notReviewed).to.deep.equal({ count: 2, reason });
+    const text = renderExplanation(e);
+    expect(text).to.include('结论 verdict: 未发现问题,但规则有记录未能审查,本记录可能在其中 / nothing found, but the rule could not judge some records; this one may be among them');
+    expect(text).to.include('规则结论 rule outcome: 部分审查 / partially reviewed — 2 条未能审查 / 2 records not judged: 2 条公示缺少张贴日期 / 2 notices have no posting date');
   });
 
   it('refuses an id the export does not hold', async () => {

@@ -10,8 +10,9 @@ import { LoadedExport } from '../../load/loader';
 import { Bilingual, Finding, SEVERITY_RANK, Severity, UsedParameter, usedParameter } from '../../findings/finding';
 import { revealDeep } from '../../findings/personal-data';
 import { ResolvedProfile } from '../../profile/profile';
-import { RuleResult } from '../../run/outcome';
+import { OUTCOME_NAMES, RuleResult } from '../../run/outcome';
 import { JiuzhuError, EXIT } from '../../errors';
+import { list, nonEmpty } from '../options';
 import { citeClause, Rule } from '../../../policies/rule';
 
 /** How one rule stands towards the record. */
@@ -19,6 +20,7 @@ export type Verdict =
   | 'finding' // the audit reported something on this record (or naming it as related)
   | 'no_finding' // the rule reads this kind of record, was in force on its date, and found nothing
   | 'not_in_force' // the rule reads this kind of record, but no value of its parameters holds on the record's date
+  | 'partially_reviewed' // the rule reads this kind of record, found nothing on it, but could not judge some records: maybe this one
   | 'not_reviewed' // the export lacks what the rule needs
   | 'outside_reach'; // the rule does not read this kind of record
 
@@ -26,6 +28,7 @@ export const VERDICT_NAMES: Record<Verdict, Bilingual> = {
   finding: { zh: '有发现', en: 'finding' },
   no_finding: { zh: '已审查,未发现问题', en: 'reviewed, nothing found' },
   not_in_force: { zh: '记录日期规则未生效或本配置未规定', en: 'not in force on the record’s date, or not set by the profile' },
+  partially_reviewed: { zh: '未发现问题,但规则有记录未能审查,本记录可能在其中', en: 'nothing found, but the rule could not judge some records; this one may be among them' },
   not_reviewed: { zh: '未审查(导出数据缺少所需内容)', en: 'not reviewed (the export lacks what the rule needs)' },
   outside_reach: { zh: '不在规则范围内', en: 'outside the rule’s reach' },
 };
@@ -46,6 +49,8 @@ export interface RuleExplanation {
   parameters: UsedParameter[];
   /** Keys the rule reads that have no value on that date. */
   missingParameters: string[];
+  /** Records the rule could not judge in this export, and why (the rule's, not this record's). */
+  notReviewed?: { count: number; reason?: Bilingual };
 }
 
 export interface Explanation {
@@ -131,7 +136,9 @@ export function explainResults(results: RuleResult[], profile: ResolvedProfile, 
           ? 'outside_reach'
           : missingParameters.length
             ? 'not_in_force'
-            : 'no_finding';
+            : result.counts.not_reviewed > 0
+              ? 'partially_reviewed'
+              : 'no_finding';
     return {
       rule: rule.id,
       title: rule.title,
@@ -144,6 +151,7 @@ export function explainResults(results: RuleResult[], profile: ResolvedProfile, 
       ...(verdict === 'not_reviewed' && result.reason ? { reason: result.reason } : {}),
       parameters,
       missingParameters,
+      ...(result.counts.not_reviewed > 0 || result.outcome === 'not_reviewed' ? { notReviewed: { count: result.counts.not_reviewed, ...(result.reason ? { reason: result.reason } : {}) } } : {}),
     };
   });
   return { record, profile: { id: profile.id, chain: profile.info.chain }, rules };
@@ -165,7 +173,7 @@ const short = (v: unknown) => {
 
 /** Text for people: rules with findings first, then reviewed, then the rest. */
 export function renderExplanation(e: Explanation, all = false): string {
-  const rank: Record<Verdict, number> = { finding: 0, no_finding: 1, not_in_force: 2, not_reviewed: 3, outside_reach: 4 };
+  const rank: Record<Verdict, number> = { finding: 0, no_finding: 1, partially_reviewed: 2, not_in_force: 3, not_reviewed: 4, outside_reach: 5 };
   const rules = [...e.rules].filter((r) => all || r.verdict !== 'outside_reach').sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.rule.localeCompare(b.rule));
   const where = e.record.line !== undefined ? `:${e.record.line}` : e.record.index !== undefined ? `[${e.record.index}]` : '';
   const lines = [
@@ -180,6 +188,10 @@ export function renderExplanation(e: Explanation, all = false): string {
     lines.push(`  结论 verdict: ${v.zh} / ${v.en}${r.severity ? ` (${r.severity})` : ''}`);
     lines.push(`  条款 clause: ${r.clause} @clause:${r.clauseTag}`);
     if (r.reason) lines.push(`  原因 reason: ${r.reason.zh} / ${r.reason.en}`);
+    if (r.notReviewed) {
+      const n = r.notReviewed.count ? `${r.notReviewed.count} 条未能审查 / ${r.notReviewed.count} records not judged` : '规则未运行 / the rule did not run';
+      lines.push(`  规则结论 rule outcome: ${OUTCOME_NAMES[r.outcome].zh} / ${OUTCOME_NAMES[r.outcome].en} — ${n}${r.notReviewed.reason ? `: ${r.notReviewed.reason.zh} / ${r.notReviewed.reason.en}` : ''}`);
+    }
     for (const f of r.findings) {
       const self = f.record.id === e.record.id ? '' : ` [${f.record.collection} ${f.record.id}]`;
       lines.push(`  - [${f.severity}]${self} ${f.message.zh}`);
@@ -209,10 +221,10 @@ export async function explain(exportPath: string, recordId: string, opts: Explai
   const { loadExport } = await import('../../load/loader');
   const { loadProfile } = await import('../../profile/load');
   const { RULES_BY_ID } = await import('../../../policies/rules');
-  const ruleIds = opts.rules ? opts.rules.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const ruleIds = opts.rules !== undefined ? list('--rules')(opts.rules) : undefined;
   for (const id of ruleIds ?? [])
     if (!RULES_BY_ID.has(id)) throw new JiuzhuError(`未知规则 ${id}`, `unknown rule ${id}`);
-  if (opts.collection && !(COLLECTION_NAMES as string[]).includes(opts.collection))
+  if (opts.collection !== undefined && !(COLLECTION_NAMES as string[]).includes(opts.collection))
     throw new JiuzhuError(`未知数据集合 ${opts.collection}(可用: ${COLLECTION_NAMES.join(', ')})`, `unknown collection ${opts.collection}`);
   const loaded = await loadExport(exportPath, { allowEmpty: true });
   try {
@@ -232,7 +244,7 @@ export function registerExplain(program: Command): void {
     .description('解释一条记录(家庭、申请、案件):每条规则的结论、所依据的参数及条款 / explain one record: every rule’s verdict, the parameters in force and the clause')
     .argument('<export>', '导出数据:JSON 文件或含 meta.json 的文件夹 / a JSON file or a folder with meta.json')
     .argument('<record-id>', '记录编号,如家庭编号、申请编号、案件编号 / the record id: household, application, case…')
-    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)')
+    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)', nonEmpty('--profile'))
     .option('--rules <list>', '只解释这些规则,逗号分隔 / only these rules, comma-separated')
     .option('--collection <name>', '记录所在的数据集合(编号重复时) / the record’s collection, when the id is ambiguous')
     .option('--json', '输出 JSON / print JSON')

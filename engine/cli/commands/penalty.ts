@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { citeSource } from '../../profile/source';
 import { EXIT, JiuzhuError } from '../../errors';
+import { calendarDate, nonEmpty } from '../options';
 import { ParameterValue, ResolvedProfile } from '../../profile/profile';
 import { loadProfile } from '../../profile/load';
 import { CIRCUMSTANCES, Circumstance, Stage, STAGES, Tier, TIER_EN, TIER_ZH, TIERS } from '../../../policies/parameters/penalties';
@@ -60,8 +61,8 @@ function tierOf(x: string): Tier {
 
 export function penaltyAdvice(q: PenaltyQuery): PenaltyAdvice {
   if (!(STAGES as readonly string[]).includes(q.stage)) throw new JiuzhuError(`--stage 应为 application 或 in_receipt,而非 "${q.stage}"`, `--stage must be application or in_receipt, not "${q.stage}"`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(q.date)) throw new JiuzhuError(`--date 应为 YYYY-MM-DD,而非 "${q.date}"`, `--date must be YYYY-MM-DD, not "${q.date}"`);
-  const profile = loadProfile(q.profile);
+  calendarDate('--date')(q.date);
+  const profile = loadProfile(nonEmpty('--profile')(q.profile));
   const amountFen = parseAmountFen(q.amount);
   const circumstances = q.circumstances.map(circumstanceOf);
   const recordedTier = q.tier ? tierOf(q.tier) : null;

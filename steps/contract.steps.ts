@@ -1,4 +1,4 @@
-// Sentences for the export contract itself (RULEBOOK §0).
+// Sentences for the export contract itself.
 import { Given } from '@cucumber/cucumber';
 import { applicant } from './support/notice-scene';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';

@@ -2,6 +2,8 @@
 // readable summary a failing step prints.
 import { RuleResult } from '../engine/run/outcome';
 import { reveal } from '../engine/findings/personal-data';
+import { ResolvedProfile } from '../engine/profile/profile';
+import { ruleTitle } from '../policies/rule';
 
 export type Expectation = 'compliant' | 'violation' | 'history' | 'warning';
 
@@ -18,10 +20,10 @@ export function expectationOf(phrase: string): Expectation {
   return hit[1];
 }
 
-export function summarise(result: RuleResult): string {
+export function summarise(result: RuleResult, profile?: ResolvedProfile): string {
   if (!result.findings.length) return `${result.rule.id}: 无发现 / no findings (${result.outcome})`;
   return [
-    `${result.rule.id} ${result.rule.title.zh}: ${result.findings.length} 项发现 / findings`,
+    `${result.rule.id} ${ruleTitle(result.rule, profile).zh}: ${result.findings.length} 项发现 / findings`,
     ...result.findings.map((f) => `  - [${f.severity}] ${f.record.collection} ${f.record.id}${f.record.line ? `:${f.record.line}` : ''}: ${reveal(f.message.zh, false)}`),
   ].join('\n');
 }

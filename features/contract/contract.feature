@@ -1,7 +1,7 @@
 # language: zh-CN
 @clause:contract-v1
 功能: 导出数据须符合数据契约
-  《案件导出数据契约 v1》(contract/CASE-EXPORT.md)与规则手册第0节:
+  《案件导出数据契约 v1》(schemas/case-export.schema.json):
   "A record that does not conform to the export contract is reported with file, line, field path and reason, and left out of every other rule; a run with such records is not clean."
   "A record that refers to another that the export lacks (a payment of an unknown application, a filing for an unknown staff id) is reported; the rules that need the missing record mark it not_reviewed."
 

@@ -59,7 +59,7 @@
     假如 待审计数据为“tests/fixtures/exports/penalties-tieling.json”
     那么 规则 PEN-REPAIR 的发现应为:
       | 记录 | 严重程度 | 说明                                   |
-      | T08  | error    | 晚于决定后半年(2024-09-15)            |
+      | T08  | error    | 晚于决定后6个月(2024-09-15)            |
       | T09  | error    | 应在 15 个工作日内(至迟 2024-10-16)认定,实际 2024-10-17 |
       | T11  | warning  | 纠正并退缴,却未准予信用修复            |
 

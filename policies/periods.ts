@@ -1,7 +1,6 @@
 // Rules judge each record by the values in force on its own date. At scale a rule does not
 // ask per record: it splits time into the periods where its parameters are constant and runs
-// one query per period. The period before a rule took effect is `preRule` (RULEBOOK
-// "Effective dates": older practice is history, reported as info, not a violation).
+// one query per period. The period before a rule took effect is `preRule` (older practice is history, reported as info, not a violation).
 import { ParameterValue, ResolvedProfile } from '../engine/profile/profile';
 
 export interface Period {

@@ -1,4 +1,4 @@
-// Sentences of the cross-checks family (RULEBOOK §5–7): who is enrolled where and paid for
+// Sentences of the cross-checks family: who is enrolled where and paid for
 // which months, deaths, temporary grants, approvals and surveys, warnings and the household's
 // counter-evidence, and the agencies' own reports and inspections. Each builds one fact.
 import { Given } from '@cucumber/cucumber';

@@ -1,4 +1,4 @@
-// Sentences of the exemptions family (RULEBOOK §4): a staff member's accountability case
+// Sentences of the exemptions family: a staff member's accountability case
 // (容错免责) and a household's application with its income, vehicles, members, exit and
 // route. Each sentence changes one fact of the scene; the verdict is the shared
 // "那么 该案件/该申请…" step, judged by the scenario's rule tag.

@@ -1,4 +1,4 @@
-// Sentences of the notice family (RULEBOOK §1). Each builds one fact of the scene.
+// Sentences of the notice family. Each builds one fact of the scene.
 import { Given } from '@cucumber/cucumber';
 import { addMember, applicant, column, decide, notice } from './support/notice-scene';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';

@@ -1,4 +1,4 @@
-// Sentences of the penalties family (RULEBOOK §3 失信分级惩戒). The scene: one household that
+// Sentences of the penalties family. The scene: one household that
 // obtained assistance by fraud; one case, its decision, the household's payments and the
 // person's credit repair, each sentence changing one fact. Amounts arrive as integer fen.
 import { Given, Then } from '@cucumber/cucumber';

@@ -1,4 +1,4 @@
-// Sentences of the relative-filing family (RULEBOOK §2 近亲属备案). The scene: a household in
+// Sentences of the relative-filing family. The scene: a household in
 // 希望村 applies for dibao; one staff member on the roster may be kin of its head; a second
 // caseworker (S09) handles the case unless a sentence says otherwise.
 import { Given } from '@cucumber/cucumber';

@@ -2,6 +2,8 @@
 // readable summary a failing step prints.
 import { judgedEverything, RuleResult } from '../engine/run/outcome';
 import { reveal } from '../engine/findings/personal-data';
+import { ResolvedProfile } from '../engine/profile/profile';
+import { ruleTitle } from '../policies/rule';
 
 export type Expectation = 'compliant' | 'violation' | 'history' | 'warning' | 'unjudged';
 
@@ -19,11 +21,11 @@ export function expectationOf(phrase: string): Expectation {
   return hit[1];
 }
 
-export function summarise(result: RuleResult): string {
+export function summarise(result: RuleResult, profile?: ResolvedProfile): string {
   const unjudged = result.counts.not_reviewed ? `; ${result.counts.not_reviewed} 条未能审查 / not judged${result.reason ? `: ${result.reason.zh}` : ''}` : '';
   if (!result.findings.length) return `${result.rule.id}: 无发现 / no findings (${result.outcome}${unjudged})`;
   return [
-    `${result.rule.id} ${result.rule.title.zh}: ${result.findings.length} 项发现 / findings`,
+    `${result.rule.id} ${ruleTitle(result.rule, profile).zh}: ${result.findings.length} 项发现 / findings`,
     ...result.findings.map((f) => `  - [${f.severity}] ${f.record.collection} ${f.record.id}${f.record.line ? `:${f.record.line}` : ''}: ${reveal(f.message.zh, false)}`),
   ].join('\n');
 }

@@ -56,6 +56,19 @@ describe('the feature files', () => {
     expect(untagged.map((s) => `${s.file}: ${s.name}`)).to.deep.equal([]);
   });
 
+  it('tag clauses only with tags docs/sources.md explains, naming documents rather than internal files', () => {
+    // docs/sources.md lists every tag, e.g. `@clause:奈民发〔2022〕28号-二-四-2` or `@clause:洞头区尽职免责-三` / `-四`.
+    const table = fs.readFileSync(path.join(ROOT, 'docs', 'sources.md'), 'utf8');
+    const documented = new Set<string>();
+    for (const [, tag, more] of table.matchAll(/^\| `@clause:([^`]+)`((?: \/ `-[^`]+`)*) \|/gm)) {
+      documented.add(tag);
+      for (const [, suffix] of more.matchAll(/`(-[^`]+)`/g)) documented.add(tag.replace(/-[^-]+$/, '') + suffix);
+    }
+    const used = new Set([...all.flatMap((s) => s.tags), ...RULES.map((r) => `@clause:${r.clause.tag}`)].filter((t) => t.startsWith('@clause:')).map((t) => t.slice('@clause:'.length)));
+    expect([...used].filter((t) => !documented.has(t)), 'clause tags missing from docs/sources.md').to.deep.equal([]);
+    expect([...used].filter((t) => /^\d{3}-|seed|RULEBOOK/.test(t)), 'tags naming internal files').to.deep.equal([]);
+  });
+
   it('name only rules the harness implements', () => {
     const known = new Set(RULES.map((r) => r.id));
     const unknown = all.flatMap((s) => s.tags.map((t) => RULE_TAG.exec(t)?.[1]).filter((id): id is string => !!id && !known.has(id)).map((id) => `${s.file}: ${id}`));

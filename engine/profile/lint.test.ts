@@ -41,6 +41,11 @@ describe('profile lint', () => {
     expect(problems[1].zh).to.contain('general [0, 20000)').and.contain('serious (20000, ∞)').and.contain('边界无归属');
   });
 
+  it('reports a citation of a rule id no rule has, naming the key', () => {
+    const { problems } = lintFile(fixture('numbers/unknown-rule.yaml'));
+    expect(problems.map((p) => [p.key, p.en])).to.deep.equal([['citations.NOTICE-PERIODS', 'unknown rule id (no rule has it)']]);
+  });
+
   it('reports uncovered amounts below the first and above the last range', () => {
     const problems = bandProblems([
       { tier: 'general', min: 100, includes_min: true, max: 10000, includes_max: true },

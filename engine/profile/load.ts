@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { PARAMETERS } from '../../policies/parameters';
+import { RULES_BY_ID } from '../../policies/rules';
 import { JiuzhuError, ProfileError } from '../errors';
-import { ParameterValue, ResolvedProfile } from './profile';
+import { CitationValue, ParameterValue, ResolvedProfile } from './profile';
 import { ProfileFile, ProfileFileT } from './schema';
 
 export const PROFILES_DIR = path.join(__dirname, '..', '..', 'policies', 'profiles');
@@ -53,8 +54,19 @@ export function readProfileFile(file: string): ProfileDocument {
       }
     });
   }
+  for (const [rule, entries] of Object.entries(doc.citations)) {
+    if (!RULES_BY_ID.has(rule))
+      throw new ProfileError(rel, `citations.${rule}`, '未知规则(没有规则使用此编号)', 'unknown rule id (no rule has it)');
+    const dates = new Set<string>();
+    entries.forEach((entry, i) => {
+      if (dates.has(entry.from)) throw new ProfileError(rel, `citations.${rule}[${i}]`, `生效日期 ${entry.from} 重复,引用有歧义`, `two citations from ${entry.from}: ambiguous`);
+      dates.add(entry.from);
+    });
+  }
   return { file: rel, doc };
 }
+
+
 
 /** The profile whose id or alias (e.g. 内蒙古自治区奈曼旗) is `name`. */
 export function findProfileFile(name: string, dir = PROFILES_DIR): string {
@@ -107,6 +119,16 @@ function fold(chainRootFirst: ProfileDocument[]): ResolvedProfile {
     }
   }
   for (const line of timelines.values()) line.forEach((v, i) => (line[i + 1] ? (v.until = line[i + 1].from) : delete v.until));
+  // Citations fold the same way: a child's citation of a rule replaces the parent's from its own date.
+  const citations = new Map<string, CitationValue[]>();
+  for (const { doc } of chainRootFirst) {
+    for (const [rule, entries] of Object.entries(doc.citations)) {
+      const own = entries.map((e) => ({ rule, ...e, definedBy: doc.id })).sort((a, b) => a.from.localeCompare(b.from));
+      const kept = (citations.get(rule) ?? []).filter((c) => c.from < own[0].from);
+      citations.set(rule, [...kept, ...own]);
+    }
+  }
+  for (const line of citations.values()) line.forEach((c, i) => (line[i + 1] ? (c.until = line[i + 1].from) : delete c.until));
   return new ResolvedProfile(
     {
       id: leaf.id,
@@ -117,5 +139,6 @@ function fold(chainRootFirst: ProfileDocument[]): ResolvedProfile {
       choices: chainRootFirst.flatMap((c) => c.doc.choices.map((ch) => ({ ...ch, profile: c.doc.id }))),
     },
     timelines,
+    citations,
   );
 }

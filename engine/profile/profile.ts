@@ -15,6 +15,19 @@ export interface ParameterValue<T = unknown> {
   inherited: boolean;
 }
 
+/** A rule's citation set by a profile of the chain, in force from `from` (until the next). */
+export interface CitationValue {
+  rule: string;
+  from: string;
+  until?: string;
+  document: string;
+  section?: string;
+  note?: string;
+  verify?: string;
+  /** The profile whose file set this citation. */
+  definedBy: string;
+}
+
 export interface ProfileInfo {
   id: string;
   name: { zh: string; en: string };
@@ -28,7 +41,20 @@ export class ResolvedProfile {
   constructor(
     readonly info: ProfileInfo,
     private readonly timelines: Map<string, ParameterValue[]>,
+    private readonly citations: Map<string, CitationValue[]> = new Map(),
   ) {}
+
+  /** The citation of `rule` the profile chain puts in force on `date`, if any. */
+  citationAt(rule: string, date: string): CitationValue | undefined {
+    let found: CitationValue | undefined;
+    for (const c of this.citations.get(rule) ?? []) if (c.from <= date) found = c;
+    return found;
+  }
+
+  /** Every citation of `rule` the chain sets, oldest first. */
+  citationTimeline(rule: string): CitationValue[] {
+    return this.citations.get(rule) ?? [];
+  }
 
   get id(): string {
     return this.info.id;
@@ -63,13 +89,13 @@ export class ResolvedProfile {
     if (!line?.length) throw new Error(`政策配置 ${this.id} 没有参数 ${key} / profile ${this.id} has no parameter ${key}`);
     const last = line[line.length - 1];
     line[line.length - 1] = { ...last, value: change(last.value), source: { ...last.source, note }, definedBy: by, inherited: false };
-    return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines);
+    return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines, this.citations);
   }
 
   /** A copy in which `key` has one value from `from` on (a local value a spec scenario sets). */
   withValue(key: string, value: unknown, from: string, note: string, by = 'spec'): ResolvedProfile {
     const timelines = new Map(this.timelines);
     timelines.set(key, [{ key, value, from, source: { document: '场景设定 / scenario', note }, definedBy: by, inherited: false }]);
-    return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines);
+    return new ResolvedProfile({ ...this.info, id: `${this.id}+${by}` }, timelines, this.citations);
   }
 }

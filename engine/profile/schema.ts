@@ -13,6 +13,18 @@ export const DatedValue = z
   .strict();
 export type DatedValueT = z.infer<typeof DatedValue>;
 
+/** A rule's citation in this profile from `from` on: the local document that binds its values. */
+export const DatedCitation = z
+  .object({
+    from: z.iso.date(),
+    document: z.string().min(1),
+    section: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+    verify: z.string().min(1).optional(),
+  })
+  .strict();
+export type DatedCitationT = z.infer<typeof DatedCitation>;
+
 export const ProfileFile = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -21,8 +33,10 @@ export const ProfileFile = z
     aliases: z.array(z.string().min(1)).default([]),
     extends: z.string().optional(),
     level: z.enum(['national', 'province', 'city', 'county']),
-    /** Choices this profile makes where a seed is unclear, each with its reason. */
+    /** Choices this profile makes where the documents are unclear, each with its reason. */
     choices: z.array(z.object({ key: z.string(), choice: z.string(), reason: z.string() }).strict()).default([]),
+    /** Per rule id, the document a report cites for that rule under this profile (dated). */
+    citations: z.record(z.string(), z.array(DatedCitation).min(1)).default({}),
     parameters: z.record(z.string(), z.array(DatedValue).min(1)),
   })
   .strict();

@@ -12,6 +12,8 @@ import { citeSource } from '../profile/source';
 import { OUTCOME_NAMES, OUTCOMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
 import { PACKAGE_VERSION } from '../version';
 import { COLLECTION_NAMES } from '../../schemas/case-export';
+import { auditWindow } from '../run/audit';
+import { citeRuleOver, ruleTitle } from '../../policies/rule';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -56,7 +58,7 @@ export function rulesetDigest(featureFiles: string[], profile: ResolvedProfile):
   return h.digest('hex').slice(0, 16);
 }
 
-// 002 §二(一): 一个不漏 before 一个不错 — omissions lead the list.
+// 闽民保〔2017〕204号 二(一): 一个不漏 before 一个不错 — omissions lead the list.
 const directionRank = (f: Finding) => (f.groups?.direction === 'omission' ? 0 : 1);
 
 export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, results: RuleResult[], options: ReportOptions): ComplianceReport {
@@ -88,8 +90,8 @@ export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, resu
     rules: results.map((r) => ({
       id: r.rule.id,
       family: r.rule.family,
-      title: r.rule.title,
-      clause: [r.rule.clause.seed ? `seed ${r.rule.clause.seed}` : null, r.rule.clause.document, r.rule.clause.section ? `§${r.rule.clause.section}` : null].filter(Boolean).join(', '),
+      title: ruleTitle(r.rule, profile, auditWindow(loaded)),
+      clause: citeRuleOver(r.rule, profile, auditWindow(loaded)),
       outcome: r.outcome,
       outcome_name: OUTCOME_NAMES[r.outcome],
       counts: r.counts,

@@ -1,5 +1,5 @@
 # language: en
-@NOTICE-MINORS @clause:003-二-四-2
+@NOTICE-MINORS @clause:奈民发〔2022〕28号-二-四-2
 Feature: A public notice reveals nothing about a minor (English vocabulary)
   Naiman Banner 2022 work plan (奈民发〔2022〕28号) §二(四)2:
   "不得公示申请人姓名、家庭成员数量、保障金额、所在地以外的其他信息,特别是不得公示未成年人有关信息。"

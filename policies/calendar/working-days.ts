@@ -1,6 +1,6 @@
 // Working days on China's official calendar: Monday–Friday, minus public holidays, plus the
-// adjusted working weekends (调休上班日). Deadlines such as "15个工作日内" (001 Tieling credit
-// repair) and "10个工作日内" (001 Tieling 容缺受理) are counted on it. Data: the chinese-days
+// adjusted working weekends (调休上班日). Deadlines such as "15个工作日内" (铁岭市清河区 credit
+// repair) and "10个工作日内" (铁岭市清河区 容缺受理) are counted on it. Data: the chinese-days
 // package for `package_years`, overlaid by the years staff add in official-calendar.yaml.
 // A date outside the known years throws CalendarRangeError: a deadline is never guessed.
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineParameters } from './define';
 
-// Parameters of the cross-checks family (RULEBOOK §5–7): duplicates, the deceased still paid,
+// Parameters of the cross-checks family: duplicates, the deceased still paid,
 // temporary assistance, 政策保, warnings (004) and the agencies' own supervision (002).
 const programs = () => z.array(z.enum(['dibao', 'tekun', 'temporary', 'low_income'])).min(1);
 const yuan = () => z.number().positive().multipleOf(0.01);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineParameters } from './define';
 
-// Parameters of the exemptions family (RULEBOOK §4): staff accountability exemptions
+// Parameters of the exemptions family: staff accountability exemptions
 // (EXEMPT-*) and household eligibility exemptions (ELIG-*).
 
 /** The facts an accountability case records (contract: accountability_cases.facts). */
@@ -10,8 +10,8 @@ export type Fact = (typeof FACTS)[number];
 export const FAVOURABLE_OUTCOMES = ['exempt', 'reduced', 'lenient'] as const;
 
 const fact = z.enum(FACTS);
-/** `seed`: the wording is in the seed; `to_complete`: only the count is, policy staff must supply the wording. */
-const status = z.enum(['seed', 'to_complete']);
+/** `quoted`: the wording is quoted from the published document; `to_complete`: only the count is, policy staff must supply the wording. */
+const status = z.enum(['quoted', 'to_complete']);
 const programs = z.array(z.enum(['dibao', 'tekun', 'temporary', 'low_income'])).min(1);
 
 const Situation = z

@@ -1,4 +1,4 @@
-// Parameters of the penalties family (RULEBOOK §3): how a profile grades a fraud case into
+// Parameters of the penalties family: how a profile grades a fraud case into
 // a tier, what each tier requires, when a case goes to the court or the judiciary, and the
 // credit-repair window. Amounts are in yuan (at most two decimals); rules compare in fen.
 //
@@ -42,7 +42,7 @@ export const Band = z
     /** Absent: no upper bound. */
     max: yuan.optional(),
     includes_max: z.boolean().optional(),
-    /** The words of the seed, e.g. 1万元以内. */
+    /** The words of the local document, e.g. 1万元以内. */
     text: z.string().optional(),
   })
   .strict()

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { StaffRelation, Staff } from '../../schemas/case-export';
 import { defineParameters } from './define';
 
-// Parameters of the relatives family (RULEBOOK §2, 近亲属备案).
+// Parameters of the relatives family.
 
 /** The links of the filing chain whose breaks the REL-* rules report, in chain order. */
 export const REL_LINKS = ['undeclared', 'unfiled', 'filed_late', 'verified_never', 'verified_late', 'ineligible_approved', 'handled_by_relative'] as const;
@@ -43,7 +43,7 @@ export const relativesParameters = defineParameters({
       .object(Object.fromEntries(REL_LINKS.map((l) => [l, severity])) as Record<RelLink, typeof severity>)
       .strict()
       .refine((s) => REL_LINKS.every((l) => RANK[s[l]] <= RANK[s.ineligible_approved]), {
-        message: 'ineligible_approved must be the highest severity of the family (RULEBOOK REL-INELIGIBLE-APPROVED)',
+        message: 'ineligible_approved must be the highest severity of the family (《社会救助暂行办法》第六十六条: approving an ineligible application)',
       }),
     description: { zh: '备案链条各环节断裂时的严重程度', en: 'severity of a break at each link of the filing chain' },
   },

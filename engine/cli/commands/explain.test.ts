@@ -55,7 +55,7 @@ describe('explainRecord', function () {
     const e = await explainRecord(loaded, loadProfile('national'), 'A-I1');
     expect(e.record).to.include({ collection: 'applications', id: 'A-I1', date: '2024-04-01', dateField: 'decision.decided_on' });
     const income = e.rules.find((r) => r.rule === 'ELIG-INCOME')!;
-    expect(income).to.include({ verdict: 'finding', severity: 'error', clauseTag: '003-二-二-1' });
+    expect(income).to.include({ verdict: 'finding', severity: 'error', clauseTag: '奈民发〔2022〕28号-二-二-1' });
     expect(income.findings[0].groups).to.deep.equal({ direction: 'omission' });
     expect(income.parameters.map((p) => p.key)).to.deep.equal(['elig.income_tested_programs', 'elig.income_exclusions']);
     expect(income.parameters[1]).to.include({ from: '2022-06-21', profile: 'national' });

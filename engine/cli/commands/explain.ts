@@ -13,7 +13,7 @@ import { ResolvedProfile } from '../../profile/profile';
 import { OUTCOME_NAMES, RuleResult } from '../../run/outcome';
 import { JiuzhuError, EXIT } from '../../errors';
 import { list, nonEmpty } from '../options';
-import { citeClause, Rule } from '../../../policies/rule';
+import { citeRule, Rule, ruleTitle } from '../../../policies/rule';
 
 /** How one rule stands towards the record. */
 export type Verdict =
@@ -59,7 +59,7 @@ export interface Explanation {
   rules: RuleExplanation[];
 }
 
-// The date a record is judged by (RULEBOOK "Effective dates"): the decision, posting, offence… date.
+// The date a record is judged by (the effective-date principle): the decision, posting, offence… date.
 const DATE_OF: Partial<Record<CollectionName, string[]>> = {
   applications: ['decision.decided_on', 'accepted_on', 'applied_on'],
   notices: ['posted_on'],
@@ -141,8 +141,8 @@ export function explainResults(results: RuleResult[], profile: ResolvedProfile, 
               : 'no_finding';
     return {
       rule: rule.id,
-      title: rule.title,
-      clause: citeClause(rule.clause),
+      title: ruleTitle(rule, profile, { from: record.date, to: record.date }),
+      clause: citeRule(rule, profile, record.date),
       clauseTag: rule.clause.tag,
       verdict,
       ...(findings.length ? { severity: worst(findings) } : {}),

@@ -1,7 +1,7 @@
 // DUP-BLOCK — 政策保: an approval without individual review. Every approval of a reviewed
 // programme needs a household survey on or before its decision (an emergency approval,
 // 先行救助, may complete it afterwards, but must have one); a batch in which approvals lack
-// it is a group admitted as a whole (003 §二(一)2: 未经审核确认将特定群体整体纳入低保).
+// it is a group admitted as a whole (奈民发〔2022〕28号 二(一)2: 未经审核确认将特定群体整体纳入低保).
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';

@@ -1,4 +1,4 @@
-// DUP-DECEASED — no payment for a month after the month of death (003 §二(六)3: funeral
+// DUP-DECEASED — no payment for a month after the month of death (奈民发〔2022〕28号 二(六)3: funeral
 // records are compared before each monthly payment). A household payment is judged by the
 // people it covers: once every covered person has died it is an overpayment (error); while
 // some covered members live, the deceased should have been removed and the amount

@@ -1,5 +1,5 @@
 // DUP-URBAN-RURAL, DUP-DIBAO-TEKUN, DUP-CROSS-REGION — one person paid by two enrolments in
-// the same month (003 §二(一)3). One finding per person and pair of applications, on the
+// the same month (奈民发〔2022〕28号 二(一)3). One finding per person and pair of applications, on the
 // later enrolment, naming both households, both applications, every payment concerned and
 // the months, with the later enrolment's payments in those months as the amount to recover.
 import { personal } from '../../../engine/findings/personal-data';

@@ -163,7 +163,7 @@ function classify(a: EnrolmentSide, b: EnrolmentSide, values: Record<string, Par
   const isD = (s: EnrolmentSide) => (dibao.value as string[]).includes(s.program);
   const isT = (s: EnrolmentSide) => (tekun.value as string[]).includes(s.program);
   const sameRegion = a.region_code.slice(0, Number(digits.value)) === b.region_code.slice(0, Number(digits.value));
-  // 003 §二(一)3, §二(六)3: 低保 and 特困 are exclusive — 特困 already covers basic living.
+  // 奈民发〔2022〕28号 二(一)3, §二(六)3: 低保 and 特困 are exclusive — 特困 already covers basic living.
   if ((isD(a) && isT(b)) || (isT(a) && isD(b))) return { rule: 'DUP-DIBAO-TEKUN' as const, sameRegion, params: [dibao, tekun] };
   // 同时享受城乡低保: the household's area type decides urban or rural dibao (contract).
   if (isD(a) && isD(b) && a.area_type && b.area_type && a.area_type !== b.area_type) return { rule: 'DUP-URBAN-RURAL' as const, sameRegion, params: [dibao] };

@@ -7,7 +7,7 @@ import { supInspection, supReport } from './supervision';
 import { dupTempCap, dupTempRepeat } from './temporary';
 import { warnOutcome, warnPayments } from './warnings';
 
-// DUP-*, WARN-*, SUP-* rules (RULEBOOK §5–7).
+// DUP-*, WARN-*, SUP-* rules.
 export const crosscheckRules: Rule[] = [
   dupUrbanRural,
   dupDibaoTekun,

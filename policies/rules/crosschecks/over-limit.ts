@@ -1,7 +1,7 @@
 // DUP-OVER-LIMIT — a household exited for income or property over the limit is paid no more:
 // no payment under that application for a month after the exit month (or after the recorded
 // gradual-exit month, whose length ELIG-GRADUAL judges); what was paid is to be recovered
-// (003 §二(一)4 及时清退……落实违规领取资金的追缴).
+// (奈民发〔2022〕28号 二(一)4 及时清退……落实违规领取资金的追缴).
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';

@@ -1,4 +1,4 @@
-// SUP-REPORT and SUP-INSPECTION — Fujian's departments supervise themselves (002 §四(一)(二)):
+// SUP-REPORT and SUP-INSPECTION — Fujian's departments supervise themselves (闽民保〔2017〕204号 四(一)(二)):
 // half-yearly reports by fixed dates (county 1/15 and 7/15, city 1/30 and 7/30, the day itself
 // on time), and at least one special inspection a year at each level. Missing reports and
 // inspections are omissions, reported on the (level, region, period) that lacks them. The data
@@ -120,7 +120,19 @@ export const supReport: Rule = {
 export const supInspection: Rule = {
   id: 'SUP-INSPECTION',
   family: 'crosschecks',
-  title: { zh: '各级民政部门每年至少组织一次专项检查', en: 'At least one special inspection a year at each level' },
+  title: (n) => {
+    const d = n.say<Partial<Record<string, number>>>(
+      'sup.inspections_per_year',
+      (v) => {
+        const counts = [...new Set(Object.values(v))];
+        if (counts.length === 1) return { zh: `各级民政部门每年至少组织${counts[0]}次专项检查`, en: `At least ${counts[0]} special inspection(s) a year at each level` };
+        const each = Object.entries(v);
+        return { zh: `每年至少组织专项检查:${each.map(([l, c]) => `${LEVEL_ZH[l] ?? l}${c}次`).join('、')}`, en: `Special inspections a year at least: ${each.map(([l, c]) => `${l} ${c}`).join(', ')}` };
+      },
+      { zh: '各级民政部门每年按规定次数组织专项检查', en: 'The set number of special inspections a year at each level' },
+    );
+    return d;
+  },
   clause: INSPECTION_CLAUSE,
   needs: ['oversight'],
   reads: [],

@@ -1,9 +1,9 @@
 // DUP-TEMP-REPEAT — one household, one cause, more than the allowed number of temporary grants
-// in a calendar year (003 §二(一)3 同一年度同一事由多次重复享受临时救助). The year is the
+// in a calendar year (奈民发〔2022〕28号 二(一)3 同一年度同一事由多次重复享受临时救助). The year is the
 // approval's (profile choice): a grant approved on 31 December and one on 1 January fall in
 // different years. Causes are compared after Unicode (NFKC) and whitespace normalisation.
 // DUP-TEMP-CAP — above the standard cap only case by case (一事一议), and never above the
-// case-by-case ceiling, which includes the amount itself (003 §二(三)1 "可提高至5万元").
+// case-by-case ceiling, which includes the amount itself (奈民发〔2022〕28号 二(三)1 "可提高至5万元").
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { fenSql, notConfigured, stateOn, unsetKeys, yuan } from './common';
@@ -30,7 +30,15 @@ const REPEAT_KEYS = ['dup.temp_max_per_cause_year'];
 export const dupTempRepeat: Rule = {
   id: 'DUP-TEMP-REPEAT',
   family: 'crosschecks',
-  title: { zh: '同一家庭同一事由同一年度不得重复享受临时救助', en: 'No household gets temporary assistance twice for one cause in a calendar year' },
+  title: (n) =>
+    n.say<number>(
+      'dup.temp_max_per_cause_year',
+      (v) =>
+        v === 1
+          ? { zh: '同一家庭同一事由同一年度不得重复享受临时救助', en: 'No household gets temporary assistance twice for one cause in a calendar year' }
+          : { zh: `同一家庭同一事由同一年度享受临时救助不超过${v}次`, en: `No household gets temporary assistance more than ${v} times for one cause in a calendar year` },
+      { zh: '同一家庭同一事由同一年度不得超过规定次数享受临时救助', en: 'No household gets temporary assistance for one cause more often than the set number in a year' },
+    ),
   clause: DUPLICATE_CLAUSE,
   needs: ['applications'],
   reads: [],

@@ -1,4 +1,4 @@
-// WARN-OUTCOME and WARN-PAYMENTS — the eight warnings of seed 004 put the burden of proof on
+// WARN-OUTCOME and WARN-PAYMENTS — the eight warnings of a district report on dibao management (《某区低保精细化管理报告》) put the burden of proof on
 // the household: no counter-evidence by the due date → treated as voluntary exit, the past
 // not pursued; evidence not credible → cancelled and past payments recovered; credible →
 // continues. Afterwards nothing is paid for a month after the cancellation or exit month.
@@ -29,7 +29,7 @@ interface WarningRow {
   outcome_on: string;
 }
 
-/** What 004 requires, given the response; `undefined` when only "pending" is right so far. */
+/** What the district report (《某区低保精细化管理报告》) requires, given the response; `undefined` when only "pending" is right so far. */
 export function expectedOutcome(w: Pick<WarningRow, 'evidence_due' | 'submitted_on' | 'credible'>): 'continued' | 'cancelled' | 'voluntary_exit' | 'pending' {
   // Counter-evidence after the due date counts as none (profile choice); on the due date is on time.
   const onTime = w.submitted_on !== null && w.submitted_on <= w.evidence_due;

@@ -1,6 +1,6 @@
 // EXEMPT-BARRED — no exemption, reduction or leniency where a barred fact holds: the negative
 // list is an exception that defeats every positive ground, however many were claimed and in
-// whatever order (001 寒亭 "对滥用职权、同一事项重复失误等,不予从轻、减轻处理或免责").
+// whatever order (寒亭区《社会救助工作容错纠错实施细则(试行)》 "对滥用职权、同一事项重复失误等,不予从轻、减轻处理或免责").
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { accountabilityCases, caseRecord, isFavourable, OUTCOME_ZH, timing } from './cases';

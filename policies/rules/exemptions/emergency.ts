@@ -1,5 +1,5 @@
 // ELIG-EMERGENCY — emergency assistance first (先行救助), paperwork completed afterwards within
-// the profile's limit (003 §二(三)1 "情况紧急的可实行'先行救助',后补齐有关手续"), counted from
+// the profile's limit (奈民发〔2022〕28号 二(三)1 "情况紧急的可实行'先行救助',后补齐有关手续"), counted from
 // the day the assistance was granted. Completed late: error; not yet completed: warning with
 // the deadline (the export may end before it).
 import { Finding } from '../../../engine/findings/finding';

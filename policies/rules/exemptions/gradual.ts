@@ -1,5 +1,5 @@
 // ELIG-GRADUAL — after income rises above the standard, assistance may continue for the
-// gradual-exit period (003 §二(二)1 "规范、分类实施低保渐退政策") and no longer: the months
+// gradual-exit period (奈民发〔2022〕28号 二(二)1 "规范、分类实施低保渐退政策") and no longer: the months
 // after the exit month, up to the profile's number. Payments past the declared or the
 // allowed end are wrongful inclusion, with the amount to recover; a gradual exit declared
 // for a household that left for another reason (death, fraud…), or outside dibao ("低保渐退"),

@@ -1,7 +1,7 @@
 // ELIG-INCOME — per-capita income is recomputed from the application's income items with the
-// profile's exclusions (003 §二(二)1: 基本养老保险基础养老金不计入家庭收入; 就业成本扣减) and
+// profile's exclusions (奈民发〔2022〕28号 二(二)1: 基本养老保险基础养老金不计入家庭收入; 就业成本扣减) and
 // tested against the recorded local standard, in integer fen. Both directions: a refusal the
-// recomputation says was eligible is an omission (漏保, reported first: 002 §二(一) 一个不漏),
+// recomputation says was eligible is an omission (漏保, reported first: 闽民保〔2017〕204号 二(一) 一个不漏),
 // an approval it says was not is a wrongful inclusion. Individual coverage is ELIG-SINGLE's.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';

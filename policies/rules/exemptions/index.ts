@@ -10,7 +10,7 @@ import { eligTolerance } from './tolerance';
 import { exemptTracking } from './tracking';
 import { eligVehicle } from './vehicle';
 
-// EXEMPT-* and ELIG-* rules (RULEBOOK §4).
+// EXEMPT-* and ELIG-* rules.
 export const exemptionRules: Rule[] = [
   exemptGrounds,
   exemptBarred,

@@ -5,7 +5,7 @@
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { accountabilityCases, caseRecord, isFavourable, timing } from './cases';
-import { DONGTOU_CLAUSE } from './clause';
+import { TRACKING_CLAUSE } from './clause';
 
 const KEYS = ['exempt.procedure'];
 
@@ -19,7 +19,7 @@ export const exemptProcedure: Rule = {
   id: 'EXEMPT-PROCEDURE',
   family: 'exemptions',
   title: { zh: '免责认定须按本地规定的程序步骤依次办理', en: 'The exemption procedure follows the profile’s steps in order' },
-  clause: { ...DONGTOU_CLAUSE, section: '洞头四;寒亭 建立工作机制', tag: '000-洞头-四' },
+  clause: TRACKING_CLAUSE,
   needs: ['accountability_cases'],
   reads: [],
   parameters: KEYS,

@@ -19,7 +19,7 @@ describe('exemption profiles', () => {
   });
 
   it('mark every situation whose wording is not in the seed for policy staff to complete', () => {
-    const seeded = (id: string) => situations(id).filter((s) => s.status === 'seed').map((s) => s.code);
+    const seeded = (id: string) => situations(id).filter((s) => s.status === 'quoted').map((s) => s.code);
     expect(seeded('zhejiang-dongtou')).to.deep.equal([]);
     expect(seeded('liaoning-tieling')).to.deep.equal(['T01', 'T02']);
     expect(seeded('shandong-hanting')).to.deep.equal(['H01']);

@@ -3,13 +3,13 @@ import { BarredDef, Facts, reasonExemption, SituationDef } from './reasoning';
 
 const none: Facts = { abuse_of_power: false, personal_gain: false, repeated_same_matter: false, failed_timely_remedy: false, major_loss: false, knowingly: false };
 const situations: SituationDef[] = [
-  { code: 'T01', zh: '探索性试验中的失误,未造成重大损失', en: 'exploratory', status: 'seed', requires_absent: ['major_loss'] },
-  { code: 'T02', zh: '客观原因出现偏差且及时纠正', en: 'corrected', status: 'seed', requires_absent: ['failed_timely_remedy'] },
+  { code: 'T01', zh: '探索性试验中的失误,未造成重大损失', en: 'exploratory', status: 'quoted', requires_absent: ['major_loss'] },
+  { code: 'T02', zh: '客观原因出现偏差且及时纠正', en: 'corrected', status: 'quoted', requires_absent: ['failed_timely_remedy'] },
   { code: 'T03', zh: '待补充', en: 'tbd', status: 'to_complete' },
 ];
 const barred: BarredDef[] = [
-  { code: 'N01', zh: '滥用职权', en: 'abuse', status: 'seed', when_all: ['abuse_of_power'] },
-  { code: 'N04', zh: '未及时补救造成重大损失', en: 'late', status: 'seed', when_all: ['failed_timely_remedy', 'major_loss'] },
+  { code: 'N01', zh: '滥用职权', en: 'abuse', status: 'quoted', when_all: ['abuse_of_power'] },
+  { code: 'N04', zh: '未及时补救造成重大损失', en: 'late', status: 'quoted', when_all: ['failed_timely_remedy', 'major_loss'] },
   { code: 'N06', zh: '待补充', en: 'tbd', status: 'to_complete', when_all: [] },
 ];
 

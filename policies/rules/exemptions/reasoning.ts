@@ -10,7 +10,7 @@ export interface SituationDef {
   code: string;
   zh: string;
   en: string;
-  status: 'seed' | 'to_complete';
+  status: 'quoted' | 'to_complete';
   requires_absent?: Fact[];
 }
 
@@ -18,7 +18,7 @@ export interface BarredDef {
   code: string;
   zh: string;
   en: string;
-  status: 'seed' | 'to_complete';
+  status: 'quoted' | 'to_complete';
   when_all: Fact[];
 }
 
@@ -27,7 +27,7 @@ export type Facts = Record<Fact, boolean>;
 export interface Ground {
   code: string;
   zh: string;
-  /** Wording still to be supplied by policy staff (only the count is in the seed). */
+  /** Wording still to be supplied by policy staff (only the count is in the published document). */
   wordingToComplete: boolean;
 }
 

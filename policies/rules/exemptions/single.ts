@@ -1,5 +1,5 @@
 // ELIG-SINGLE — individual coverage (单人保) inside a household that is not itself eligible is
-// for seriously ill or severely disabled members only (003 §二(二)1 "低收入家庭重病重残等特殊
+// for seriously ill or severely disabled members only (奈民发〔2022〕28号 二(二)1 "低收入家庭重病重残等特殊
 // 群体单人保"). A grade the profile cannot classify (三级: severe only for intellectual or mental
 // disability, which the export does not record) is a warning, never a pass. The other
 // direction: a refused low-income household (over the standard, within the profile's multiple

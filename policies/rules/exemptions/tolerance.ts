@@ -31,7 +31,10 @@ interface Row {
 export const eligTolerance: Rule = {
   id: 'ELIG-TOLERANCE',
   family: 'exemptions',
-  title: { zh: '容缺受理限于规定情形,须签署承诺书,10个工作日内完成审核确认并补正材料', en: 'Tolerance acceptance only in listed situations, with a signed commitment, review within 10 working days, documents supplied later' },
+  title: (n) => {
+    const d = n.say<Tolerance>('elig.tolerance', (v) => ({ zh: `${v.review_working_days}个工作日`, en: `${v.review_working_days} working days` }), { zh: '规定工作日', en: 'the set working days' });
+    return { zh: `容缺受理限于规定情形,须签署承诺书,${d.zh}内完成审核确认并补正材料`, en: `Tolerance acceptance only in listed situations, with a signed commitment, review within ${d.en}, documents supplied later` };
+  },
   clause: TOLERANCE_CLAUSE,
   needs: ['applications'],
   reads: [],

@@ -1,5 +1,5 @@
 // EXEMPT-TRACKING — a person exempted in Dongtou is followed for one year, with a talk at least
-// every six months (000 洞头四 "实行为期一年的跟踪管理,并至少每半年进行谈心谈话"): the tracking
+// every six months (洞头区案例(《中国民政》)四 "实行为期一年的跟踪管理,并至少每半年进行谈心谈话"): the tracking
 // period is at least the profile's months, and each of its half-year windows holds a talk.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
@@ -19,7 +19,10 @@ interface Tracking {
 export const exemptTracking: Rule = {
   id: 'EXEMPT-TRACKING',
   family: 'exemptions',
-  title: { zh: '予以免责的人员须跟踪管理一年,至少每半年谈心谈话一次', en: 'An exempted person is tracked for a year, with a talk at least every six months' },
+  title: (n) => {
+    const d = n.say<{ months: number; talk_interval_months: number }>('exempt.tracking', (v) => ({ zh: `跟踪管理${v.months}个月,至少每${v.talk_interval_months}个月谈心谈话一次`, en: `tracked for ${v.months} months, with a talk at least every ${v.talk_interval_months} months` }), { zh: '按规定期限跟踪管理并定期谈心谈话', en: 'tracked for the set period with regular talks' });
+    return { zh: `予以免责的人员须${d.zh}`, en: `An exempted person is ${d.en}` };
+  },
   clause: TRACKING_CLAUSE,
   needs: ['accountability_cases'],
   reads: [],

@@ -1,5 +1,5 @@
 // ELIG-VEHICLE (顺义) — owning a motor vehicle disqualifies, except a household with a
-// seriously ill member that owns a single vehicle (000 顺义 "家庭成员中有患重大疾病且名下拥有唯一
+// seriously ill member that owns a single vehicle (顺义区案例(《中国民政》) "家庭成员中有患重大疾病且名下拥有唯一
 // 机动车的家庭"). Both directions: an approval the exemption does not cover is a wrongful
 // inclusion; a refusal of a household the exemption does cover, whose recorded income is under
 // the standard, is a probable omission (warning: the refusal may have other grounds).

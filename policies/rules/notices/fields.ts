@@ -4,7 +4,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
-import { PRIVACY_CLAUSE } from './clause';
+import { CONTENT_CLAUSE } from './clause';
 import { NoticeCell, noticeCells, noticeCount } from './columns';
 import { categoryName, HOUSE_NUMBER_PATTERN, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
 
@@ -14,7 +14,7 @@ export const noticeFields: Rule = {
   id: 'NOTICE-FIELDS',
   family: 'notices',
   title: { zh: '公示内容仅限申请人姓名、家庭成员数量、保障金额、所在地', en: 'A notice shows only the applicant name, household size, benefit amount and location' },
-  clause: PRIVACY_CLAUSE,
+  clause: CONTENT_CLAUSE,
   needs: ['notices'],
   reads: [],
   parameters: KEYS,
@@ -51,6 +51,7 @@ export const noticeFields: Rule = {
           makeFinding(noticeFields, {
             severity,
             record: ds.locate('notices', cell.notice_id, cell._line),
+            on: String(cell.posted_on).slice(0, 10),
             related: [{ collection: 'households', id: cell.household_id }, ...(cell.application_id ? [{ collection: 'applications', id: cell.application_id }] : [])],
             message: { zh: what.zh + history.zh, en: what.en + history.en },
             expected: { categories: allowed.value, location_level: level?.value },

@@ -1,6 +1,6 @@
 // Column labels as printed vary (全角, spaces, a trailing colon); they are normalised before
 // the profile's synonym list classifies them. An unrecognised label stays unclassified and
-// the rule reports it: fail closed (RULEBOOK "Fail closed on the unknown").
+// the rule reports it: fail closed (an unknown label is never assumed harmless).
 export function normaliseLabel(label: string): string {
   return label
     .normalize('NFKC')

@@ -6,7 +6,7 @@ import { Finding } from '../../../engine/findings/finding';
 import { ageOn } from '../../dates';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
-import { PRIVACY_CLAUSE } from './clause';
+import { MINORS_CLAUSE } from './clause';
 import { noticeCells, noticeCount } from './columns';
 
 const KEYS = ['notice.age_of_majority'];
@@ -29,7 +29,7 @@ export const noticeMinors: Rule = {
   id: 'NOTICE-MINORS',
   family: 'notices',
   title: { zh: '公示不得涉及未成年人信息', en: 'A notice reveals nothing about a minor' },
-  clause: PRIVACY_CLAUSE,
+  clause: MINORS_CLAUSE,
   needs: ['notices', 'households'],
   reads: ['applications'],
   parameters: KEYS,
@@ -67,6 +67,7 @@ export const noticeMinors: Rule = {
           makeFinding(noticeMinors, {
             severity: period.preRule ? 'info' : 'error',
             record: ds.locate('notices', h.notice_id, h._line),
+            on: String(h.posted_on).slice(0, 10),
             related: [{ collection: 'households', id: h.household_id }],
             message: {
               zh: `栏目「${h.label}」公示了${who.zh}的信息,其在公示当日 ${age} 周岁`,

@@ -35,7 +35,10 @@ function decidedDuringPeriod(n: Row): boolean {
 export const noticePeriod: Rule = {
   id: 'NOTICE-PERIOD',
   family: 'notices',
-  title: { zh: '公示期不少于7天,期满无异议(或异议已处理)后方可审批', en: 'A notice runs at least 7 days and the decision follows its end, with objections resolved' },
+  title: (n) => {
+    const d = n.say<number>('notice.min_days', (v) => ({ zh: `${v}天`, en: `${v} days` }), { zh: '规定天数', en: 'the set number of days' });
+    return { zh: `公示期不少于${d.zh},期满无异议(或异议已处理)后方可审批`, en: `A notice runs at least ${d.en} and the decision follows its end, with objections resolved` };
+  },
   clause: PERIOD_CLAUSE,
   needs: ['notices'],
   reads: ['applications'],
@@ -67,6 +70,7 @@ export const noticePeriod: Rule = {
           record: ds.locate('notices', n.notice_id, n._line),
           related: [{ collection: 'households', id: n.household_id }, ...(n.application_id ? [{ collection: 'applications', id: n.application_id }] : [])],
           params: [minDays],
+          on: n.posted_on,
         };
         if (days < min)
           findings.push(

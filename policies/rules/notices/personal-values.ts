@@ -1,5 +1,5 @@
 // Finds resident ID numbers, mobile numbers and bank card numbers inside any text, whatever
-// the column is called (RULEBOOK NOTICE-PII-VALUES). Full-width digits and digits grouped
+// the column is called. Full-width digits and digits grouped
 // with spaces or hyphens are normalised first: a leak is a leak however it is printed.
 import { isValidResidentId } from '../../checks/resident-id';
 import { luhnValid } from '../../checks/luhn';

@@ -4,7 +4,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
-import { PRIVACY_CLAUSE } from './clause';
+import { CONTENT_CLAUSE } from './clause';
 import { NoticeCell, noticeCells, noticeCount } from './columns';
 import { CANDIDATE_SQL, findPersonalValues, PersonalValueKind } from './personal-values';
 
@@ -20,7 +20,7 @@ export const noticePiiValues: Rule = {
   id: 'NOTICE-PII-VALUES',
   family: 'notices',
   title: { zh: '公示任何栏目不得出现身份证号、手机号、银行卡号', en: 'No notice cell holds an ID number, mobile number or bank card number' },
-  clause: PRIVACY_CLAUSE,
+  clause: CONTENT_CLAUSE,
   needs: ['notices'],
   reads: [],
   parameters: KEYS,
@@ -40,6 +40,7 @@ export const noticePiiValues: Rule = {
             makeFinding(noticePiiValues, {
               severity: period.preRule ? 'info' : 'error',
               record: ds.locate('notices', cell.notice_id, cell._line),
+              on: String(cell.posted_on).slice(0, 10),
               related: [{ collection: 'households', id: cell.household_id }],
               message: { zh: `栏目「${cell.label}」中公示了${k.zh}${history.zh}`, en: `column "${cell.label}" shows a ${k.en}${history.en}` },
               expected: { zh: '不含个人识别号码', en: 'no personal identifying number' },

@@ -1,5 +1,5 @@
-// PEN-BLACKLIST — on the blacklist (失信人员名单) exactly where the tier requires it (000 严重;
-// 001 较重 and above), and off it after a granted credit repair (001 信用修复).
+// PEN-BLACKLIST — on the blacklist (失信人员名单) exactly where the tier requires it (仙桃市、铁岭市清河区 documents: 严重;
+// 铁岭市清河区 较重 and above), and off it after a granted credit repair (仙桃市、铁岭市清河区 documents: 信用修复).
 import { makeFinding, Rule } from '../../rule';
 import { perCaseRule, tierZh } from './cases';
 

@@ -95,11 +95,6 @@ export const tierZh = (t: Tier | null) => (t ? { general: '一般失信', seriou
  * A finding cites the clause of the profile in use (Tieling's 办法 for a Tieling case), taken
  * from the parameter that decided it, rather than the rule's default clause.
  */
-export function citeProfileClause(findings: Finding[]): Finding[] {
-  for (const f of findings) if (f.params[0]) f.source = f.params[0].source;
-  return findings;
-}
-
 /**
  * The frame shared by the penalty rules that judge each graded case on its own: the cases
  * in force, the not-reviewed count, and the profile's clause on every finding.
@@ -116,7 +111,7 @@ export function perCaseRule(meta: Pick<Rule, 'id' | 'title'>, check: (c: JudgedC
       const findings: Finding[] = [];
       const { judged, notReviewed } = reviewable(await judgedCases(ds, profile));
       for (const c of judged) check(c, findings);
-      return { findings: citeProfileClause(findings), examined: judged.length, ...(notReviewed ? { notReviewed } : {}) };
+      return { findings, examined: judged.length, ...(notReviewed ? { notReviewed } : {}) };
     },
   };
 }

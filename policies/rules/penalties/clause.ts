@@ -1,10 +1,10 @@
+import { localClause, SOCIAL_ASSISTANCE } from '../../instruments';
 import { Clause } from '../../rule';
 
-// 000 湖北仙桃 二: 一般/较重/严重失信 by stage, amount and circumstances; 1〜3倍处罚; 失信人员名单; 移送.
-export const XIANTAO_CLAUSE: Clause = { seed: '000', document: '仙桃市《社会救助失信行为认定办法(暂行)》(《中国民政》案例)', section: '湖北仙桃 二', tag: '000-仙桃-二' };
-// 001 铁岭清河 强化体系建设 二: 较重失信当月起停止救助、列入失信名单.
-export const TIELING_CLAUSE: Clause = { seed: '001', document: '铁岭市清河区《社会救助对象失信惩戒和守信激励办法(试行)》', section: '铁岭清河 强化体系建设 二', tag: '001-清河-二' };
-// 001 铁岭清河 强化体系建设 三: 半年内纠正并退缴可申请信用修复, 15个工作日内完成认定.
-export const REPAIR_CLAUSE: Clause = { seed: '001', document: '铁岭市清河区《社会救助对象失信惩戒和守信激励办法(试行)》', section: '铁岭清河 强化体系建设 三', tag: '001-清河-三' };
-// 004 二(二)4: 诈骗不到3万元也不构成犯罪 (the prosecution threshold).
-export const PROSECUTION_CLAUSE: Clause = { seed: '004', document: '某区低保精细化管理报告', section: '二(二)4', tag: '004-二-二-4' };
+// Obtaining assistance by fraud: stop, recover, fine 1 to 3 times the amount. Tiers, the
+// blacklist and transfers are local (仙桃市、铁岭市清河区 documents, cited by their profiles).
+const FRAUD: Omit<Clause, 'tag'> = { document: SOCIAL_ASSISTANCE, note: '骗取社会救助:停止社会救助、责令退回、可处非法获取款额1倍以上3倍以下罚款', verify: '条款号(法律责任章)' };
+export const XIANTAO_CLAUSE: Clause = { ...FRAUD, tag: '仙桃市社会救助失信行为认定办法' };
+export const TIELING_CLAUSE: Clause = { ...FRAUD, tag: '清河区失信惩戒和守信激励办法-二' };
+// Credit repair exists only in local documents.
+export const REPAIR_CLAUSE: Clause = localClause('清河区失信惩戒和守信激励办法-三');

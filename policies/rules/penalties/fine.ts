@@ -1,11 +1,22 @@
-// PEN-FINE — a fine exactly where the tier requires one (000: 较重/严重 依法处以1〜3倍处罚),
+// PEN-FINE — a fine exactly where the tier requires one (仙桃市《社会救助失信行为认定办法(暂行)》: 较重/严重 依法处以1〜3倍处罚),
 // within [min×, max×] of the amount, compared in integer fen; a fine the tier does not
-// carry is over-penalty (RULEBOOK §3 "Penalties cut both ways").
+// carry is over-penalty.
 import { makeFinding, Rule } from '../../rule';
 import { perCaseRule, tierZh } from './cases';
 import { fenToDecimal, fenToYuanText } from './grading';
 
-export const penFine: Rule = perCaseRule({ id: 'PEN-FINE', title: { zh: '罚款应在等级要求时处以,且在骗取金额的1至3倍之间', en: 'A fine exactly where the tier requires one, within 1–3× the amount' } }, (c, findings) => {
+export const penFine: Rule = perCaseRule({ id: 'PEN-FINE', title: (n) => {
+    const d = n.say<Record<string, { fine: 'none' | { min_multiple: number; max_multiple: number } }>>(
+      'penalty.measures',
+      (v) => {
+        const ranges = [...new Set(Object.values(v).flatMap((m) => (m.fine === 'none' ? [] : [`${m.fine.min_multiple}|${m.fine.max_multiple}`])))].map((r) => r.split('|'));
+        if (!ranges.length) return undefined;
+        return { zh: ranges.map(([a, b]) => `${a}至${b}倍`).join('、'), en: ranges.map(([a, b]) => `${a}–${b}×`).join(', ') };
+      },
+      { zh: '规定倍数', en: 'the set multiple of' },
+    );
+    return { zh: `罚款应在等级要求时处以,且在骗取金额的${d.zh}之间`, en: `A fine exactly where the tier requires one, within ${d.en} the amount` };
+  } }, (c, findings) => {
   const r = c.assessment.requirements;
   if (!r) return;
   const fine = Number(c.row.fine_fen ?? 0);

@@ -7,5 +7,5 @@ import { penStop } from './stop';
 import { penTier } from './tier';
 import { penTransfer } from './transfer';
 
-// PEN-* rules (RULEBOOK §3).
+// PEN-* rules.
 export const penaltyRules: Rule[] = [penTier, penRecover, penFine, penBlacklist, penStop, penTransfer, penRepair];

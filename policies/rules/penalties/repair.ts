@@ -1,18 +1,26 @@
-// PEN-REPAIR — credit repair (001 铁岭清河 三): granted only when the person corrected the
+// PEN-REPAIR — credit repair (铁岭市清河区《社会救助对象失信惩戒和守信激励办法(试行)》 三): granted only when the person corrected the
 // conduct and repaid within six months of the decision, and decided within 15 working days
 // of the application on the official calendar. A refused repair that met the conditions is
 // reported too (omission), and a repair the profile has no procedure for cannot be judged.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { addWorkingDays, CalendarRangeError } from '../../calendar/working-days';
-import { citeProfileClause, judgedCases, reviewable } from './cases';
+import { judgedCases, reviewable } from './cases';
 import { REPAIR_CLAUSE } from './clause';
 import { PENALTY_KEYS } from './grading';
+import { CreditRepairT } from '../../parameters/penalties';
 
 export const penRepair: Rule = {
   id: 'PEN-REPAIR',
   family: 'penalties',
-  title: { zh: '信用修复须半年内纠正并退缴,15个工作日内认定', en: 'Credit repair only after correction and repayment within six months, decided within 15 working days' },
+  title: (n) => {
+    const d = n.say<CreditRepairT>(
+      'penalty.credit_repair',
+      (v) => ({ zh: `${v.window_months}个月内纠正并退缴,${v.decide_within_working_days}个工作日内认定`, en: `correction and repayment within ${v.window_months} months, decided within ${v.decide_within_working_days} working days` }),
+      { zh: '规定期限内纠正并退缴,按时认定', en: 'correction and repayment within the set window, decided on time' },
+    );
+    return { zh: `信用修复须${d.zh}`, en: `Credit repair only after ${d.en}` };
+  },
   clause: REPAIR_CLAUSE,
   needs: ['fraud_cases'],
   reads: [],
@@ -30,12 +38,13 @@ export const penRepair: Rule = {
         continue;
       }
       const params = [rules.param];
+      const months = (rules.param.value as CreditRepairT).window_months;
       const inTime = cr.corrected_on <= rules.correctBy && cr.repaid_on <= rules.correctBy;
       const late = [cr.corrected_on > rules.correctBy ? `纠正于 ${cr.corrected_on}` : '', cr.repaid_on > rules.correctBy ? `退缴于 ${cr.repaid_on}` : ''].filter(Boolean).join('、');
       if (cr.granted && !inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error'), message: { zh: `准予信用修复,但${late},晚于决定后半年(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, six months after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' }));
+        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error'), message: { zh: `准予信用修复,但${late},晚于决定后${months}个月(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, ${months} months after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' }));
       if (!cr.granted && inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning'), message: { zh: `已于半年内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' }));
+        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning'), message: { zh: `已于${months}个月内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' }));
       let deadline: string;
       try {
         deadline = addWorkingDays(cr.applied_on, rules.decideWithinWorkingDays);
@@ -47,6 +56,6 @@ export const penRepair: Rule = {
       if (cr.decided_on > deadline)
         findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error'), message: { zh: `信用修复申请于 ${cr.applied_on} 提出,应在 ${rules.decideWithinWorkingDays} 个工作日内(至迟 ${deadline})认定,实际 ${cr.decided_on}`, en: `applied ${cr.applied_on}, to be decided within ${rules.decideWithinWorkingDays} working days (by ${deadline}); decided ${cr.decided_on}` }, expected: { decided_by: deadline }, actual: { decided_on: cr.decided_on }, remedy: { zh: `至迟应于 ${deadline} 完成认定`, en: `decide by ${deadline}`, deadline }, detail: 'deadline' }));
     }
-    return { findings: citeProfileClause(findings), examined: withRepair.length, ...(notReviewed ? { notReviewed } : {}) };
+    return { findings, examined: withRepair.length, ...(notReviewed ? { notReviewed } : {}) };
   },
 };

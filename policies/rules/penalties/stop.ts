@@ -1,9 +1,9 @@
-// PEN-STOP — where the tier stops assistance from the decision month (001 较重失信 "当月起
+// PEN-STOP — where the tier stops assistance from the decision month (仙桃市、铁岭市清河区 documents: 较重失信 "当月起
 // 停止对该家庭或其成员的社会救助"), the decision records that month and no payment to the
 // household exists for it or later. Payments are joined only for the candidate cases.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
-import { citeProfileClause, judgedCases, JudgedCase, reviewable, tierZh } from './cases';
+import { judgedCases, JudgedCase, reviewable, tierZh } from './cases';
 import { TIELING_CLAUSE } from './clause';
 import { fenToDecimal, fenToYuanText, PENALTY_KEYS } from './grading';
 
@@ -41,7 +41,7 @@ export const penStop: Rule = {
     }
     for (const c of stopping) findings.push(...judge(c, byCase.get(c.row.case_id) ?? []));
     const missingPayments = stopping.length && !ds.has('payments') ? { count: stopping.length, reason: { zh: '导出数据缺少资金发放记录,无法核对停发', en: 'the export has no payments; cannot check the stop' } } : undefined;
-    return { findings: citeProfileClause(findings), examined: judged.length, ...(notReviewed ?? missingPayments ? { notReviewed: notReviewed ?? missingPayments } : {}) };
+    return { findings, examined: judged.length, ...(notReviewed ?? missingPayments ? { notReviewed: notReviewed ?? missingPayments } : {}) };
   },
 };
 

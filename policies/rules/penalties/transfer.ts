@@ -1,6 +1,6 @@
 // PEN-TRANSFER — the transfers the case requires are recorded: court enforcement on refusal
-// (000 拒不履行行政处罚决定的,移送市法院强制执行), the police or judiciary at or above the
-// prosecution threshold (004 二(二)4: 不到3万元不构成犯罪), discipline for publicly funded staff.
+// (仙桃市、铁岭市清河区 documents: 拒不履行行政处罚决定的,移送市法院强制执行), the police or judiciary at or above the
+// prosecution threshold (《某区低保精细化管理报告》二(二)4: 不到3万元不构成犯罪), discipline for publicly funded staff.
 import { makeFinding, Rule } from '../../rule';
 import { Transfer } from '../../parameters/penalties';
 import { perCaseRule } from './cases';

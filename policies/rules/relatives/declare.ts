@@ -1,6 +1,6 @@
 // REL-DECLARE — a related application declares the relationship (如实申明). A relationship the
 // staff roster shows but the application does not declare is reported as POSSIBLE concealment
-// (故意隐瞒): the roster says so; intent is for the township to establish. 003 §二(五)2
+// (故意隐瞒): the roster says so; intent is for the township to establish. 奈民发〔2022〕28号 二(五)2
 import { Rule } from '../../rule';
 import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
 import { INSPECTION_CLAUSE } from './clause';

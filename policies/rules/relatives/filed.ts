@@ -1,6 +1,6 @@
 // REL-FILED — the township registers a related application separately (单独登记备案) no later
-// than the decision: filed on the decision day is on time, the day after is late. 002 §三(三),
-// 003 §二(五)1–2 ("应备案而故意隐瞒不备案").
+// than the decision: filed on the decision day is on time, the day after is late. 闽民保〔2017〕204号 三(三),
+// 奈民发〔2022〕28号 二(五)1–2 ("应备案而故意隐瞒不备案").
 import { Rule } from '../../rule';
 import { Break, evaluateChain, firstFiling, Link, SCOPE_KEYS } from './chain';
 import { FILING_CLAUSE } from './clause';

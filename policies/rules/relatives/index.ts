@@ -5,5 +5,5 @@ import { relIneligibleApproved } from './ineligible';
 import { relRecusal } from './recusal';
 import { relVerified } from './verified';
 
-// REL-* rules (RULEBOOK §2): the filing chain for applications by close relatives of staff.
+// REL-* rules: the filing chain for applications by close relatives of staff.
 export const relativeRules: Rule[] = [relDeclare, relFiled, relVerified, relIneligibleApproved, relRecusal];

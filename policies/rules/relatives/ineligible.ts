@@ -1,12 +1,12 @@
 // REL-INELIGIBLE-APPROVED — verified as not eligible, yet approved (核查后不符合条件而纳入救助范围);
 // the most serious break in this family. Verified ineligible before or on the decision day and
 // approved anyway is a knowing inclusion; verified ineligible only after the approval, the
-// household must then be exited — still in receipt is the same break. 003 §二(五)2
+// household must then be exited — still in receipt is the same break. 奈民发〔2022〕28号 二(五)2
 import { Dataset } from '../../../engine/dataset/dataset';
 import { Rule } from '../../rule';
 import { sqlList } from '../../periods';
 import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
-import { INSPECTION_CLAUSE } from './clause';
+import { INELIGIBLE_CLAUSE } from './clause';
 
 const KEYS = SCOPE_KEYS;
 
@@ -55,7 +55,7 @@ export const relIneligibleApproved: Rule = {
   id: 'REL-INELIGIBLE-APPROVED',
   family: 'relatives',
   title: { zh: '核查不符合条件的近亲属申请不得纳入救助范围', en: 'A related application verified as ineligible is not approved' },
-  clause: INSPECTION_CLAUSE,
+  clause: INELIGIBLE_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
   reads: ['payments'],
   parameters: KEYS,

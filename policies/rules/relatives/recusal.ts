@@ -1,5 +1,5 @@
 // REL-RECUSAL — the related staff member is not among the case's handlers (回避). National
-// practice (RULEBOOK §2); a profile switches it off with relatives.recusal_required: false.
+// practice; a profile switches it off with relatives.recusal_required: false.
 import { Rule } from '../../rule';
 import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
 import { RECUSAL_CLAUSE } from './clause';

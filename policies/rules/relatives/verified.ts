@@ -1,7 +1,7 @@
 // REL-VERIFIED — a filed application is verified (核查) before the decision. The export has
 // dates without times, so a verification completed on the decision day cannot be shown to
 // precede it: by default it must be done by the day before (relatives.verification_lead_days).
-// 003 §二(五)2 ("备案后应核查而没有及时核查").
+// 奈民发〔2022〕28号 二(五)2 ("备案后应核查而没有及时核查").
 import { addDays } from '../../dates';
 import { Rule } from '../../rule';
 import { Break, evaluateChain, firstVerification, Link, SCOPE_KEYS } from './chain';

@@ -34,7 +34,8 @@ const PERSONAL_KEY = /(^|_)(name|person_id|person_ids|phone|mobile|card|bank_acc
 const NUMBER = /(?<!\d)(\d{17}[\dXx]|\d{15,19}|1[3-9]\d{9})(?!\d)/g;
 
 function personalValues(exportPath: string): string[] {
-  const files = fs.statSync(exportPath).isDirectory() ? fs.readdirSync(exportPath).filter((f) => /\.(json|ndjson|jsonl)$/.test(f)).map((f) => path.join(exportPath, f)) : [exportPath];
+  const at = path.resolve(ROOT, exportPath);
+  const files = fs.statSync(at).isDirectory() ? fs.readdirSync(at).filter((f) => /\.(json|ndjson|jsonl)$/.test(f)).map((f) => path.join(at, f)) : [at];
   const found = new Set<string>();
   const walk = (v: unknown, key: string) => {
     if (typeof v === 'string') {
@@ -94,8 +95,8 @@ describe('the HTML report in a browser', function () {
       console.log(`    skipped: ${why}`);
       return this.skip();
     }
-    example = audit(path.join(ROOT, 'examples', 'naiman-2024'));
-    injected = audit(path.join(ROOT, 'tests', 'fixtures', 'exports', 'html-injection.json'));
+    example = audit(path.join('examples', 'naiman-2024'));
+    injected = audit(path.join('tests', 'fixtures', 'exports', 'html-injection.json'));
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => browser?.close());

@@ -33,15 +33,21 @@ const ruleLink = (id: string, zh: string, en: string) =>
 
 const direction = (f: Finding) => f.groups?.direction;
 
-/** Findings at warning or above, not-reviewed records and partial reviews come before the rest. */
+// A partial review: some records judged, some not (whatever the outcome is named).
+const partial = (r: RuleRow) => r.counts.not_reviewed > 0 || (!!r.reason && r.counts.examined > 0);
+// Not reviewed at all: the export lacks what the rule needs; the reason is shown in the table.
+const unreviewed = (r: RuleRow) => !!r.reason && r.counts.examined === 0 && r.counts.not_reviewed === 0 && r.counts.findings === 0;
+
+/** Findings at warning or above, then partial reviews, come before the rest. */
 function attentionRank(r: RuleRow): number {
   if (r.counts.error + r.counts.warning > 0) return 0;
-  if (r.counts.not_reviewed > 0 || r.reason) return 1;
+  if (partial(r)) return 1;
   if (r.counts.findings > 0) return 2;
-  return r.outcome === 'passed' ? 3 : 4;
+  if (unreviewed(r)) return 3;
+  return r.outcome === 'passed' ? 4 : 5;
 }
 
-const hasSection = (r: RuleRow) => r.counts.findings > 0 || r.counts.not_reviewed > 0 || !!r.reason;
+const hasSection = (r: RuleRow) => r.counts.findings > 0 || partial(r);
 
 function tally(findings: Finding[], key: (f: Finding) => string | undefined): Map<string, Record<Severity, number>> {
   const m = new Map<string, Record<Severity, number>>();
@@ -102,13 +108,17 @@ ${report.options.show_personal_data ? `<span class="personal">${both('本报告�
 
 function attention(rules: RuleRow[]): string {
   const needing = rules.filter((r) => attentionRank(r) <= 1);
-  if (!needing.length) return `<p>${both('没有规则发现问题或留下未审查的记录。', 'No rule found a problem or left a record unreviewed.')}</p>`;
+  const notRun = rules.filter(unreviewed).map((r) => `<span class="rule-id">${esc(r.id)}</span>`);
+  const none = notRun.length
+    ? `<p>${both(`${notRun.length} 条规则未审查(导出数据缺少其所需的数据,原因见“规则一览”):`, `${notRun.length} rules not reviewed (the export lacks what they need; see “All rules”): `)}${notRun.join(' ')}</p>`
+    : '';
+  if (!needing.length) return `<h2>${both('需要关注的规则', 'Rules that need attention')}</h2><p>${both('没有规则发现警告以上的问题或留下未审查的记录。', 'No rule found a problem at warning or above or left a record unreviewed.')}</p>${none}`;
   return `<h2>${both('需要关注的规则', 'Rules that need attention')}</h2><ul class="attention">${needing
     .map((r) => {
       const n = `${r.counts.findings ? ` · ${r.counts.findings} ${both('项发现', 'findings')}` : ''}${r.counts.not_reviewed ? ` · ${r.counts.not_reviewed} ${both('条未审查', 'not reviewed')}` : ''}`;
       return `<li>${ruleLink(r.id, `<span class="rule-id">${esc(r.id)}</span> <span class="outcome outcome-${esc(r.outcome)}">${esc(r.outcome_name.zh)}</span>${n}`, `<span class="rule-id">${esc(r.id)}</span> <span class="outcome outcome-${esc(r.outcome)}">${esc(r.outcome_name.en)}</span>${n}`)}</li>`;
     })
-    .join('')}</ul>`;
+    .join('')}</ul>${none}`;
 }
 
 function directions(report: ComplianceReport): string {
@@ -164,7 +174,7 @@ function rulesTable(rules: RuleRow[]): string {
   const rows = rules.map((r) => {
     const sev = r.counts.findings ? SEVERITIES.filter((s) => r.counts[s]).map((s) => `<span class="nowrap">${r.counts[s]} ${sevName(s)}</span>`).join(' ') : '0';
     const name = `<span class="rule-id">${esc(r.id)}</span><br>`;
-    return `<tr><td class="rule">${hasSection(r) ? ruleLink(r.id, `${name}${esc(r.title.zh)}`, `${name}${esc(r.title.en)}`) : `${name}${bi(r.title)}`}</td><td data-zh="结论" data-en="outcome"><span class="outcome outcome-${esc(r.outcome)}">${bi(r.outcome_name)}</span></td><td class="n" data-zh="审查" data-en="examined">${r.counts.examined}</td><td class="n" data-zh="发现" data-en="findings">${sev}</td><td class="n" data-zh="未审查" data-en="not reviewed">${r.counts.not_reviewed}</td><td data-zh="条款" data-en="clause"><small>${esc(r.clause)}</small></td></tr>`;
+    return `<tr><td class="rule">${hasSection(r) ? ruleLink(r.id, `${name}${esc(r.title.zh)}`, `${name}${esc(r.title.en)}`) : `${name}${bi(r.title)}`}</td><td data-zh="结论" data-en="outcome"><span class="outcome outcome-${esc(r.outcome)}">${bi(r.outcome_name)}</span>${!hasSection(r) && r.reason ? `<br><small>${bi(r.reason)}</small>` : ''}</td><td class="n" data-zh="审查" data-en="examined">${r.counts.examined}</td><td class="n" data-zh="发现" data-en="findings">${sev}</td><td class="n" data-zh="未审查" data-en="not reviewed">${r.counts.not_reviewed}</td><td data-zh="条款" data-en="clause"><small>${esc(r.clause)}</small></td></tr>`;
   });
   return `<h2>${both('规则一览', 'All rules')}</h2><table class="grid rules"><thead><tr><th>${both('规则', 'Rule')}</th><th>${both('结论', 'Outcome')}</th><th class="n">${both('审查', 'Examined')}</th><th class="n">${both('发现', 'Findings')}</th><th class="n">${both('未审查', 'Not reviewed')}</th><th>${both('条款', 'Clause')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -207,7 +217,7 @@ function findingList(findings: Finding[]): string {
 
 // A parameter line is `key<from> = value (source; origin)`; a long value (a synonym table) is
 // shortened here and left whole in compliance.json, so the section stays readable.
-const MAX_PARAMETER_VALUE = 240;
+const MAX_PARAMETER_VALUE = 160;
 const PARAMETER = /^(\S+<[^>]*>) = (.*) \(([^()]*(?:\([^()]*\)[^()]*)*; (?:inherited from|set by) [^()]*)\)$/s;
 
 function parameterLine(line: string): string {

@@ -13,8 +13,8 @@ export interface Bar {
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 const MAX_BARS = 15;
 // Sized in viewBox units for a phone (≈360 px wide); CSS caps the width on a desktop.
-const WIDTH = 420;
-const LABEL = 150;
+const WIDTH = 440;
+const LABEL = 172;
 const ROW = 22;
 const BAR = 14;
 

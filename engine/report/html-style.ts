@@ -94,11 +94,11 @@ dl.about dt{color:var(--info)}dl.about dd{margin:0;overflow-wrap:anywhere}
  table.rules thead{display:none}
  table.rules,table.rules tbody,table.rules tr,table.rules td{display:block;width:auto}
  table.rules tr{border:1px solid var(--line);border-radius:6px;padding:.4rem .6rem;margin:0 0 .5rem}
- table.rules td{border:0;padding:.1rem 0;text-align:left}
+ table.rules td{border:0;padding:0;text-align:left;line-height:1.45}
  table.rules td.rule{min-width:0}
- table.rules td[data-zh]::before{content:attr(data-zh) ":";color:var(--info);margin-right:.4rem}
+ table.rules td[data-zh]::before{content:attr(data-zh) ":";color:var(--info);margin-right:.3rem;font-size:.85em}
  html:has(.en-target:target) table.rules td[data-en]::before{content:attr(data-en) ":"}
- table.rules td.n{display:inline-block;margin-right:1rem}
+ table.rules td.n{display:inline-block;margin-right:.9rem;font-size:.92em}
  table.grid th{white-space:normal}
  table.grid th,table.grid td{padding:.3rem .3rem}
 }

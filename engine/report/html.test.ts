@@ -83,7 +83,7 @@ describe('HTML report page', () => {
     expect(html).not.to.match(/<script|\sstyle="/);
   });
 
-  it('gives a section only to rules with findings, unreviewed records or a reason', () => {
+  it('gives a section only to rules with findings or partial reviews', () => {
     const html = renderHtml(
       report(
         [
@@ -100,6 +100,21 @@ describe('HTML report page', () => {
     expect(html).not.to.include('id="rule-R-NONE"');
     expect(html).to.include('<span class="outcome outcome-partially_reviewed"><span class="zh">结论partially_reviewed</span>');
     expect(html).to.include('4 笔无法判断');
+  });
+
+  it('names rules the export could not feed once, with their reason in the rules table, and gives them no section', () => {
+    const html = renderHtml(report([rule('SUP-REPORT', 'not_reviewed', { examined: 0 }, { reason: { zh: '导出数据缺少 oversight,无法审查', en: 'the export has no oversight; cannot review' } })], []));
+    expect(html).not.to.include('id="rule-SUP-REPORT"');
+    expect(html).to.include('1 条规则未审查');
+    expect(html).to.match(/<table class="grid rules">.*导出数据缺少 oversight,无法审查/s);
+  });
+
+  it('shortens a long parameter value and says where the whole value is', () => {
+    const long = `notice.label_synonyms<2022-06-21> = ${JSON.stringify({ name: Array.from({ length: 40 }, (_, i) => `姓名${i}`) })} (《社会救助暂行办法》; set by neimenggu-naiman)`;
+    const html = renderHtml(report([rule('R', 'failed', { findings: 1, error: 1 }, { parameters: [long, 'notice.min_days<2017-01-01> = 7 (x; inherited from national)'] })], [finding('R', 1)]));
+    expect(html).to.include('完整值见 compliance.json').and.include('(《社会救助暂行办法》; set by neimenggu-naiman)');
+    expect(html).not.to.include('姓名39');
+    expect(html).to.include('<code>notice.min_days&lt;2017-01-01&gt; = 7 (x; inherited from national)</code>');
   });
 
   it('lists the rules that need attention before the rules that passed', () => {

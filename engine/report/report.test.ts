@@ -69,7 +69,7 @@ describe('reports', () => {
     const html = renderHtml(report);
     expect(html).to.match(/^<!doctype html>/);
     expect(html).to.include('lang="zh-CN"');
-    expect(html).to.include('<span class="zh">结论:不通过</span><span class="en">Verdict: FAIL</span>');
+    expect(html).to.include('<span class="zh">结论:不通过</span><span class="en" lang="en">Verdict: FAIL</span>');
     expect(html).not.to.match(/<script src|<link /);
     expect(html).not.to.include('1505251975030101');
   });

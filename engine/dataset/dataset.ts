@@ -44,7 +44,12 @@ export class Dataset {
   private constructor(
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** The database the collections' tables live in (quoted for SQL). */
+    readonly catalog: string,
   ) {}
+
+  /** Rows hidden from the rule being run, by collection (see `hide`). */
+  private hidden = new Map<CollectionName, number>();
 
   readonly sources = new Map<CollectionName, CollectionSource>();
   readonly rejected: RejectedRecord[] = [];
@@ -59,7 +64,8 @@ export class Dataset {
       temp_directory: path.join(os.tmpdir(), `jiuzhu-spill-${process.pid}`),
     });
     const conn = await instance.connect();
-    return new Dataset(instance, conn);
+    const [{ db }] = (await conn.runAndReadAll('SELECT current_database() AS db')).getRowObjectsJson() as { db: string }[];
+    return new Dataset(instance, conn, `"${db.replace(/"/g, '""')}"`);
   }
 
   async all<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -78,7 +84,31 @@ export class Dataset {
 
   count(collection: CollectionName): number {
     const s = this.sources.get(collection);
-    return s ? s.records - s.rejected : 0;
+    return s ? s.records - s.rejected - (this.hidden.get(collection) ?? 0) : 0;
+  }
+
+  /**
+   * The dataset with rows left out, for one rule's run, until `unhide`. It has a connection of its
+   * own, in whose temporary catalog a view named like each table shadows it (DuckDB looks
+   * unqualified names up there first); so temporary tables a rule derives from what it sees, and
+   * whatever it caches per dataset object, are never shared with runs that see every row.
+   */
+  async hide(lines: Map<CollectionName, number[]>): Promise<Dataset> {
+    const conn = await this.instance.connect();
+    const view: Dataset = Object.assign(Object.create(this), { conn, hidden: new Map() });
+    await view.run(`CREATE TEMP TABLE jz_hidden (collection VARCHAR, _line INTEGER)`);
+    for (const [c, l] of lines) {
+      for (let i = 0; i < l.length; i += 10_000)
+        await view.run(`INSERT INTO jz_hidden VALUES ${l.slice(i, i + 10_000).map((n) => `('${c}', ${n})`).join(', ')}`);
+      await view.run(`CREATE TEMP VIEW ${c} AS SELECT * FROM ${this.catalog}.main.${c} WHERE _line NOT IN (SELECT _line FROM temp.main.jz_hidden WHERE collection = '${c}')`);
+      view.hidden.set(c, l.length);
+    }
+    return view;
+  }
+
+  /** Closes the connection `hide` opened, and with it its views; called on the dataset it returned. */
+  unhide(): void {
+    if (Object.getPrototypeOf(this) instanceof Dataset) this.conn.closeSync();
   }
 
   /** Where a record sits in the export, for findings: file plus line or array index. */

@@ -49,7 +49,7 @@ function report(rules: RuleRow[], findings: Finding[], meta: Record<string, unkn
   return {
     tool: { name: 'jiuzhu', version: '0.1.0', ruleset: { version: '0.1.0', digest: '0123456789abcdef', features: 41 } },
     generated_at: '2025-01-01T00:00:00.000Z',
-    export: { path: 'x.json', shape: 'file', meta: { region_name: '奈曼旗', region_code: '150525', period: { from: '2024-01-01', to: '2024-12-31' }, ...meta }, counts: { notices: 3 }, rejected: 0 },
+    export: { path: 'x.json', shape: 'file', meta: { region_name: '奈曼旗', region_code: '150525', period: { from: '2024-01-01', to: '2024-12-31' }, ...meta }, counts: { notices: 3 }, rejected: 0, absent_collections: [] },
     profile: { id: 'neimenggu-naiman', name: { zh: '奈曼旗', en: 'Naiman' }, chain: ['neimenggu-naiman', 'national'], files: [], choices: [] },
     options: { fail_on: 'error', tags: null, show_personal_data: false },
     summary: {

@@ -3,7 +3,7 @@
 // run differ in personal values only. Everything a rule wrote in words (messages, expected,
 // actual, remedies, group keys, reasons) is free text and is masked by what it contains.
 import type { LoadedExport } from '../load/loader';
-import { maskText, maskValue, splitTokens } from './personal-data';
+import { maskText, maskValue, splitTokens, standAloneCharacters } from './personal-data';
 import { PersonalDictionary } from './personal-dictionary';
 import { personalKeyKind } from './personal-fields';
 
@@ -51,12 +51,14 @@ export async function maskByShape<T>(value: T, shape: Shape, opts: MaskOptions):
   if (opts.show) return walk(value, shape, (s) => resolve(s, (t) => t), maskId) as T;
   // First pass: the free-text parts, each once; the dictionary is asked about all of them together.
   const texts = new Map<string, number>();
+  const add = (t: string) => texts.has(t) || texts.set(t, texts.size);
   walk(value, shape, (s, how) => {
-    if (how === 'scan') for (const p of splitTokens(s, false)) if ('scan' in p && !texts.has(p.scan)) texts.set(p.scan, texts.size);
+    if (how === 'scan') for (const p of splitTokens(s, false)) if ('scan' in p) [p.scan, ...standAloneCharacters(p.scan)].forEach(add);
     return s;
   }, (_, id) => id);
-  const known = opts.dictionary ? await opts.dictionary.lookup([...texts.keys()]) : [];
-  return walk(value, shape, (s, how) => resolve(s, (t) => (how === 'scan' ? maskText(t, known[texts.get(t)!] ?? []) : t)), maskId) as T;
+  const found = opts.dictionary ? await opts.dictionary.lookup([...texts.keys()]) : [];
+  const known = (t: string) => [t, ...standAloneCharacters(t)].flatMap((x) => found[texts.get(x)!] ?? []);
+  return walk(value, shape, (s, how) => resolve(s, (t) => (how === 'scan' ? maskText(t, known(t)) : t)), maskId) as T;
 }
 
 /** Shows or masks the personal data in a report (or an explanation); the export's own names are the dictionary. */

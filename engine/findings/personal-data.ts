@@ -124,10 +124,22 @@ function addressSpans(text: string): Span[] {
   return spans;
 }
 
+// A one-character name cannot be told from the same character in a word; it is masked where it
+// stands alone (in a list such as 夏明、岳 or between spaces), not inside other text.
+const ALONE = /(?<=^|[\s\p{P}\p{Z}])[^\s\p{P}\p{Z}](?=$|[\s\p{P}\p{Z}])/gu;
+
+/** The single characters that stand alone in a text: the places a one-character name is looked for. */
+export const standAloneCharacters = (text: string): string[] => [...text.matchAll(ALONE)].map((m) => m[0]);
+
 function knownSpans(text: string, known: KnownValue[]): Span[] {
   const spans: Span[] = [];
-  for (const k of known)
+  for (const k of known) {
+    if ([...k.value].length === 1) {
+      for (const m of text.matchAll(ALONE)) if (m[0] === k.value) spans.push({ start: m.index!, end: m.index! + m[0].length, mask: maskValue(k.kind, k.value) });
+      continue;
+    }
     for (let at = text.indexOf(k.value); at >= 0; at = text.indexOf(k.value, at + 1)) spans.push({ start: at, end: at + k.value.length, mask: maskValue(k.kind, k.value) });
+  }
   return spans;
 }
 

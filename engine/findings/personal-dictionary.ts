@@ -8,9 +8,6 @@ import { fieldSql, fieldValues, PERSONAL_FIELDS } from './personal-fields';
 // IDs are found by pattern (NUMBER_RUN); only what no pattern finds goes into the join.
 const DICTIONARY_KINDS: SpanKind[] = ['name', 'plate'];
 const DICTIONARY_FIELDS = PERSONAL_FIELDS.filter((f) => DICTIONARY_KINDS.includes(f.kind));
-// One-character names are not looked for in text: every occurrence of that character would go.
-// Wrapped, they are masked (as *) like any name.
-export const MIN_DICTIONARY_LENGTH = 2;
 
 let serial = 0;
 
@@ -23,7 +20,10 @@ export class PersonalDictionary {
     private readonly rejected: { collection: string; record?: unknown }[] = [],
   ) {}
 
-  /** For each text, the export's names and plates that occur in it. */
+  /**
+   * For each text, the export's names and plates that occur in it. A one-character name is found
+   * only as a whole text (the caller passes the characters that stand alone, see standAloneCharacters).
+   */
   async lookup(texts: string[]): Promise<KnownValue[][]> {
     const found: KnownValue[][] = texts.map(() => []);
     if (!texts.length || !this.ds) return found;
@@ -34,7 +34,6 @@ export class PersonalDictionary {
     try {
       const appender = await ds.conn.createAppender(text, 'main', 'temp');
       texts.forEach((s, i) => {
-        if ([...s].length < MIN_DICTIONARY_LENGTH) return;
         appender.appendInteger(i);
         appender.appendVarchar(s);
         appender.endRow();
@@ -43,7 +42,7 @@ export class PersonalDictionary {
       const rows = await ds.all<{ id: number; value: string; kind: SpanKind }>(
         `WITH lens AS (SELECT DISTINCT length(value) AS len FROM ${dict}),
               pos AS (SELECT id, s, unnest(range(1, length(s) + 1)) AS p FROM ${text}),
-              cand AS (SELECT DISTINCT id, substring(s, p, len) AS sub FROM pos, lens WHERE p + len - 1 <= length(s))
+              cand AS (SELECT DISTINCT id, substring(s, p, len) AS sub FROM pos, lens WHERE p + len - 1 <= length(s) AND (len > 1 OR length(s) = 1))
          SELECT cand.id, d.value, d.kind FROM cand JOIN ${dict} d ON d.value = cand.sub`,
       );
       for (const r of rows) found[r.id].push({ value: r.value, kind: r.kind });
@@ -77,7 +76,7 @@ export class PersonalDictionary {
             }
     appender.closeSync();
     // A value that is both a name and a plate is masked as a name.
-    await ds.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT value, min(kind) AS kind FROM ${table} WHERE length(value) >= ${MIN_DICTIONARY_LENGTH} GROUP BY value`);
+    await ds.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT value, min(kind) AS kind FROM ${table} WHERE length(value) >= 1 GROUP BY value`);
     this.table = table;
     return table;
   }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { explain } from '../engine/cli/commands/explain';
+import { JiuzhuError } from '../engine/errors';
 import { maskReport } from '../engine/findings/masking';
 import { loadExport } from '../engine/load/loader';
 import { loadProfile } from '../engine/profile/load';
@@ -110,9 +111,11 @@ describe('personal data in reports', function () {
   const revealed = new Set<Kind>();
 
   for (const exportPath of EXPORTS)
-    it(`shows none of ${path.basename(exportPath)}'s personal values unless asked, and only they differ when asked`, async () => {
+    it(`shows none of ${path.basename(exportPath)}'s personal values unless asked, and only they differ when asked`, async function () {
+      // A fixture made to be refused whole (malformed JSON, a bad meta) yields no report to search.
+      const loaded = await loadExport(exportPath, { allowEmpty: true }).catch((e) => (e instanceof JiuzhuError ? undefined : Promise.reject(e)));
+      if (!loaded) return this.skip();
       const values = personalValues(exportPath);
-      const loaded = await loadExport(exportPath, { allowEmpty: true });
       let first: string | undefined;
       try {
         const profile = loadProfile(loaded.meta.jurisdiction ?? 'national');

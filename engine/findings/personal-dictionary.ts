@@ -95,10 +95,9 @@ export class PersonalDictionary {
   private async dictionary(ds: Dataset): Promise<string> {
     if (this.table) return this.table;
     const table = `jz_mask_dict_${++serial}`;
-    const selects = DICTIONARY_FIELDS.filter((f) => ds.has(f.collection)).map((f) => `SELECT ${fieldSql(f.path)}::VARCHAR AS value, '${f.kind}' AS kind FROM ${f.collection}`);
-    await ds.run(`CREATE TEMP TABLE ${table} (value VARCHAR, kind VARCHAR)`);
-    if (selects.length) await ds.run(`INSERT INTO ${table} SELECT value, kind FROM (${selects.join(' UNION ALL ')}) WHERE value IS NOT NULL`);
-    const appender = await ds.conn.createAppender(table, 'main', 'temp');
+    const rejected = `${table}_rejected`;
+    await ds.run(`CREATE TEMP TABLE ${rejected} (value VARCHAR, kind VARCHAR)`);
+    const appender = await ds.conn.createAppender(rejected, 'main', 'temp');
     for (const r of this.rejected)
       for (const f of DICTIONARY_FIELDS)
         if (f.collection === r.collection)
@@ -109,8 +108,13 @@ export class PersonalDictionary {
               appender.endRow();
             }
     appender.closeSync();
-    // A value that is both a name and a plate is masked as a name.
-    await ds.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT value, min(kind) AS kind FROM ${table} WHERE length(value) >= 1 GROUP BY value`);
+    const selects = [
+      ...DICTIONARY_FIELDS.filter((f) => ds.has(f.collection)).map((f) => `SELECT ${fieldSql(f.path)}::VARCHAR AS value, '${f.kind}' AS kind FROM ${f.collection}`),
+      `SELECT value, kind FROM ${rejected}`,
+    ];
+    // One pass over the tables; a value that is both a name and a plate is masked as a name.
+    await ds.run(`CREATE TEMP TABLE ${table} AS SELECT value, min(kind) AS kind FROM (${selects.join(' UNION ALL ')}) WHERE length(value) >= 1 GROUP BY value`);
+    await ds.run(`DROP TABLE ${rejected}`);
     this.table = table;
     return table;
   }

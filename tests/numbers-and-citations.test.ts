@@ -33,7 +33,7 @@ async function periodReport(profileId: string): Promise<{ report: ComplianceRepo
   const loaded = await loadExport(shortNoticeExport());
   const profile = loadProfile(profileId, NUMBERS);
   const results = await auditDataset(loaded, profile, ['NOTICE-PERIOD']);
-  return { loaded, report: buildReport(loaded, profile, results, { failOn: 'error', showPersonalData: true, featureFiles: [] }) };
+  return { loaded, report: await buildReport(loaded, profile, results, { failOn: 'error', showPersonalData: true, featureFiles: [] }) };
 }
 
 describe('numbers in rule titles and finding messages', () => {

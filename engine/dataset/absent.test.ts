@@ -73,7 +73,7 @@ describe('absent and empty collections', function () {
 
   it('the report names the collections the export did not contain, in JSON and Markdown', async () => {
     await withLoaded(loadRecords({ applications: [approved], notices: [] }), async (loaded) => {
-      const report = buildReport(loaded, loadProfile('national'), [], { failOn: 'error', showPersonalData: false, featureFiles: [] });
+      const report = await buildReport(loaded, loadProfile('national'), [], { failOn: 'error', showPersonalData: false, featureFiles: [] });
       const absent = COLLECTION_NAMES.filter((c) => c !== 'applications' && c !== 'notices');
       expect(report.export.absent_collections).to.deep.equal(absent);
       expect(renderMarkdown(report)).to.contain(`collections the export did not contain: ${absent.join(', ')}`);

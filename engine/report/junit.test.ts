@@ -42,7 +42,7 @@ async function audited(exportPath: string, ruleIds?: string[], profileId?: strin
   return { loaded, profile, results: await auditDataset(loaded, profile, ruleIds) };
 }
 
-const report = (a: Audited, failOn: ReportOptions['failOn']): ComplianceReport =>
+const report = (a: Audited, failOn: ReportOptions['failOn']): Promise<ComplianceReport> =>
   buildReport(a.loaded, a.profile, a.results, { failOn, showPersonalData: false, featureFiles: [], timings: new Map(a.results.map((r, i) => [r.rule.id, i * 7])) });
 
 describe('JUnit report', function () {
@@ -70,21 +70,21 @@ describe('JUnit report', function () {
       ['a warning-only run', () => warningOnly, 'error'],
       ['a warning-only run with --fail-on warning', () => warningOnly, 'warning'],
     ] as const)
-      it(`for ${name}`, () => {
-        const r = xmllint(renderJunit(report(pick(), failOn)));
+      it(`for ${name}`, async () => {
+        const r = xmllint(renderJunit(await report(pick(), failOn)));
         expect(r.status, r.stderr).to.equal(0);
       });
 
-    it('and the schema is strict enough to reject what jiuzhu used to write (no errors attribute)', () => {
-      const xml = renderJunit(report(example, 'error')).replace(/ errors="0"/g, '');
+    it('and the schema is strict enough to reject what jiuzhu used to write (no errors attribute)', async () => {
+      const xml = renderJunit(await report(example, 'error')).replace(/ errors="0"/g, '');
       expect(xmllint(xml).status).to.not.equal(0);
     });
   });
 
-  it('counts a failure exactly when the run fails, for every --fail-on', () => {
+  it('counts a failure exactly when the run fails, for every --fail-on', async () => {
     for (const a of [example, warningOnly])
       for (const failOn of ['error', 'warning', 'never'] as const) {
-        const rep = report(a, failOn);
+        const rep = await report(a, failOn);
         const xml = renderJunit(rep);
         const failures = Number(attr(xml, 'testsuite', 'failures'));
         expect(failures > 0, `${failOn}: ${rep.summary.verdict}`).to.equal(rep.summary.verdict === 'fail');
@@ -93,8 +93,8 @@ describe('JUnit report', function () {
       }
   });
 
-  it('reports no failure with --fail-on never, and lists the findings in each test case’s system-out', () => {
-    const rep = report(example, 'never');
+  it('reports no failure with --fail-on never, and lists the findings in each test case’s system-out', async () => {
+    const rep = await report(example, 'never');
     const xml = renderJunit(rep);
     expect(attr(xml, 'testsuite', 'failures')).to.equal('0');
     expect(xml).not.to.include('<failure');
@@ -103,8 +103,8 @@ describe('JUnit report', function () {
     expect(minors.match(/\[error\] notices /g)).to.have.length(rep.rules.find((r) => r.id === 'NOTICE-MINORS')!.counts.error);
   });
 
-  it('does not fail a warning-only rule unless warnings fail the run', () => {
-    const underError = renderJunit(report(warningOnly, 'error'));
+  it('does not fail a warning-only rule unless warnings fail the run', async () => {
+    const underError = renderJunit(await report(warningOnly, 'error'));
     const tolerance = testcase(underError, 'ELIG-TOLERANCE');
     expect(tolerance).not.to.include('<failure');
     expect(tolerance.match(/\[warning\] applications /g)).to.have.length(4);
@@ -112,13 +112,13 @@ describe('JUnit report', function () {
     // The single rule's warnings are below the threshold: listed apart, not in the failure.
     expect(testcase(underError, 'ELIG-SINGLE')).to.match(/<\/failure>\s*<system-out>[^<]*\[warning\]/);
 
-    const underWarning = renderJunit(report(warningOnly, 'warning'));
+    const underWarning = renderJunit(await report(warningOnly, 'warning'));
     expect(testcase(underWarning, 'ELIG-TOLERANCE')).to.include('<failure message="4 项发现达到 --fail-on warning / 4 findings at or above --fail-on warning (0 error, 4 warning)"');
     expect(testcase(underWarning, 'ELIG-TOLERANCE')).not.to.include('<system-out>');
   });
 
-  it('skips a partially reviewed rule, saying how many records were not judged and why', () => {
-    const rep = report(example, 'error');
+  it('skips a partially reviewed rule, saying how many records were not judged and why', async () => {
+    const rep = await report(example, 'error');
     const cap = rep.rules.find((r) => r.id === 'DUP-TEMP-CAP')!;
     expect(cap.outcome).to.equal('partially_reviewed');
     const xml = testcase(renderJunit(rep), 'DUP-TEMP-CAP');
@@ -127,8 +127,8 @@ describe('JUnit report', function () {
     );
   });
 
-  it('skips not-reviewed and not-applicable rules with their outcome and reason, and counts every skip', () => {
-    const rep = report(example, 'error');
+  it('skips not-reviewed and not-applicable rules with their outcome and reason, and counts every skip', async () => {
+    const rep = await report(example, 'error');
     const xml = renderJunit(rep);
     const sup = rep.rules.find((r) => r.outcome === 'not_reviewed')!;
     expect(testcase(xml, sup.id)).to.include(`<skipped message="未审查 / not reviewed: ${sup.reason!.zh.replace(/"/g, '&quot;')} / ${sup.reason!.en.replace(/"/g, '&quot;')}"/>`);
@@ -138,8 +138,8 @@ describe('JUnit report', function () {
     expect(attr(xml, 'testsuite', 'skipped')).to.equal(String(s.not_reviewed + s.not_applicable + s.partially_reviewed));
   });
 
-  it('gives every test case a time in seconds from the run’s rule timings, and the suite their sum', () => {
-    const rep = report(example, 'error');
+  it('gives every test case a time in seconds from the run’s rule timings, and the suite their sum', async () => {
+    const rep = await report(example, 'error');
     const xml = renderJunit(rep);
     const times = [...xml.matchAll(/<testcase [^>]*time="([^"]*)"/g)].map((m) => m[1]);
     expect(times).to.have.length(rep.rules.length);

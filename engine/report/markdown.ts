@@ -3,7 +3,7 @@
 import { Finding } from '../findings/finding';
 import { outcomeTally } from '../run/outcome';
 import { ComplianceReport } from './model';
-import { escapeMd, position } from './escape';
+import { escapeMd, mdCode, position } from './escape';
 
 const MAX_PER_RULE = 500;
 
@@ -12,10 +12,10 @@ export function renderMarkdown(report: ComplianceReport): string {
   const out: string[] = [
     `# 救助合规审计报告 / Compliance report`,
     '',
-    `- 导出数据 / export: \`${report.export.path}\` (${report.export.meta && (report.export.meta as any).region_name}, ${Object.entries(report.export.counts).map(([k, v]) => `${k} ${v}`).join(', ')}; 不合契约 rejected ${report.export.rejected})`,
-    `- 导出数据未含的集合 / collections the export did not contain: ${report.export.absent_collections.join(', ') || '无 none'}`,
-    `- 政策配置 / profile: ${report.profile.name.zh} \`${report.profile.id}\` (${report.profile.chain.join(' ← ')})`,
-    `- 规则集 / rule set: jiuzhu ${report.tool.version}, digest \`${report.tool.ruleset.digest}\``,
+    `- 导出数据 / export: ${mdCode(report.export.path)} (${escapeMd(String(report.export.meta && (report.export.meta as any).region_name))}, ${escapeMd(Object.entries(report.export.counts).map(([k, v]) => `${k} ${v}`).join(', '))}; 不合契约 rejected ${report.export.rejected})`,
+    `- 导出数据未含的集合 / collections the export did not contain: ${escapeMd(report.export.absent_collections.join(', ')) || '无 none'}`,
+    `- 政策配置 / profile: ${escapeMd(report.profile.name.zh)} ${mdCode(report.profile.id)} (${escapeMd(report.profile.chain.join(' ← '))})`,
+    `- 规则集 / rule set: jiuzhu ${escapeMd(report.tool.version)}, digest ${mdCode(report.tool.ruleset.digest)}`,
     `- 结论 / verdict: **${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}** — ${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info (fail on: ${report.options.fail_on})`,
     `- 规则 / rules: ${s.rules.total} (${outcomeTally(s.rules)})`,
     `- 生成时间 / generated: ${report.generated_at}`,
@@ -28,13 +28,13 @@ export function renderMarkdown(report: ComplianceReport): string {
   for (const r of report.rules) {
     const fs = report.findings.filter((f) => f.rule === r.id);
     if (!fs.length) continue;
-    out.push(`## ${r.id} ${escapeMd(r.title.zh)}`, '', `${escapeMd(r.title.en)} — ${escapeMd(r.clause)}`, '');
+    out.push(`## ${escapeMd(r.id)} ${escapeMd(r.title.zh)}`, '', `${escapeMd(r.title.en)} — ${escapeMd(r.clause)}`, '');
     const groups = groupFindings(fs);
     for (const [heading, items] of groups) {
-      if (heading) out.push(`### ${heading}`, '');
+      if (heading) out.push(`### ${escapeMd(heading)}`, '');
       out.push('| 严重程度 | 记录 record | 位置 position | 说明 message | 整改 remedy |', '|---|---|---|---|---|');
       for (const f of items.slice(0, MAX_PER_RULE))
-        out.push(`| ${f.severity} | ${f.record.collection} ${escapeMd(f.record.id)} | ${escapeMd(position(f))} | ${escapeMd(f.message.zh)} | ${escapeMd(f.remedy?.zh ?? '')} |`);
+        out.push(`| ${f.severity} | ${escapeMd(f.record.collection)} ${escapeMd(f.record.id)} | ${escapeMd(position(f))} | ${escapeMd(f.message.zh)} | ${escapeMd(f.remedy?.zh ?? '')} |`);
       if (items.length > MAX_PER_RULE) out.push('', `…另有 ${items.length - MAX_PER_RULE} 项,见 compliance.json / ${items.length - MAX_PER_RULE} more in compliance.json`);
       out.push('');
     }

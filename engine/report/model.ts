@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compareFindings, Finding, SEVERITY_RANK, Severity } from '../findings/finding';
-import { revealDeep } from '../findings/personal-data';
+import { FINDING_SHAPE, maskReport, Shape } from '../findings/masking';
 import { LoadedExport } from '../load/loader';
 import { ProfileInfo, ResolvedProfile } from '../profile/profile';
 import { citeSource } from '../profile/source';
@@ -61,7 +61,23 @@ export function rulesetDigest(featureFiles: string[], profile: ResolvedProfile):
 // 闽民保〔2017〕204号 二(一): 一个不漏 before 一个不错 — omissions lead the list.
 const directionRank = (f: Finding) => (f.groups?.direction === 'omission' ? 0 : 1);
 
-export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, results: RuleResult[], options: ReportOptions): ComplianceReport {
+// What in the report is structure (kept) and what is free text (masked by what it holds).
+const RULE_KEPT = ['id', 'family', 'title', 'clause', 'outcome', 'outcome_name', 'counts', 'parameters'];
+export const REPORT_SHAPE: Shape = {
+  fields: {
+    tool: 'keep',
+    generated_at: 'keep',
+    options: 'keep',
+    summary: 'keep',
+    profile: 'keep',
+    export: { fields: { meta: 'scan' }, rest: 'keep' },
+    rules: { each: { fields: Object.fromEntries(RULE_KEPT.map((k) => [k, 'keep' as const])), rest: 'scan' } },
+    findings: { each: FINDING_SHAPE },
+  },
+  rest: 'scan',
+};
+
+export async function buildReport(loaded: LoadedExport, profile: ResolvedProfile, results: RuleResult[], options: ReportOptions): Promise<ComplianceReport> {
   const findings = results.flatMap((r) => r.findings).sort((a, b) => directionRank(a) - directionRank(b) || compareFindings(a, b));
   const sev = { error: 0, warning: 0, info: 0 };
   for (const f of findings) sev[f.severity]++;
@@ -103,5 +119,5 @@ export function buildReport(loaded: LoadedExport, profile: ResolvedProfile, resu
     })),
     findings,
   };
-  return revealDeep(report, options.showPersonalData);
+  return maskReport(report, REPORT_SHAPE, loaded, options.showPersonalData);
 }

@@ -21,7 +21,7 @@ describe('reports', () => {
     loaded = await loadExport(FIXTURE);
     const profile = loadProfile('neimenggu-naiman');
     const results = await auditDataset(loaded, profile, NOTICE_RULES);
-    report = buildReport(loaded, profile, results, { failOn: 'error', showPersonalData: false, featureFiles: featureFiles() });
+    report = await buildReport(loaded, profile, results, { failOn: 'error', showPersonalData: false, featureFiles: featureFiles() });
   });
   after(() => loaded.dataset.close());
 

@@ -35,7 +35,7 @@ describe('writing reports', function () {
     const loaded = await loadExport(FIXTURE);
     try {
       const profile = loadProfile('neimenggu-naiman');
-      report = buildReport(loaded, profile, await auditDataset(loaded, profile, ['NOTICE-PERIOD', 'NOTICE-MINORS']), { failOn: 'error', showPersonalData: false, featureFiles: [] });
+      report = await buildReport(loaded, profile, await auditDataset(loaded, profile, ['NOTICE-PERIOD', 'NOTICE-MINORS']), { failOn: 'error', showPersonalData: false, featureFiles: [] });
     } finally {
       loaded.dataset.close();
     }

@@ -41,7 +41,7 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
         `no rule ran (tags ${opts.tags ?? '@audit'} selected no audit scenario); an empty run is never a pass`,
       );
     const results = [...session.results.values()].sort((a, b) => a.rule.id.localeCompare(b.rule.id));
-    const report = buildReport(loaded, profile, results, {
+    const report = await buildReport(loaded, profile, results, {
       failOn: opts.failOn,
       tags: opts.tags,
       showPersonalData: !!opts.showPersonalData,

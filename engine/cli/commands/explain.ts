@@ -8,7 +8,8 @@ import { COLLECTIONS, COLLECTION_NAMES, CollectionName } from '../../../schemas/
 import { sqlString } from '../../dataset/sql';
 import { LoadedExport } from '../../load/loader';
 import { Bilingual, Finding, SEVERITY_RANK, Severity, UsedParameter, usedParameter } from '../../findings/finding';
-import { revealDeep } from '../../findings/personal-data';
+import { FINDING_SHAPE, maskReport, Shape } from '../../findings/masking';
+import { maskText } from '../../findings/personal-data';
 import { ResolvedProfile } from '../../profile/profile';
 import { OUTCOME_NAMES, RuleResult } from '../../run/outcome';
 import { JiuzhuError, EXIT } from '../../errors';
@@ -92,11 +93,11 @@ export async function findRecord(loaded: LoadedExport, id: string, collection?: 
     throw new JiuzhuError(`编号为 ${id} 的记录因不符合契约被剔除(${at}),未参加审计`, `the record with id ${id} was rejected as not conforming to the contract (${at}) and was not audited`);
   }
   if (!hits.length)
-    throw new JiuzhuError(`导出数据中没有编号为 ${id} 的记录(家庭、申请、案件等)`, `the export holds no record with id ${id} (household, application, case…)`);
+    throw new JiuzhuError(`导出数据中没有编号为 ${maskText(id)} 的记录(家庭、申请、案件等)`, `the export holds no record with id ${maskText(id)} (household, application, case…)`);
   if (hits.length > 1 && !collection)
     throw new JiuzhuError(
-      `编号 ${id} 同时出现在 ${hits.map((h) => h.collection).join('、')} 中,请用 --collection 指明`,
-      `id ${id} is in ${hits.map((h) => h.collection).join(', ')}; say which with --collection`,
+      `编号 ${maskText(id)} 同时出现在 ${hits.map((h) => h.collection).join('、')} 中,请用 --collection 指明`,
+      `id ${maskText(id)} is in ${hits.map((h) => h.collection).join(', ')}; say which with --collection`,
     );
   return hits[0];
 }
@@ -166,6 +167,12 @@ export async function explainRecord(loaded: LoadedExport, profile: ResolvedProfi
   return explainResults(results, profile, { collection, id, date, dateField: field, ...(ref.file ? { file: ref.file } : {}), ...(ref.line !== undefined ? { line: ref.line } : {}), ...(ref.index !== undefined ? { index: ref.index } : {}) });
 }
 
+// The record's id is masked when it is a personal value (a death's resident ID); its file and line still locate it.
+const EXPLANATION_SHAPE: Shape = {
+  fields: { record: 'ref', profile: 'keep', rules: { each: { fields: { findings: { each: FINDING_SHAPE } }, rest: 'keep' } } },
+  rest: 'keep',
+};
+
 const short = (v: unknown) => {
   const s = JSON.stringify(v);
   return s.length > 160 ? s.slice(0, 157) + '…' : s;
@@ -230,7 +237,7 @@ export async function explain(exportPath: string, recordId: string, opts: Explai
   try {
     const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
     const e = await explainRecord(loaded, profile, recordId, { ruleIds, collection: opts.collection as CollectionName | undefined });
-    const shown = revealDeep(e, !!opts.showPersonalData);
+    const shown = await maskReport(e, EXPLANATION_SHAPE, loaded, !!opts.showPersonalData);
     process.stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : renderExplanation(shown, !!opts.all));
     return EXIT.clean;
   } finally {

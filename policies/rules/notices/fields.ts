@@ -55,7 +55,7 @@ export const noticeFields: Rule = {
             related: [{ collection: 'households', id: cell.household_id }, ...(cell.application_id ? [{ collection: 'applications', id: cell.application_id }] : [])],
             message: { zh: what.zh + history.zh, en: what.en + history.en },
             expected: { categories: allowed.value, location_level: level?.value },
-            actual: { label: cell.label, category: category ?? 'unrecognised', value: personal('id', cell.value) },
+            actual: { label: cell.label, category: category ?? 'unrecognised', value: personal('text', cell.value) },
             params: [allowed, synonyms, ...(category === 'location' ? [level] : [])],
             remedy: category === undefined ? { zh: '撤下该栏目,或经业务人员确认后将其加入同义词表', en: 'take the column down, or have policy staff add it to the synonym list' } : { zh: '立即撤下或遮盖该栏目', en: 'take the column down or cover it at once' },
             detail: `${cell.position}`,

@@ -59,6 +59,7 @@ export const eligEmergency: Rule = {
             severity: 'error',
             message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过 ${limit.zh} 时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
             actual: { granted_on: granted, paperwork_completed_on: r.completed_on },
+            remedy: { zh: `查明补办手续超过 ${limit.zh} 的原因,今后先行救助后按时补齐手续`, en: `find why the paperwork took longer than ${limit.en}; complete it in time after future emergency grants` },
             detail: 'late',
           }),
         );

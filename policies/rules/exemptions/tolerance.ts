@@ -6,6 +6,7 @@
 import { Finding } from '../../../engine/findings/finding';
 import { CalendarRangeError, workingDaysBetween } from '../../calendar/working-days';
 import { makeFinding, Rule } from '../../rule';
+import { HISTORY_REMEDY } from '../../audit-period';
 import { timing } from './cases';
 import { TOLERANCE_CLAUSE } from './clause';
 
@@ -59,6 +60,7 @@ export const eligTolerance: Rule = {
             expected: { zh: '适用规定了容缺受理情形的政策', en: 'a profile listing tolerance situations' },
             actual: { route: 'tolerance', accepted_on: accepted },
             params: [],
+            remedy: pre ? HISTORY_REMEDY : { zh: '在政策配置中列明本地容缺受理情形,或按一般程序复核', en: 'list the local tolerance situations in the profile, or review under the standard route' },
             detail: pre ? 'pre-rule' : 'no-list',
           }),
         );
@@ -69,7 +71,7 @@ export const eligTolerance: Rule = {
       const fb = { ...base, params: [param] };
       const tol = r.tolerance;
       if (!tol) {
-        findings.push(makeFinding(eligTolerance, { ...fb, severity: 'error', message: { zh: '按容缺受理办理,却没有容缺信息(情形、承诺书、缺少材料)', en: 'tolerance route without the tolerance record' }, expected: { tolerance: 'required' }, actual: { tolerance: null }, detail: 'record' }));
+        findings.push(makeFinding(eligTolerance, { ...fb, severity: 'error', message: { zh: '按容缺受理办理,却没有容缺信息(情形、承诺书、缺少材料)', en: 'tolerance route without the tolerance record' }, expected: { tolerance: 'required' }, actual: { tolerance: null }, remedy: { zh: '补录容缺受理情形、承诺书和缺少的材料', en: 'record the tolerance situation, the signed commitment and the missing documents' }, detail: 'record' }));
         continue;
       }
       const situation = p.situations.find((s) => s.code === tol.situation);
@@ -108,6 +110,7 @@ export const eligTolerance: Rule = {
                 message: { zh: `${accepted} 容缺受理,${r.decided_on} 才完成审核确认,为第 ${days} 个工作日,超过 ${p.review_working_days} 个工作日时限`, en: `accepted ${accepted}, decided ${r.decided_on}: working day ${days}, beyond the ${p.review_working_days}-working-day limit` },
                 expected: { within_working_days: p.review_working_days },
                 actual: { accepted_on: accepted, decided_on: r.decided_on, working_days: days },
+                remedy: { zh: `查明超时原因,容缺受理后在 ${p.review_working_days} 个工作日内完成审核确认`, en: `find the cause of the delay; decide within ${p.review_working_days} working days of a tolerance acceptance` },
                 detail: 'review',
               }),
             );

@@ -25,7 +25,7 @@ export const penRepair: Rule = {
       const rules = c.assessment.requirements?.repair;
       const base = { record: c.record, related: c.related };
       if (!rules) {
-        findings.push(makeFinding(penRepair, { ...base, params: [], severity: c.severity('warning'), message: { zh: '政策配置未规定信用修复程序,无法核对该信用修复', en: 'the profile defines no credit repair; this repair cannot be checked' }, expected: null, actual: cr, detail: 'no-procedure' }));
+        findings.push(makeFinding(penRepair, { ...base, params: [], severity: c.severity('warning'), message: { zh: '政策配置未规定信用修复程序,无法核对该信用修复', en: 'the profile defines no credit repair; this repair cannot be checked' }, expected: null, actual: cr, remedy: { zh: '在政策配置中补充信用修复程序后复核', en: 'add the credit-repair procedure to the profile, then review' }, detail: 'no-procedure' }));
         continue;
       }
       const params = [rules.param];
@@ -40,7 +40,7 @@ export const penRepair: Rule = {
         deadline = addWorkingDays(cr.applied_on, rules.decideWithinWorkingDays);
       } catch (e) {
         if (!(e instanceof CalendarRangeError)) throw e;
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning'), message: { zh: `无法计算认定期限: ${e.zh}`, en: `cannot compute the deadline: ${e.en}` }, expected: null, actual: { applied_on: cr.applied_on }, detail: 'calendar' }));
+        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning'), message: { zh: `无法计算认定期限: ${e.zh}`, en: `cannot compute the deadline: ${e.en}` }, expected: null, actual: { applied_on: cr.applied_on }, remedy: { zh: '补充该年度工作日历后复核认定期限', en: 'add that year\'s working-day calendar, then check the deadline' }, detail: 'calendar' }));
         continue;
       }
       if (cr.decided_on > deadline)

@@ -102,7 +102,7 @@ export interface Break {
   message: Bilingual;
   expected: unknown;
   actual?: Record<string, unknown>;
-  remedy?: Finding['remedy'];
+  remedy: Finding['remedy'] & {};
 }
 
 export interface ChainCheck {
@@ -185,7 +185,7 @@ function toFinding(ds: Dataset, c: ChainCheck, link: Link, b: Break): Finding {
     expected: b.expected,
     actual: { link: b.link, ...pairFacts(link), ...(b.actual ?? {}) },
     params,
-    ...(b.remedy ? { remedy: b.remedy } : {}),
+    remedy: b.remedy,
     groups: { township: link.region_code.slice(0, 9), staff: link.staff_id },
     detail: link.staff_id,
   });

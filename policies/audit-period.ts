@@ -10,14 +10,28 @@ import { RuleEvaluation } from './rule';
 export interface AuditPeriod {
   from: string;
   to: string;
+  /** False when the dataset has no meta: rules that walk time then stop at their latest record. */
+  stated: boolean;
 }
 
 /** An export without meta (a bare list of records in a unit test) is audited over all time. */
-const ALL_TIME: AuditPeriod = { from: '0001-01-01', to: '9999-12-31' };
+const ALL_TIME: AuditPeriod = { from: '0001-01-01', to: '9999-12-31', stated: false };
 
 export function auditPeriod(ds: Dataset): AuditPeriod {
-  return ds.meta?.period ?? ALL_TIME;
+  return ds.meta?.period ? { ...ds.meta.period, stated: true } : ALL_TIME;
 }
+
+/** A suffix for the message of a record judged only as history because its duty fell before the period. */
+export const beforePeriodNote = (p: AuditPeriod): Bilingual => ({
+  zh: `(早于导出期间起始日 ${p.from},作为历史记录)`,
+  en: ` (before the exported period began on ${p.from}: history)`,
+});
+
+/** The reason a record is not judged because the evidence for its duty lies partly before the period. */
+export const partlyBefore = (p: AuditPeriod): Bilingual => ({
+  zh: `所核对的期间部分早于导出期间起始日(${p.from}),导出数据可能不完整`,
+  en: `the span checked starts before the exported period (${p.from}); the export may not hold all of it`,
+});
 
 export const periodText = (p: AuditPeriod): Bilingual => ({ zh: `${p.from} 至 ${p.to}`, en: `${p.from} to ${p.to}` });
 

@@ -14,6 +14,13 @@ Given('the {text} policy applies', function (this: JiuzhuWorld, name: string) {
   this.usePolicy(name);
 });
 
+Given('导出数据的期间为 {date} 至 {date}', function (this: JiuzhuWorld, from: string, to: string) {
+  this.setPeriod(from, to);
+});
+Given('the exported period is {date} to {date}', function (this: JiuzhuWorld, from: string, to: string) {
+  this.setPeriod(from, to);
+});
+
 Given('待审计数据为{text}', function (this: JiuzhuWorld, file: string) {
   this.useFixture(file);
 });
@@ -25,7 +32,7 @@ Given('the export under audit is {text}', function (this: JiuzhuWorld, file: str
 Then(/^(?:该|此)(?:公示|申请|家庭|案件|记录|决定|发放)(.+)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
-Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only)$/, async function (this: JiuzhuWorld, verdict: string) {
+Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not yet due)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
 

@@ -3,18 +3,19 @@
 import { RuleResult } from '../engine/run/outcome';
 import { reveal } from '../engine/findings/personal-data';
 
-export type Expectation = 'compliant' | 'violation' | 'history' | 'warning';
+export type Expectation = 'compliant' | 'violation' | 'history' | 'warning' | 'not_yet_due';
 
 const PHRASES: [RegExp, Expectation][] = [
   [/^(符合规定|合规|无问题|is compliant)$/, 'compliant'],
   [/^(仅作为历史记录|作为历史记录|历史记录|is history only)$/, 'history'],
   [/^(应予提示|警示|is a warning)$/, 'warning'],
   [/^(违反.*|不符合.*|is a violation)$/, 'violation'],
+  [/^(期限尚未届满,不予评判|is not yet due)$/, 'not_yet_due'],
 ];
 
 export function expectationOf(phrase: string): Expectation {
   const hit = PHRASES.find(([re]) => re.test(phrase.trim()));
-  if (!hit) throw new Error(`无法理解的结论「${phrase}」(可用: 符合规定 / 违反… / 仅作为历史记录 / 应予提示)`);
+  if (!hit) throw new Error(`无法理解的结论「${phrase}」(可用: 符合规定 / 违反… / 仅作为历史记录 / 应予提示 / 期限尚未届满,不予评判)`);
   return hit[1];
 }
 
@@ -29,12 +30,14 @@ export function summarise(result: RuleResult): string {
 export function assertExpectation(result: RuleResult, expected: Expectation): void {
   const severities = new Set(result.findings.map((f) => f.severity));
   const ok =
-    expected === 'compliant'
+    expected === 'not_yet_due'
+      ? result.findings.length === 0 && result.counts.not_reviewed > 0 && !!result.reason?.zh.includes('尚未届满')
+      : expected === 'compliant'
       ? result.findings.length === 0
       : expected === 'history'
         ? result.findings.length > 0 && [...severities].every((s) => s === 'info')
         : expected === 'warning'
           ? severities.has('warning') && !severities.has('error')
           : severities.has('error');
-  if (!ok) throw new Error(`预期「${expected}」,实际:\n${summarise(result)}`);
+  if (!ok) throw new Error(`预期「${expected}」,实际:\n${summarise(result)}${result.counts.not_reviewed ? `\n  未审查 / not reviewed ${result.counts.not_reviewed}: ${result.reason?.zh}` : ''}`);
 }

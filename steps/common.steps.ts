@@ -67,6 +67,12 @@ Then('规则 {ruleId} 应无发现', async function (this: JiuzhuWorld, ruleId: 
   if (result.findings.length) throw new Error(summarise(result));
 });
 
+Then('规则 {ruleId} 未审查 {int} 条,原因包含{text}', async function (this: JiuzhuWorld, ruleId: string, count: number, why: string) {
+  const result = await this.audit(ruleId);
+  expect(result.counts.not_reviewed, summarise(result)).to.equal(count);
+  expect(result.reason?.zh ?? '').to.include(why);
+});
+
 Then('规则 {ruleId} 的结论应为{text}', async function (this: JiuzhuWorld, ruleId: string, outcome: string) {
   const result = await this.audit(ruleId);
   const wanted = (Object.keys(OUTCOME_NAMES) as Outcome[]).find((o) => OUTCOME_NAMES[o].zh === outcome || o === outcome);

@@ -32,7 +32,7 @@ Given('the export under audit is {text}', function (this: JiuzhuWorld, file: str
 Then(/^(?:该|此)(?:公示|申请|家庭|案件|记录|决定|发放)(.+)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
-Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not yet due)$/, async function (this: JiuzhuWorld, verdict: string) {
+Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not yet due|has a ground for the refusal)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
 

@@ -8,6 +8,8 @@ export type Expectation = 'compliant' | 'violation' | 'history' | 'warning' | 'n
 const PHRASES: [RegExp, Expectation][] = [
   [/^(符合规定|合规|无问题|is compliant)$/, 'compliant'],
   [/^(仅作为历史记录|作为历史记录|历史记录|is history only)$/, 'history'],
+  // A refusal another ground justifies: an info naming the ground, never an omission.
+  [/^(拒绝另有依据,不作漏保|has a ground for the refusal)$/, 'history'],
   [/^(应予提示|警示|is a warning)$/, 'warning'],
   [/^(违反.*|不符合.*|is a violation)$/, 'violation'],
   [/^(期限尚未届满,不予评判|is not yet due)$/, 'not_yet_due'],
@@ -15,7 +17,7 @@ const PHRASES: [RegExp, Expectation][] = [
 
 export function expectationOf(phrase: string): Expectation {
   const hit = PHRASES.find(([re]) => re.test(phrase.trim()));
-  if (!hit) throw new Error(`无法理解的结论「${phrase}」(可用: 符合规定 / 违反… / 仅作为历史记录 / 应予提示 / 期限尚未届满,不予评判)`);
+  if (!hit) throw new Error(`无法理解的结论「${phrase}」(可用: 符合规定 / 违反… / 仅作为历史记录 / 拒绝另有依据,不作漏保 / 应予提示 / 期限尚未届满,不予评判)`);
   return hit[1];
 }
 

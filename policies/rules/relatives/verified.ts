@@ -52,5 +52,6 @@ export const relVerified: Rule = {
   clause: INSPECTION_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
   parameters: KEYS,
-  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, check: checkVerified }),
+  // A filed application not yet decided at the export's end: the verification is not yet due.
+  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, pending: (l) => l.filed && !l.decided, check: checkVerified }),
 };

@@ -1,8 +1,8 @@
 // The audited period is the export's `meta.period` (from … to, both inclusive). Two things
-// follow from it for every rule with a date (社会救助暂行办法 第十二条 ties each duty to its
-// own date): a record dated before `from` is judged only as history, and a deadline that
-// still runs on `to` is not yet a violation — such a record is counted as not reviewed, with
-// the reason, never passed silently.
+// follow from it for every rule with a dated duty: a duty that fell before `from` is judged
+// only as history (or not at all, where the export need not hold its evidence), and a
+// deadline that still runs on `to` is not yet a violation — such a record is counted as not
+// reviewed, with the reason, never passed silently.
 import { Dataset } from '../engine/dataset/dataset';
 import { Bilingual } from '../engine/findings/finding';
 import { RuleEvaluation } from './rule';

@@ -1,9 +1,8 @@
 // An omission (漏保) is claimed only when nothing in the export justifies the refusal: before a
 // rule reports a refused household as wrongly refused, it checks the household against the
-// other grounds the profile applies on the refusal date (最低生活保障审核确认办法 第十条、第十一条:
-// vehicles and property count as much as income; 社会救助暂行办法 第六十八条: a false
-// statement). One query for all the candidates a rule found, so it scales with them, not the
-// export.
+// other grounds the profile applies on the refusal date (《社会救助暂行办法》第九条: income under
+// the standard AND property within the local rules; 第六十八条: a false statement). One query
+// for all the candidates a rule found, so it scales with them, not the export.
 import { Dataset } from '../engine/dataset/dataset';
 import { Bilingual } from '../engine/findings/finding';
 import { ResolvedProfile } from '../engine/profile/profile';

@@ -40,7 +40,7 @@ export const penStop: Rule = {
     }
     for (const c of stopping) findings.push(...judge(c, byCase.get(c.row.case_id) ?? []));
     const missingPayments = stopping.length && !ds.has('payments') ? { count: stopping.length, reason: { zh: '导出数据缺少资金发放记录,无法核对停发', en: 'the export has no payments; cannot check the stop' } } : undefined;
-    return { findings: citeProfileClause(findings), examined: judged.length, ...(notReviewed ?? missingPayments ? { notReviewed: notReviewed ?? missingPayments } : {}) };
+    return { findings: citeProfileClause(findings, ds, judged), examined: judged.length, ...(notReviewed ?? missingPayments ? { notReviewed: notReviewed ?? missingPayments } : {}) };
   },
 };
 

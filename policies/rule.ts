@@ -84,7 +84,7 @@ export interface FindingInput {
   expected: unknown;
   actual: unknown;
   params: (ParameterValue | undefined)[];
-  remedy?: Finding['remedy'];
+  remedy: Finding["remedy"] & {};
   groups?: Record<string, string>;
   /** Distinguishes two findings of one rule on one record (e.g. the column label). */
   detail?: string;

@@ -14,6 +14,13 @@ Given('the {text} policy applies', function (this: JiuzhuWorld, name: string) {
   this.usePolicy(name);
 });
 
+Given('导出数据的期间为 {date} 至 {date}', function (this: JiuzhuWorld, from: string, to: string) {
+  this.setPeriod(from, to);
+});
+Given('the exported period is {date} to {date}', function (this: JiuzhuWorld, from: string, to: string) {
+  this.setPeriod(from, to);
+});
+
 Given('待审计数据为{text}', function (this: JiuzhuWorld, file: string) {
   this.useFixture(file);
 });
@@ -25,7 +32,7 @@ Given('the export under audit is {text}', function (this: JiuzhuWorld, file: str
 Then(/^(?:该|此)(?:公示|申请|家庭|案件|记录|决定|发放)(.+)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
-Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not reviewed)$/, async function (this: JiuzhuWorld, verdict: string) {
+Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not reviewed|is not yet due|has a ground for the refusal)$/, async function (this: JiuzhuWorld, verdict: string) {
   assertExpectation(await this.judge(), expectationOf(verdict));
 });
 
@@ -58,6 +65,12 @@ Then('rule {ruleId} finds exactly:', async function (this: JiuzhuWorld, ruleId: 
 Then('规则 {ruleId} 应无发现', async function (this: JiuzhuWorld, ruleId: string) {
   const result = await this.audit(ruleId);
   if (result.findings.length) throw new Error(summarise(result));
+});
+
+Then('规则 {ruleId} 未审查 {int} 条,原因包含{text}', async function (this: JiuzhuWorld, ruleId: string, count: number, why: string) {
+  const result = await this.audit(ruleId);
+  expect(result.counts.not_reviewed, summarise(result)).to.equal(count);
+  expect(result.reason?.zh ?? '').to.include(why);
 });
 
 Then('规则 {ruleId} 的结论应为{text}', async function (this: JiuzhuWorld, ruleId: string, outcome: string) {

@@ -125,6 +125,10 @@ Given(/^该户名下有(\d+)辆机动车$/, function (this: JiuzhuWorld, n: stri
   const hh = theHousehold(this);
   hh.vehicles = Array.from({ length: Number(n) }, (_, i) => ({ owner_person_id: hh.members[i % hh.members.length].person_id, plate: `京N·0000${i}` }));
 });
+Given(new RegExp(`^该户于 ${D} 收到存款预警,至 ${D} 举证期满未提交反证$`), function (this: JiuzhuWorld, raised: string, due: string) {
+  const hh = theHousehold(this);
+  this.add('warnings', { warning_id: `W${(this.records.warnings?.length ?? 0) + 1}`, household_id: hh.household_id, type: 'deposits', raised_on: raised, evidence_due: due, outcome: 'pending', outcome_on: due });
+});
 Given('该户名下没有机动车', function (this: JiuzhuWorld) {
   delete theHousehold(this).vehicles;
 });

@@ -20,6 +20,8 @@ export class JiuzhuWorld extends World {
   /** Rule ids named by the scenario's tags (feature tags included). */
   ruleIds: string[] = [];
   records: Partial<Record<CollectionName, any[]>> = {};
+  /** The export's `meta.period` a spec scenario set ("导出数据的期间为 …"); else the spec default. */
+  period?: { from: string; to: string };
   /** Free-form state a family's spec steps build up (the applicant, the notice being written…). */
   scene: Record<string, any> = {};
   private specExport?: LoadedExport;
@@ -54,9 +56,15 @@ export class JiuzhuWorld extends World {
     return record;
   }
 
+  setPeriod(from: string, to: string): void {
+    this.period = { from, to };
+    this.forgetSpecExport();
+  }
+
   /** Judges the records this scenario built with one rule (spec scenarios). */
   async judge(ruleId = this.onlyRule()): Promise<RuleResult> {
-    this.specExport ??= await loadRecords(this.records);
+    const period = this.period ?? spannedPeriod(this.records);
+    this.specExport ??= await loadRecords(this.records, period ? { period } : {});
     return auditRule(this.specExport, this.profile, ruleById(ruleId));
   }
 
@@ -83,6 +91,24 @@ export class JiuzhuWorld extends World {
     this.specExport?.dataset.close();
     this.specExport = undefined;
   }
+}
+
+/**
+ * A spec scenario that states no period exports the calendar years its records start in, up to
+ * their last date, so a deadline after that date is still running at the export's end.
+ */
+function spannedPeriod(records: JiuzhuWorld['records']): { from: string; to: string } | undefined {
+  const dates: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) dates.push(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(records);
+  if (!dates.length) return undefined;
+  dates.sort();
+  return { from: `${dates[0].slice(0, 4)}-01-01`, to: dates[dates.length - 1] };
 }
 
 setWorldConstructor(JiuzhuWorld);

@@ -4,7 +4,7 @@ import { Severity } from '../findings/finding';
 import { outcomeTally, resultOf } from './outcome';
 
 const rule = { id: 'NOTICE-PERIOD', clause: { document: 'd', tag: 't' } } as Rule;
-const finding = (severity: Severity) => makeFinding(rule, { severity, record: { collection: 'notices', id: `N-${severity}` }, message: { zh: 'z', en: 'e' }, expected: 1, actual: 2, params: [] });
+const finding = (severity: Severity) => makeFinding(rule, { severity, record: { collection: 'notices', id: `N-${severity}` }, message: { zh: 'z', en: 'e' }, expected: 1, actual: 2, params: [], remedy: { zh: '更正', en: 'correct it' } });
 const why = { zh: '缺少日期', en: 'no date' };
 
 describe('rule outcomes', () => {

@@ -1,12 +1,14 @@
 // DUP-OVER-LIMIT — a household exited for income or property over the limit is paid no more:
 // no payment under that application for a month after the exit month (or after the recorded
 // gradual-exit month, whose length ELIG-GRADUAL judges); what was paid is to be recovered
-// (奈民发〔2022〕28号 二(一)4 及时清退……落实违规领取资金的追缴).
+// (奈民发〔2022〕28号 二(一)4 及时清退……落实违规领取资金的追缴). Payments all for months before
+// meta.period.from are history (info): recovery of those belongs to the earlier period's audit.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';
 import { allValues, fenSql, monthRanges, notConfigured, paymentRefs, stateOn, unsetKeys, yuan } from './common';
 import { OVER_LIMIT_CLAUSE } from './clause';
+import { auditPeriod, beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
 
 const KEYS = ['dup.over_limit_programs'];
 
@@ -51,15 +53,17 @@ export const dupOverLimit: Rule = {
       (groups.get(r.application_id) ?? groups.set(r.application_id, []).get(r.application_id)!).push(r);
     }
     const findings: Finding[] = [];
+    const audited = auditPeriod(ds);
     for (const ps of groups.values()) {
       const r = ps[0];
       const s = stateOn(profile, KEYS, r.ended_on);
       const fen = ps.reduce((a, p) => a + Number(p.fen), 0);
       const months = ps.map((p) => p.month);
-      const history = s.preRule ? { zh: '(作为历史记录)', en: ' (history)' } : { zh: '', en: '' };
+      const before = months.every((m) => m < audited.from.slice(0, 7));
+      const history = s.preRule ? { zh: '(作为历史记录)', en: ' (history)' } : before ? beforePeriodNote(audited) : { zh: '', en: '' };
       findings.push(
         makeFinding(dupOverLimit, {
-          severity: s.preRule ? 'info' : 'error',
+          severity: s.preRule || before ? 'info' : 'error',
           record: ds.locate('applications', r.application_id, r.app_line),
           related: [{ collection: 'households', id: r.household_id }, ...paymentRefs(ps.map((p) => p.payment_id))],
           message: {
@@ -69,7 +73,7 @@ export const dupOverLimit: Rule = {
           expected: { zh: `${r.last_month} 之后不再发放`, en: `no payment after ${r.last_month}` },
           actual: { months, payments: ps.map((p) => p.payment_id) },
           params: [s.values['dup.over_limit_programs']],
-          remedy: { zh: `停发并追缴违规领取的 ${yuan(fen)} 元`, en: `stop payment and recover ${yuan(fen)} yuan`, amount_fen: fen, month: months[0] },
+          remedy: before && !s.preRule ? HISTORY_REMEDY : { zh: `停发并追缴违规领取的 ${yuan(fen)} 元`, en: `stop payment and recover ${yuan(fen)} yuan`, amount_fen: fen, month: months[0] },
           detail: 'paid-after-exit',
         }),
       );

@@ -1,12 +1,13 @@
 // SUP-REPORT and SUP-INSPECTION — Fujian's departments supervise themselves (闽民保〔2017〕204号 四(一)(二)):
 // half-yearly reports by fixed dates (county 1/15 and 7/15, city 1/30 and 7/30, the day itself
 // on time), and at least one special inspection a year at each level. Missing reports and
-// inspections are omissions, reported on the (level, region, period) that lacks them. The data
-// are judged up to the latest date the oversight records show (the export's period is not
-// visible to rules yet).
+// inspections are omissions, reported on the (level, region, period) that lacks them. Duties are
+// judged within the export's period: a deadline after meta.period.to is not yet due (counted as
+// not reviewed unless the report is already in), one before meta.period.from is history.
 import { RecordRef } from '../../../engine/dataset/dataset';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
+import { auditPeriod, AuditPeriod, beforePeriodNote, notYetDue, partlyBefore, Unjudged } from '../../audit-period';
 import { notConfigured, stateOn, unsetKeys } from './common';
 import { INSPECTION_CLAUSE, REPORT_CLAUSE } from './clause';
 
@@ -41,13 +42,15 @@ export function dueDate(half: string, level: string, deadlines: Deadlines): stri
 
 async function oversight(ds: Parameters<Rule['evaluate']>[0]) {
   const rows = await ds.all<Row>(`SELECT record_id, level, region_code, kind, period, done_on::VARCHAR AS done_on, _line FROM oversight ORDER BY _line`);
-  const asOf = rows.reduce((m, r) => (r.done_on > m ? r.done_on : m), '');
+  const period: AuditPeriod = auditPeriod(ds);
+  // The export's period bounds the duties; without a stated period, the latest record does.
+  const asOf = period.stated ? period.to : rows.reduce((m, r) => (r.done_on > m ? r.done_on : m), '');
   const entities = new Map<string, Row[]>();
   for (const r of rows) {
     const key = `${r.level}:${r.region_code}`;
     (entities.get(key) ?? entities.set(key, []).get(key)!).push(r);
   }
-  return { rows, asOf, entities };
+  return { rows, asOf, period, entities };
 }
 
 const omission = (id: string): RecordRef => ({ collection: 'oversight', id });
@@ -62,20 +65,32 @@ export const supReport: Rule = {
   parameters: REPORT_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, REPORT_KEYS).length) return notConfigured(profile, REPORT_KEYS, ds.count('oversight'));
-    const { asOf, entities } = await oversight(ds);
+    const { asOf, period, entities } = await oversight(ds);
     const findings: Finding[] = [];
+    const unjudged = new Unjudged();
     let examined = 0;
     for (const records of entities.values()) {
       const { level, region_code } = records[0];
       const reports = new Map<string, Row>();
       for (const r of records.filter((x) => x.kind === 'half_year_report').sort((a, b) => a.done_on.localeCompare(b.done_on)))
         if (!reports.has(halfOf(r.period))) reports.set(halfOf(r.period), r);
-      let half = records.map((r) => (r.kind === 'half_year_report' ? halfOf(r.period) : halfOfDate(r.done_on))).sort()[0];
-      for (; ; half = nextHalf(half)) {
-        // The deadlines in force at the end of the data (or, before the rule, its first values) bound the walk.
+      const starts = records.map((r) => (r.kind === 'half_year_report' ? halfOf(r.period) : halfOfDate(r.done_on)));
+      if (period.stated) starts.push(halfOfDate(period.from));
+      let half = starts.sort()[0];
+      // Every half-year that starts within the data or the period; the last ones may not be due yet.
+      for (; `${half.slice(0, 4)}-${half.endsWith('H1') ? '01' : '07'}-01` <= asOf; half = nextHalf(half)) {
+        // The deadlines in force at the end of the data (or, before the rule, its first values) give each half's due date.
         const probe = profile.at<Deadlines>('sup.report_deadlines', asOf) ?? profile.timeline('sup.report_deadlines').find((v) => v.value !== null);
         const due0 = probe && dueDate(half, level, probe.value as Deadlines);
-        if (!due0 || due0 > asOf) break;
+        if (!due0) break;
+        const early = reports.get(half);
+        if (due0 > asOf) {
+          // Due after the period's end: a report already filed on time is judged; otherwise it is not yet late.
+          if (!early) {
+            unjudged.add(notYetDue(period));
+            continue;
+          }
+        }
         const s = stateOn(profile, REPORT_KEYS, due0);
         if (s.off) continue;
         const deadlines = s.values['sup.report_deadlines']!;
@@ -84,8 +99,13 @@ export const supReport: Rule = {
         examined++;
         const report = reports.get(half);
         const who = `${LEVEL_ZH[level]}(${region_code})`;
+        const before = due < period.from;
         if (!report) {
-          if (s.preRule) continue; // an omission before the duty existed is not history worth reporting
+          // An omission before the duty existed, or due before the period, is not judged: the export need not hold those records.
+          if (s.preRule || before) {
+            examined--;
+            continue;
+          }
           findings.push(
             makeFinding(supReport, {
               severity: 'error',
@@ -101,9 +121,12 @@ export const supReport: Rule = {
         } else if (report.done_on > due)
           findings.push(
             makeFinding(supReport, {
-              severity: s.preRule ? 'info' : 'error',
+              severity: s.preRule || before ? 'info' : 'error',
               record: ds.locate('oversight', report.record_id, report._line),
-              message: { zh: `${who} ${half} 半年报告于 ${report.done_on} 报送,逾期(截止 ${due})`, en: `${level} ${region_code}: ${half} report filed ${report.done_on}, after ${due}` },
+              message: {
+                zh: `${who} ${half} 半年报告于 ${report.done_on} 报送,逾期(截止 ${due})${before && !s.preRule ? beforePeriodNote(period).zh : ''}`,
+                en: `${level} ${region_code}: ${half} report filed ${report.done_on}, after ${due}${before && !s.preRule ? beforePeriodNote(period).en : ''}`,
+              },
               expected: { due },
               actual: { done_on: report.done_on },
               params: [deadlines],
@@ -113,7 +136,7 @@ export const supReport: Rule = {
           );
       }
     }
-    return { findings, examined };
+    return { findings, examined, ...unjudged.result() };
   },
 };
 
@@ -139,14 +162,15 @@ export const supInspection: Rule = {
   parameters: INSPECTION_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, INSPECTION_KEYS).length) return notConfigured(profile, INSPECTION_KEYS, ds.count('oversight'));
-    const { asOf, entities } = await oversight(ds);
+    const { asOf, period, entities } = await oversight(ds);
     const findings: Finding[] = [];
+    const unjudged = new Unjudged();
     let examined = 0;
     for (const records of entities.values()) {
       const { level, region_code } = records[0];
-      const first = +records.map((r) => r.done_on).sort()[0].slice(0, 4);
-      // Only years that have ended within the data, and in which the duty held from 1 January.
-      for (let year = first; `${year}-12-31` <= asOf; year++) {
+      const first = +[...records.map((r) => r.done_on), ...(period.stated ? [period.from] : [])].sort()[0].slice(0, 4);
+      // Years in which the duty held from 1 January, up to the period's end.
+      for (let year = first; `${year}-01-01` <= asOf; year++) {
         const s = stateOn(profile, INSPECTION_KEYS, `${year}-01-01`);
         if (s.off || s.preRule) continue;
         const min = s.values['sup.inspections_per_year']!;
@@ -155,6 +179,14 @@ export const supInspection: Rule = {
         examined++;
         const done = records.filter((r) => r.kind === 'special_inspection' && r.done_on.startsWith(`${year}-`));
         if (done.length >= need) continue;
+        // A year wholly before the period is not the export's to show; one that begins before it or
+        // is still running at its end cannot yet be said to lack an inspection.
+        const unjudgedWhy = `${year}-12-31` < period.from ? null : `${year}-01-01` < period.from ? partlyBefore(period) : `${year}-12-31` > asOf ? notYetDue(period) : undefined;
+        if (unjudgedWhy !== undefined) {
+          examined--;
+          if (unjudgedWhy) unjudged.add(unjudgedWhy);
+          continue;
+        }
         findings.push(
           makeFinding(supInspection, {
             severity: 'error',
@@ -170,6 +202,6 @@ export const supInspection: Rule = {
         );
       }
     }
-    return { findings, examined };
+    return { findings, examined, ...unjudged.result() };
   },
 };

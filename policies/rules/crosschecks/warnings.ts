@@ -2,11 +2,14 @@
 // the household: no counter-evidence by the due date → treated as voluntary exit, the past
 // not pursued; evidence not credible → cancelled and past payments recovered; credible →
 // continues. Afterwards nothing is paid for a month after the cancellation or exit month.
+// A warning still open is judged on meta.period.to: overdue if the evidence was due before it,
+// else its due date is still running (not yet due, counted as not reviewed).
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';
 import { allValues, fenSql, monthRanges, notConfigured, paymentRefs, stateOn, unsetKeys, yuan } from './common';
 import { WARNING_CLAUSE } from './clause';
+import { auditPeriod, notYetDue, Unjudged } from '../../audit-period';
 
 const OUTCOME_KEYS = ['warn.types'];
 const PAYMENT_KEYS = ['warn.programs'];
@@ -54,6 +57,8 @@ export const warnOutcome: Rule = {
        FROM warnings ORDER BY _line`,
     );
     const findings: Finding[] = [];
+    const period = auditPeriod(ds);
+    const unjudged = new Unjudged();
     for (const w of rows) {
       const s = stateOn(profile, OUTCOME_KEYS, w.raised_on);
       if (s.off) continue;
@@ -77,13 +82,19 @@ export const warnOutcome: Rule = {
       }
       const expected = expectedOutcome(w);
       if (w.outcome === 'pending') {
-        // Still open after the due date passed with no evidence: the decision is overdue.
-        if (expected !== 'pending' && w.outcome_on > w.evidence_due)
+        // Still open after the due date passed with no evidence: the decision is overdue. Open
+        // at the end of the exported period counts as open on that day.
+        const asOf = period.stated && period.to > w.outcome_on ? period.to : w.outcome_on;
+        if (expected === 'voluntary_exit' && !w.submitted_on && w.evidence_due >= asOf) {
+          unjudged.add(notYetDue(period));
+          continue;
+        }
+        if (expected !== 'pending' && asOf > w.evidence_due)
           findings.push(
             makeFinding(warnOutcome, {
               ...base,
               severity: s.preRule ? 'info' : 'warning',
-              message: { zh: `举证期已于 ${w.evidence_due} 届满,至 ${w.outcome_on} 仍未处理(应${OUTCOME_ZH[expected]})`, en: `evidence was due ${w.evidence_due}; still pending on ${w.outcome_on} (should be ${expected})` },
+              message: { zh: `举证期已于 ${w.evidence_due} 届满,至 ${asOf} 仍未处理(应${OUTCOME_ZH[expected]})`, en: `evidence was due ${w.evidence_due}; still pending on ${asOf} (should be ${expected})` },
               expected: { outcome: expected },
               actual: { outcome: w.outcome, outcome_on: w.outcome_on, response },
               remedy: { zh: `依举证情况作出处理:${OUTCOME_ZH[expected]}`, en: `decide: ${expected}` },
@@ -150,7 +161,7 @@ export const warnOutcome: Rule = {
         }),
       );
     }
-    return { findings, examined: rows.length };
+    return { findings, examined: rows.length - unjudged.count, ...unjudged.result() };
   },
 };
 

@@ -1,15 +1,18 @@
 // ELIG-EMERGENCY — emergency assistance first (先行救助), paperwork completed afterwards within
 // the profile's limit (奈民发〔2022〕28号 二(三)1 "情况紧急的可实行'先行救助',后补齐有关手续"), counted from
-// the day the assistance was granted. Completed late: error; not yet completed: warning with
-// the deadline (the export may end before it).
+// the day the assistance was granted. Completed late: error; not completed when the deadline
+// passed within the export's period: error; deadline still running at meta.period.to: not
+// reviewed (not yet due), never passed.
 import { Finding } from '../../../engine/findings/finding';
 import { CalendarRangeError, addWorkingDays } from '../../calendar/working-days';
 import { addDays } from '../../dates';
 import { makeFinding, Rule } from '../../rule';
 import { timing } from './cases';
+import { auditPeriod, notYetDue, Unjudged } from '../../audit-period';
 import { EMERGENCY_CLAUSE } from './clause';
 
 const KEYS = ['elig.emergency_paperwork'];
+const OUTSIDE_CALENDAR = { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' };
 
 interface Row {
   application_id: string;
@@ -31,7 +34,8 @@ export const eligEmergency: Rule = {
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
     let examined = 0;
-    let unreviewed = 0;
+    const period = auditPeriod(ds);
+    const unjudged = new Unjudged();
     const rows = await ds.all<Row>(
       `SELECT application_id, household_id, _line, applied_on::VARCHAR AS applied_on, decision.decided_on::VARCHAR AS decided_on, temporary.paperwork_completed_on::VARCHAR AS completed_on
        FROM applications WHERE route = 'emergency' AND coalesce(decision.result, 'approved') <> 'rejected' ORDER BY _line`,
@@ -47,7 +51,11 @@ export const eligEmergency: Rule = {
         deadline = p.unit === 'working' ? addWorkingDays(granted, p.days) : addDays(granted, p.days);
       } catch (e) {
         if (!(e instanceof CalendarRangeError)) throw e;
-        unreviewed++;
+        unjudged.add(OUTSIDE_CALENDAR);
+        continue;
+      }
+      if (!r.completed_on && deadline > period.to) {
+        unjudged.add(notYetDue(period));
         continue;
       }
       examined++;
@@ -60,6 +68,7 @@ export const eligEmergency: Rule = {
             severity: 'error',
             message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过 ${limit.zh} 时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
             actual: { granted_on: granted, paperwork_completed_on: r.completed_on },
+            remedy: { zh: `查明补办手续超过 ${limit.zh} 的原因,今后先行救助后按时补齐手续`, en: `find why the paperwork took longer than ${limit.en}; complete it in time after future emergency grants` },
             detail: 'late',
           }),
         );
@@ -67,18 +76,17 @@ export const eligEmergency: Rule = {
         findings.push(
           makeFinding(eligEmergency, {
             ...base,
-            severity: 'warning',
-            message: { zh: `${granted} 先行救助,尚无补齐手续记录(时限 ${limit.zh},截止 ${deadline})`, en: `emergency assistance on ${granted}; no paperwork recorded (limit ${limit.en}, due ${deadline})` },
+            severity: 'error',
+            message: {
+              zh: `${granted} 先行救助,至导出期末(${period.to})尚无补齐手续记录,已超过 ${limit.zh} 时限(截止 ${deadline})`,
+              en: `emergency assistance on ${granted}; no paperwork recorded by the end of the exported period (${period.to}), past the ${limit.en} limit (${deadline})`,
+            },
             actual: { granted_on: granted, paperwork_completed_on: null },
-            remedy: { zh: `于 ${deadline} 前补齐审核审批手续`, en: `complete the paperwork by ${deadline}`, deadline },
+            remedy: { zh: '立即补齐审核审批手续,并查明逾期原因', en: 'complete the paperwork now and find why it is late' },
             detail: 'missing',
           }),
         );
     }
-    return {
-      findings,
-      examined,
-      ...(unreviewed ? { notReviewed: { count: unreviewed, reason: { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' } } } : {}),
-    };
+    return { findings, examined, ...unjudged.result() };
   },
 };

@@ -3,12 +3,14 @@
 // after the exit month, up to the profile's number. Payments past the declared or the
 // allowed end are wrongful inclusion, with the amount to recover; a gradual exit declared
 // for a household that left for another reason (death, fraud…), or outside dibao ("低保渐退"),
-// is not a gradual exit at all.
+// is not a gradual exit at all. An exit decided before meta.period.from, and payments all for
+// months before it, are history (info): the export need not hold the rest of that story.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { INCLUSION_CLAUSE } from './clause';
 import { fenText } from './income-items';
+import { auditPeriod, beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
 
 const KEYS = ['elig.gradual_exit_months'];
 
@@ -43,6 +45,10 @@ export const eligGradual: Rule = {
     const findings: Finding[] = [];
     let examined = 0;
     const hasPayments = ds.has('payments');
+    const audited = auditPeriod(ds);
+    const note = beforePeriodNote(audited);
+    const asHistory = (history: boolean, f: { severity: 'error'; message: { zh: string; en: string }; remedy: Record<string, unknown> & { zh: string; en: string } }) =>
+      history ? { severity: 'info' as const, message: { zh: f.message.zh + note.zh, en: f.message.en + note.en }, remedy: HISTORY_REMEDY } : f;
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off || period.preRule) continue;
       const param = period.values['elig.gradual_exit_months']!;
@@ -72,16 +78,19 @@ export const eligGradual: Rule = {
         };
         const related = [{ collection: 'households', id: r.household_id }];
         const allowed = r.reason === 'income_over_limit' && r.program === 'dibao';
+        const exitedBefore = r.ended_on < audited.from;
         if (allowed && r.until && r.until > r.limit_month)
           findings.push(
             makeFinding(eligGradual, {
               ...base,
               related,
-              severity: 'error',
-              message: { zh: `${r.ended_on} 因收入超标退出,渐退期定至 ${r.until},超过 ${n} 个月上限(最晚至 ${r.limit_month})`, en: `exited ${r.ended_on} for income over the limit; gradual exit set to ${r.until}, beyond the ${n}-month limit (${r.limit_month})` },
+              ...asHistory(exitedBefore, {
+                severity: 'error',
+                message: { zh: `${r.ended_on} 因收入超标退出,渐退期定至 ${r.until},超过 ${n} 个月上限(最晚至 ${r.limit_month})`, en: `exited ${r.ended_on} for income over the limit; gradual exit set to ${r.until}, beyond the ${n}-month limit (${r.limit_month})` },
+                remedy: { zh: `渐退期最晚至 ${r.limit_month}`, en: `end the gradual exit by ${r.limit_month}`, month: r.limit_month },
+              }),
               expected: { last_month: r.limit_month, months: n },
               actual: { gradual_exit_until: r.until, exit_month: r.exit_month },
-              remedy: { zh: `渐退期最晚至 ${r.limit_month}`, en: `end the gradual exit by ${r.limit_month}`, month: r.limit_month },
               detail: 'declared',
             }),
           );
@@ -90,14 +99,16 @@ export const eligGradual: Rule = {
             makeFinding(eligGradual, {
               ...base,
               related,
-              severity: 'error',
-              message:
-                r.reason === 'income_over_limit'
-                  ? { zh: `渐退只适用于低保,该申请为${PROGRAM_ZH[r.program] ?? r.program},却定有渐退期至 ${r.until}`, en: `gradual exit is for dibao only; this ${r.program} application has one to ${r.until}` }
-                  : { zh: `因${REASON_ZH[r.reason] ?? r.reason}退出,不适用渐退,却定有渐退期至 ${r.until}`, en: `exited for ${r.reason}, which allows no gradual exit, yet one runs to ${r.until}` },
+              ...asHistory(exitedBefore, {
+                severity: 'error',
+                message:
+                  r.reason === 'income_over_limit'
+                    ? { zh: `渐退只适用于低保,该申请为${PROGRAM_ZH[r.program] ?? r.program},却定有渐退期至 ${r.until}`, en: `gradual exit is for dibao only; this ${r.program} application has one to ${r.until}` }
+                    : { zh: `因${REASON_ZH[r.reason] ?? r.reason}退出,不适用渐退,却定有渐退期至 ${r.until}`, en: `exited for ${r.reason}, which allows no gradual exit, yet one runs to ${r.until}` },
+                remedy: { zh: '取消渐退,自退出当月起停发', en: 'cancel the gradual exit; stop from the exit month' },
+              }),
               expected: { gradual_exit: false },
               actual: { reason: r.reason, gradual_exit_until: r.until },
-              remedy: { zh: '取消渐退,自退出当月起停发', en: 'cancel the gradual exit; stop from the exit month' },
               detail: 'reason',
             }),
           );
@@ -107,14 +118,17 @@ export const eligGradual: Rule = {
             makeFinding(eligGradual, {
               ...base,
               related: [...related, ...(r.payment_ids ?? []).map((id) => ({ collection: 'payments', id }))],
-              severity: 'error',
-              message: {
-                zh: `${r.ended_on} 因${REASON_ZH[r.reason] ?? r.reason}退出,最晚可发放至 ${r.allowed_month},却仍发放了 ${(r.months ?? []).join('、')} 共 ${fenText(fen)} 元`,
-                en: `exited ${r.ended_on} (${r.reason}); payable through ${r.allowed_month}, yet paid for ${(r.months ?? []).join(', ')}: ${fenText(fen)} yuan`,
-              },
+              // Payments all for months before the period are history; one inside it makes the whole overpayment due.
+              ...asHistory((r.months ?? []).every((m) => m < audited.from.slice(0, 7)), {
+                severity: 'error',
+                message: {
+                  zh: `${r.ended_on} 因${REASON_ZH[r.reason] ?? r.reason}退出,最晚可发放至 ${r.allowed_month},却仍发放了 ${(r.months ?? []).join('、')} 共 ${fenText(fen)} 元`,
+                  en: `exited ${r.ended_on} (${r.reason}); payable through ${r.allowed_month}, yet paid for ${(r.months ?? []).join(', ')}: ${fenText(fen)} yuan`,
+                },
+                remedy: { zh: `停发并追回 ${fenText(fen)} 元`, en: `stop and recover ${fenText(fen)} yuan`, amount_fen: fen, month: r.allowed_month },
+              }),
               expected: { last_payable_month: r.allowed_month, limit_month: r.limit_month },
               actual: { months: r.months, amount_fen: fen, gradual_exit_until: r.until },
-              remedy: { zh: `停发并追回 ${fenText(fen)} 元`, en: `stop and recover ${fenText(fen)} yuan`, amount_fen: fen, month: r.allowed_month },
               detail: 'payments',
             }),
           );

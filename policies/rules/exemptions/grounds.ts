@@ -3,6 +3,7 @@
 // defines is a finding on any case (fail closed), and so is an outcome the local mechanism lacks.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
+import { HISTORY_REMEDY } from '../../audit-period';
 import { accountabilityCases, caseRecord, isFavourable, OUTCOME_ZH, timing } from './cases';
 import { DONGTOU_CLAUSE } from './clause';
 import { BarredDef, FACT_NAMES, reasonExemption, SituationDef } from './reasoning';
@@ -50,6 +51,7 @@ export const exemptGrounds: Rule = {
               expected: { effective_from: t.from },
               actual: { occurred_on: c.occurred_on, outcome: c.outcome },
               params: [],
+              remedy: HISTORY_REMEDY,
               detail: 'pre-rule',
             }),
           );
@@ -80,6 +82,7 @@ export const exemptGrounds: Rule = {
             expected: { outcomes: outcomes.value },
             actual: { outcome: c.outcome },
             params: [outcomes],
+            remedy: { zh: '按本地机制规定的认定结果重新认定', en: 'decide again with an outcome the local mechanism provides' },
             detail: 'outcome',
           }),
         );

@@ -3,11 +3,14 @@
 // tested against the recorded local standard, in integer fen. Both directions: a refusal the
 // recomputation says was eligible is an omission (漏保, reported first: 闽民保〔2017〕204号 二(一) 一个不漏),
 // an approval it says was not is a wrongful inclusion. Individual coverage is ELIG-SINGLE's.
+// A refusal is an omission only when no other ground the profile applies justifies it
+// (disqualifying-grounds); one with a visible ground is an info naming it, not an omission.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { INCLUSION_CLAUSE } from './clause';
 import { fenText, incomeItemsSql, itemBreakdown, toIncomeRow } from './income-items';
+import { checkedText, foundText, GROUNDED_REFUSAL_REMEDY, otherGrounds } from '../../disqualifying-grounds';
 
 const KEYS = ['elig.income_tested_programs', 'elig.income_exclusions'];
 
@@ -49,8 +52,10 @@ export const eligIncome: Rule = {
          WHERE ((total_fen ${cmp} standard_fen * size) <> (result = 'approved')) OR abs(recorded_fen * size - total_fen) >= size
          ORDER BY _line`,
       )).map(toIncomeRow);
+      const isEligible = (r: (typeof rows)[number]) => (x.eligible_when === 'below' ? r.total_fen < r.standard_fen * r.size : r.total_fen <= r.standard_fen * r.size);
+      const grounds = await otherGrounds(ds, profile, rows.filter((r) => isEligible(r) && r.result === 'rejected').map((r) => r.application_id), ['income']);
       for (const r of rows) {
-        const eligible = x.eligible_when === 'below' ? r.total_fen < r.standard_fen * r.size : r.total_fen <= r.standard_fen * r.size;
+        const eligible = isEligible(r);
         const b = itemBreakdown(r, x);
         const perCapita = Math.round(r.total_fen / r.size);
         const figure = {
@@ -64,17 +69,33 @@ export const eligIncome: Rule = {
           expected: { eligible, per_capita_fen: perCapita, standard_fen: r.standard_fen, rule: x.eligible_when },
           actual: { result: r.result, recorded_per_capita_fen: r.recorded_fen, decided_on: r.decided_on, items: b.items },
         };
-        if (eligible && r.result === 'rejected')
+        const g = grounds.get(r.application_id);
+        if (eligible && r.result === 'rejected' && g?.found.length) {
+          const why = foundText(g);
           findings.push(
             makeFinding(eligIncome, {
               ...base,
+              actual: { ...base.actual, grounds_checked: g.checked, other_grounds: g.found },
+              severity: 'info',
+              message: { zh: `${figure.zh},收入符合条件,但拒绝另有依据:${why.zh}(不作漏保)`, en: `${figure.en}: within the income standard, but the refusal has a ground: ${why.en} (not an omission)` },
+              remedy: GROUNDED_REFUSAL_REMEDY,
+              detail: 'refusal-ground',
+            }),
+          );
+        } else if (eligible && r.result === 'rejected') {
+          const checked = checkedText(g ?? { checked: [], found: [] });
+          findings.push(
+            makeFinding(eligIncome, {
+              ...base,
+              actual: { ...base.actual, grounds_checked: g?.checked ?? [] },
               severity: 'error',
-              message: { zh: `${figure.zh},符合条件却于 ${r.decided_on} 被拒绝(漏保)`, en: `${figure.en}: eligible, yet refused on ${r.decided_on} (omission)` },
+              message: { zh: `${figure.zh},符合条件却于 ${r.decided_on} 被拒绝(漏保);${checked.zh}`, en: `${figure.en}: eligible, yet refused on ${r.decided_on} (omission); ${checked.en}` },
               remedy: { zh: '重新审核确认,纳入保障', en: 'decide again and include the household' },
               groups: { direction: 'omission' },
               detail: 'omission',
             }),
           );
+        }
         else if (!eligible && r.result === 'approved')
           findings.push(
             makeFinding(eligIncome, {

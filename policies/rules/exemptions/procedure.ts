@@ -44,6 +44,7 @@ export const exemptProcedure: Rule = {
             message: { zh: `程序步骤「${s.step}」(${s.on})不是本地规定的步骤,无法认定`, en: `step "${s.step}" (${s.on}) is not a step of the local procedure` },
             expected: { steps: expectedOrder },
             actual: { step: s.step, on: s.on },
+            remedy: { zh: `核实该步骤,按本地程序(${expectedOrder})补正记录`, en: `check the step and correct the record to the local procedure (${expectedOrder})` },
             detail: `unknown:${s.step}`,
           }),
         );
@@ -83,6 +84,7 @@ export const exemptProcedure: Rule = {
             message: { zh: `程序顺序颠倒:${inversions.join(';')}(应为 ${expectedOrder})`, en: `steps out of order: ${inversionsEn.join('; ')}` },
             expected: { steps: expectedOrder },
             actual: { steps: present.map((d) => ({ step: d.step, on: first.get(d.step) })) },
+            remedy: { zh: `按本地程序顺序(${expectedOrder})重新履行颠倒的步骤`, en: `redo the steps out of order in the local sequence (${expectedOrder})` },
             detail: 'order',
           }),
         );

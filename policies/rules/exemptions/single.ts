@@ -3,12 +3,14 @@
 // 群体单人保"). A grade the profile cannot classify (三级: severe only for intellectual or mental
 // disability, which the export does not record) is a warning, never a pass. The other
 // direction: a refused low-income household (over the standard, within the profile's multiple
-// of it) with a member who qualifies was owed 单人保 consideration (possible omission, warning).
+// of it) with a member who qualifies was owed 单人保 consideration (possible omission, warning),
+// unless another ground the export shows justifies the refusal (disqualifying-grounds).
 import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { INCLUSION_CLAUSE } from './clause';
+import { checkedText, foundText, GROUNDED_REFUSAL_REMEDY, otherGrounds } from '../../disqualifying-grounds';
 
 const KEYS = ['elig.single_coverage'];
 
@@ -54,7 +56,7 @@ export const eligSingle: Rule = {
         const base = { record: ds.locate('applications', r.application_id, r._line), related: [{ collection: 'households', id: r.household_id }], params: [param] };
         const expected = { zh: `重大疾病${s.severe_disability_grades.length ? `或 ${s.severe_disability_grades.join('、')} 级残疾` : ''}`, en: `serious illness or disability grade ${s.severe_disability_grades.join('/')}` };
         if (!r.covered.length)
-          findings.push(makeFinding(eligSingle, { ...base, severity: 'error', message: { zh: '单人保未列明保障对象', en: 'individual coverage names no covered person' }, expected, actual: { covered: [] }, groups: { direction: 'inclusion' }, detail: 'empty' }));
+          findings.push(makeFinding(eligSingle, { ...base, severity: 'error', message: { zh: '单人保未列明保障对象', en: 'individual coverage names no covered person' }, expected, actual: { covered: [] }, remedy: { zh: '补正保障对象;无法列明的复核后停发', en: 'name the covered person, or review and stop' }, groups: { direction: 'inclusion' }, detail: 'empty' }));
         for (const pid of r.covered) {
           const m = (r.members ?? []).find((x) => x.person_id === pid);
           const who = m ? personal('name', m.name) : personal('id', pid);
@@ -63,7 +65,7 @@ export const eligSingle: Rule = {
               makeFinding(eligSingle, {
                 ...base, severity: 'error',
                 message: { zh: `单人保对象 ${who} 不是该户家庭成员`, en: `covered person ${who} is not a member of the household` },
-                expected, actual: { person: personal('id', pid) }, groups: { direction: 'inclusion' }, detail: `person:${pid}`,
+                expected, actual: { person: personal('id', pid) }, remedy: { zh: '核实保障对象身份与家庭成员关系,不符的停发并追回', en: 'verify the covered person belongs to the household; stop and recover if not' }, groups: { direction: 'inclusion' }, detail: `person:${pid}`,
               }),
             );
             continue;
@@ -101,21 +103,38 @@ export const eligSingle: Rule = {
            AND (la.last_approved IS NULL OR la.last_approved < a.decision.decided_on)
          ORDER BY a._line`,
       );
-      for (const r of refused)
+      const grounds = await otherGrounds(ds, profile, refused.map((r) => r.application_id), ['income']);
+      for (const r of refused) {
+        const g = grounds.get(r.application_id) ?? { checked: [], found: [] };
+        const base = { record: ds.locate('applications', r.application_id, r._line), related: [{ collection: 'households', id: r.household_id }], params: [param] };
+        const expected = { zh: '对重病重残成员考虑单人保', en: 'consider individual coverage for the member' };
+        if (g.found.length) {
+          findings.push(
+            makeFinding(eligSingle, {
+              ...base,
+              severity: 'info',
+              message: { zh: `成员 ${personal('name', r.name)} 重病或重度残疾,但拒绝另有依据:${foundText(g).zh}(不作漏保)`, en: `member ${personal('name', r.name)} qualifies for individual coverage, but the refusal has a ground: ${foundText(g).en} (not an omission)` },
+              expected,
+              actual: { result: 'rejected', decided_on: r.decided_on, grounds_checked: g.checked, other_grounds: g.found },
+              remedy: GROUNDED_REFUSAL_REMEDY,
+              detail: 'refusal-ground',
+            }),
+          );
+          continue;
+        }
         findings.push(
           makeFinding(eligSingle, {
-            record: ds.locate('applications', r.application_id, r._line),
-            related: [{ collection: 'households', id: r.household_id }],
-            params: [param],
+            ...base,
             severity: 'warning',
-            message: { zh: `该户为低收入家庭,因收入超标于 ${r.decided_on} 被拒绝,但成员 ${personal('name', r.name)} 重病或重度残疾,可申请单人保(可能漏保)`, en: `refused on ${r.decided_on} as over the standard, but member ${personal('name', r.name)} qualifies for individual coverage (possible omission)` },
-            expected: { zh: '对重病重残成员考虑单人保', en: 'consider individual coverage for the member' },
-            actual: { result: 'rejected', decided_on: r.decided_on },
+            message: { zh: `该户为低收入家庭,因收入超标于 ${r.decided_on} 被拒绝,但成员 ${personal('name', r.name)} 重病或重度残疾,可申请单人保(可能漏保);${checkedText(g).zh}`, en: `refused on ${r.decided_on} as over the standard, but member ${personal('name', r.name)} qualifies for individual coverage (possible omission); ${checkedText(g).en}` },
+            expected,
+            actual: { result: 'rejected', decided_on: r.decided_on, grounds_checked: g.checked },
             remedy: { zh: '告知并受理单人保申请', en: 'inform the household and take an individual-coverage application' },
             groups: { direction: 'omission' },
             detail: 'omission',
           }),
         );
+      }
     }
     return { findings, examined };
   },

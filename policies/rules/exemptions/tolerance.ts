@@ -2,14 +2,17 @@
 // profile's listed situations (3 types, 10 situations), with a signed commitment, the review
 // finished within 10 working days (counted on the official calendar, after the acceptance day),
 // and the missing documents supplied afterwards. A situation the profile does not list, or a
-// profile that lists none, cannot be classified: a finding, never a pass.
+// profile that lists none, cannot be classified: a finding, never a pass. An application still
+// undecided at meta.period.to is late if the working days had run out by then, else not yet due.
 import { Finding } from '../../../engine/findings/finding';
 import { CalendarRangeError, workingDaysBetween } from '../../calendar/working-days';
 import { makeFinding, Rule } from '../../rule';
+import { auditPeriod, HISTORY_REMEDY, notYetDue, Unjudged } from '../../audit-period';
 import { timing } from './cases';
 import { TOLERANCE_CLAUSE } from './clause';
 
 const KEYS = ['elig.tolerance'];
+const OUTSIDE_CALENDAR = { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' };
 
 interface Tolerance {
   situations: { code: string; type: string; zh: string; status: string }[];
@@ -41,6 +44,8 @@ export const eligTolerance: Rule = {
   parameters: KEYS,
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
+    const period = auditPeriod(ds);
+    const unjudged = new Unjudged();
     let unreviewed = 0;
     const rows = await ds.all<Row>(
       `SELECT application_id, household_id, _line, applied_on::VARCHAR AS applied_on, accepted_on::VARCHAR AS accepted_on, tolerance,
@@ -63,6 +68,7 @@ export const eligTolerance: Rule = {
             expected: { zh: '适用规定了容缺受理情形的政策', en: 'a profile listing tolerance situations' },
             actual: { route: 'tolerance', accepted_on: accepted },
             params: [],
+            remedy: pre ? HISTORY_REMEDY : { zh: '在政策配置中列明本地容缺受理情形,或按一般程序复核', en: 'list the local tolerance situations in the profile, or review under the standard route' },
             detail: pre ? 'pre-rule' : 'no-list',
           }),
         );
@@ -73,7 +79,7 @@ export const eligTolerance: Rule = {
       const fb = { ...base, params: [param] };
       const tol = r.tolerance;
       if (!tol) {
-        findings.push(makeFinding(eligTolerance, { ...fb, severity: 'error', message: { zh: '按容缺受理办理,却没有容缺信息(情形、承诺书、缺少材料)', en: 'tolerance route without the tolerance record' }, expected: { tolerance: 'required' }, actual: { tolerance: null }, detail: 'record' }));
+        findings.push(makeFinding(eligTolerance, { ...fb, severity: 'error', message: { zh: '按容缺受理办理,却没有容缺信息(情形、承诺书、缺少材料)', en: 'tolerance route without the tolerance record' }, expected: { tolerance: 'required' }, actual: { tolerance: null }, remedy: { zh: '补录容缺受理情形、承诺书和缺少的材料', en: 'record the tolerance situation, the signed commitment and the missing documents' }, detail: 'record' }));
         continue;
       }
       const situation = p.situations.find((s) => s.code === tol.situation);
@@ -112,6 +118,30 @@ export const eligTolerance: Rule = {
                 message: { zh: `${accepted} 容缺受理,${r.decided_on} 才完成审核确认,为第 ${days} 个工作日,超过 ${p.review_working_days} 个工作日时限`, en: `accepted ${accepted}, decided ${r.decided_on}: working day ${days}, beyond the ${p.review_working_days}-working-day limit` },
                 expected: { within_working_days: p.review_working_days },
                 actual: { accepted_on: accepted, decided_on: r.decided_on, working_days: days },
+                remedy: { zh: `查明超时原因,容缺受理后在 ${p.review_working_days} 个工作日内完成审核确认`, en: `find the cause of the delay; decide within ${p.review_working_days} working days of a tolerance acceptance` },
+                detail: 'review',
+              }),
+            );
+        } catch (e) {
+          if (!(e instanceof CalendarRangeError)) throw e;
+          unreviewed++;
+        }
+      } else if (period.stated) {
+        try {
+          const days = workingDaysBetween(accepted, period.to);
+          if (days <= p.review_working_days) unjudged.add(notYetDue(period));
+          else
+            findings.push(
+              makeFinding(eligTolerance, {
+                ...fb,
+                severity: 'error',
+                message: {
+                  zh: `${accepted} 容缺受理,至导出期末(${period.to},第 ${days} 个工作日)仍未作出审核确认,超过 ${p.review_working_days} 个工作日时限`,
+                  en: `accepted ${accepted}, still undecided at the end of the exported period (${period.to}, working day ${days}), beyond the ${p.review_working_days}-working-day limit`,
+                },
+                expected: { within_working_days: p.review_working_days },
+                actual: { accepted_on: accepted, decided_on: null, working_days_at_period_end: days },
+                remedy: { zh: '立即完成审核确认,并查明超时原因', en: 'decide now and find the cause of the delay' },
                 detail: 'review',
               }),
             );
@@ -136,7 +166,7 @@ export const eligTolerance: Rule = {
     return {
       findings,
       examined: rows.length - unreviewed,
-      ...(unreviewed ? { notReviewed: { count: unreviewed, reason: { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' } } } : {}),
+      ...(unjudged.add(OUTSIDE_CALENDAR, unreviewed), unjudged.result()),
     };
   },
 };

@@ -1,9 +1,12 @@
 // EXEMPT-TRACKING — a person exempted in Dongtou is followed for one year, with a talk at least
 // every six months (洞头区案例(《中国民政》)四 "实行为期一年的跟踪管理,并至少每半年进行谈心谈话"): the tracking
 // period is at least the profile's months, and each of its half-year windows holds a talk.
+// Within the export's period only: a window (or the year) still running at meta.period.to is
+// not yet due; a window that ended before meta.period.from is history.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { addDays } from '../../dates';
+import { auditPeriod, beforePeriodNote, HISTORY_REMEDY, notYetDue, Unjudged } from '../../audit-period';
 import { accountabilityCases, caseRecord, OUTCOME_ZH, timing } from './cases';
 import { TRACKING_CLAUSE } from './clause';
 import { addMonths } from './months';
@@ -30,6 +33,8 @@ export const exemptTracking: Rule = {
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
     const cases = await accountabilityCases(ds);
+    const period = auditPeriod(ds);
+    const unjudged = new Unjudged();
     let examined = 0;
     for (const c of cases) {
       const t = timing(profile, KEYS, c.occurred_on);
@@ -56,7 +61,9 @@ export const exemptTracking: Rule = {
       const { from, until, talks } = c.tracking;
       // "为期一年" from 2024-03-01 runs through 2025-02-28.
       const minUntil = addDays(addMonths(from, p.months), -1);
-      if (until < minUntil)
+      // A recorded end after the period's end is a plan, not yet an end: it may still be extended.
+      let pending = until < minUntil && until > period.to;
+      if (until < minUntil && !pending)
         findings.push(
           makeFinding(exemptTracking, {
             ...base,
@@ -73,19 +80,26 @@ export const exemptTracking: Rule = {
         const start = addMonths(from, k * p.talk_interval_months);
         const end = addDays(addMonths(from, Math.min((k + 1) * p.talk_interval_months, p.months)), -1);
         if (talks.some((d) => d >= start && d <= end)) continue;
+        if (end > period.to) {
+          pending = true;
+          continue;
+        }
+        const history = end < period.from;
+        const note = history ? beforePeriodNote(period) : { zh: '', en: '' };
         findings.push(
           makeFinding(exemptTracking, {
             ...base,
-            severity: 'error',
-            message: { zh: `跟踪管理第 ${k + 1} 个谈话周期(${start} 至 ${end},每 ${p.talk_interval_months} 个月)没有谈心谈话`, en: `no talk in tracking window ${k + 1} (${start} to ${end})` },
+            severity: history ? 'info' : 'error',
+            message: { zh: `跟踪管理第 ${k + 1} 个谈话周期(${start} 至 ${end},每 ${p.talk_interval_months} 个月)没有谈心谈话${note.zh}`, en: `no talk in tracking window ${k + 1} (${start} to ${end})${note.en}` },
             expected: { talk_between: [start, end] },
             actual: { talks },
-            remedy: { zh: '补做谈心谈话并记录', en: 'hold and record the talk' },
+            remedy: history ? HISTORY_REMEDY : { zh: '补做谈心谈话并记录', en: 'hold and record the talk' },
             detail: `talk:${k}`,
           }),
         );
       }
+      if (pending) unjudged.add(notYetDue(period));
     }
-    return { findings, examined };
+    return { findings, examined, ...unjudged.result() };
   },
 };

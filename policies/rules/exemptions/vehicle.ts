@@ -2,11 +2,13 @@
 // seriously ill member that owns a single vehicle (顺义区案例(《中国民政》) "家庭成员中有患重大疾病且名下拥有唯一
 // 机动车的家庭"). Both directions: an approval the exemption does not cover is a wrongful
 // inclusion; a refusal of a household the exemption does cover, whose recorded income is under
-// the standard, is a probable omission (warning: the refusal may have other grounds).
+// the standard, is a probable omission (warning) unless another ground the export shows
+// (warnings, a false statement…: disqualifying-grounds) justifies the refusal.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { VEHICLE_CLAUSE } from './clause';
+import { checkedText, foundText, GROUNDED_REFUSAL_REMEDY, otherGrounds } from '../../disqualifying-grounds';
 
 const KEYS = ['elig.vehicle'];
 
@@ -54,8 +56,10 @@ export const eligVehicle: Rule = {
            FROM applications a JOIN households h USING (household_id) WHERE ${where}) x
          WHERE vehicles > 0 ORDER BY _line`,
       );
+      const isExempted = (r: Row) => v.exempt_if_serious_illness && r.ill > 0 && r.vehicles <= v.max_vehicles_when_exempt;
+      const grounds = await otherGrounds(ds, profile, rows.filter((r) => r.result === 'rejected' && isExempted(r) && r.below_standard === true).map((r) => r.application_id), ['vehicle']);
       for (const r of rows) {
-        const exempted = v.exempt_if_serious_illness && r.ill > 0 && r.vehicles <= v.max_vehicles_when_exempt;
+        const exempted = isExempted(r);
         const facts = { zh: `家庭名下机动车 ${r.vehicles} 辆,患重大疾病成员 ${r.ill} 人`, en: `${r.vehicles} vehicle(s), ${r.ill} seriously ill member(s)` };
         const base = {
           record: ds.locate('applications', r.application_id, r._line),
@@ -78,14 +82,27 @@ export const eligVehicle: Rule = {
               detail: 'inclusion',
             }),
           );
-        if (r.result === 'rejected' && exempted && r.below_standard === true)
+        const g = grounds.get(r.application_id) ?? { checked: [], found: [] };
+        if (r.result === 'rejected' && exempted && r.below_standard === true && g.found.length)
           findings.push(
             makeFinding(eligVehicle, {
               ...base,
+              actual: { ...base.actual, grounds_checked: g.checked, other_grounds: g.found },
+              severity: 'info',
+              message: { zh: `${facts.zh},属于重病唯一车辆例外,但拒绝另有依据:${foundText(g).zh}(不作漏保)`, en: `${facts.en}: within the exception, but the refusal has a ground: ${foundText(g).en} (not an omission)` },
+              remedy: GROUNDED_REFUSAL_REMEDY,
+              detail: 'refusal-ground',
+            }),
+          );
+        else if (r.result === 'rejected' && exempted && r.below_standard === true)
+          findings.push(
+            makeFinding(eligVehicle, {
+              ...base,
+              actual: { ...base.actual, grounds_checked: g.checked },
               severity: 'warning',
               message: {
-                zh: `${facts.zh},属于重病唯一车辆例外,人均收入低于标准,却于 ${r.decided_on} 被拒绝(可能漏保)`,
-                en: `${facts.en}: within the exception and under the income standard, yet refused on ${r.decided_on} (possible omission)`,
+                zh: `${facts.zh},属于重病唯一车辆例外,人均收入低于标准,却于 ${r.decided_on} 被拒绝(可能漏保);${checkedText(g).zh}`,
+                en: `${facts.en}: within the exception and under the income standard, yet refused on ${r.decided_on} (possible omission); ${checkedText(g).en}`,
               },
               remedy: { zh: '复核拒绝理由;仅因车辆拒绝的,应重新审核纳入', en: 'review the refusal; if the vehicle was the only ground, decide again' },
               groups: { direction: 'omission' },

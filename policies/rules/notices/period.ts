@@ -80,6 +80,7 @@ export const noticePeriod: Rule = {
               message: { zh: `公示期 ${days} 天(${n.posted_on} 至 ${n.ends_on}),少于 ${min} 天`, en: `notice ran ${days} days (${n.posted_on} to ${n.ends_on}), fewer than ${min}` },
               expected: { min_days: min },
               actual: { days, posted_on: n.posted_on, ends_on: n.ends_on },
+              remedy: { zh: `重新公示,公示期不少于 ${min} 天;期满无异议后再作决定`, en: `post the notice again for at least ${min} days and decide after it ends` },
               detail: 'days',
             }),
           );
@@ -91,6 +92,7 @@ export const noticePeriod: Rule = {
               message: { zh: `公示期未满即作出审核决定(公示截止 ${n.ends_on},决定于 ${n.decided_on})`, en: `decided on ${n.decided_on}, before the notice period ended on ${n.ends_on}` },
               expected: { decided_after: n.ends_on },
               actual: { decided_on: n.decided_on },
+              remedy: { zh: '复核该决定:补足公示期,期满无异议或异议处理后重新确认', en: 'review the decision: complete the notice period and confirm again once it has ended and objections are resolved' },
               detail: 'decided-early',
             }),
           );
@@ -108,6 +110,7 @@ export const noticePeriod: Rule = {
                 },
                 expected: { resolved_by: n.decided_on },
                 actual: { received_on: o.received_on, resolved_on: o.resolved_on ?? null },
+                remedy: { zh: '核实处理该异议并记录结果,据此复核审核决定', en: 'investigate and resolve the objection, record the result and review the decision accordingly' },
                 detail: `objection:${i}`,
               }),
             );

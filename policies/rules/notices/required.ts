@@ -1,10 +1,15 @@
 // NOTICE-REQUIRED — a newly approved application has a notice of its result, and a household
 // still in receipt at the end of the export period stays on the standing notice (长期公示).
 // A missing notice is an omission on the application or household, not on any notice.
+// Only approvals decided within the export's period are judged: one decided before
+// meta.period.from had its notice before the period, which the export need not hold (it is
+// neither a finding nor unreviewed; the earlier period's audit judged it). The review notice
+// precedes the decision, so the duty is due by the decision day itself, never after period.to.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { DUTY_CLAUSE } from './clause';
+import { auditPeriod } from '../../audit-period';
 
 const RESULT_KEYS = ['notice.required_programs', 'notice.required_kinds'];
 const STANDING_KEYS = ['notice.standing_programs'];
@@ -19,18 +24,20 @@ export const noticeRequired: Rule = {
   parameters: [...RESULT_KEYS, ...STANDING_KEYS],
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
+    const audited = auditPeriod(ds);
+    const within = (col: string) => `${col} BETWEEN DATE '${audited.from}' AND DATE '${audited.to}'`;
     let examined = 0;
     for (const period of periodsOf(profile, RESULT_KEYS)) {
       if (period.off || period.preRule) continue;
       const programs = period.values['notice.required_programs']!;
       const kinds = period.values['notice.required_kinds']!;
       const [{ n }] = await ds.all<{ n: number }>(
-        `SELECT count(*)::INTEGER AS n FROM applications WHERE decision.result = 'approved' AND program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('decision.decided_on', period)}`,
+        `SELECT count(*)::INTEGER AS n FROM applications WHERE decision.result = 'approved' AND program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('decision.decided_on', period)} AND ${within('decision.decided_on')}`,
       );
       examined += n;
       const missing = await ds.all<{ application_id: string; household_id: string; _line: number; program: string; decided_on: string }>(
         `SELECT a.application_id, a.household_id, a._line, a.program, a.decision.decided_on AS decided_on FROM applications a
-         WHERE a.decision.result = 'approved' AND a.program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('a.decision.decided_on', period)}
+         WHERE a.decision.result = 'approved' AND a.program IN (${sqlList(programs.value as string[])}) AND ${inPeriod('a.decision.decided_on', period)} AND ${within('a.decision.decided_on')}
            AND a.application_id NOT IN (SELECT application_id FROM notices WHERE application_id IS NOT NULL AND kind IN (${sqlList(kinds.value as string[])}))
            AND a.household_id NOT IN (SELECT household_id FROM notices WHERE application_id IS NULL AND kind IN (${sqlList(kinds.value as string[])}))
          ORDER BY a._line`,
@@ -50,12 +57,14 @@ export const noticeRequired: Rule = {
           }),
         );
     }
-    // Standing notice: judged at the end of the export period, for households still in receipt then.
-    const end = await ds.all<{ to: string }>(`SELECT max(decision.decided_on)::VARCHAR AS to FROM applications`);
+    // Standing notice: judged on meta.period.to, for households in receipt that day (approved by
+    // then, not exited by then); without a stated period, on the latest decision.
+    const end = audited.stated ? [{ to: audited.to }] : await ds.all<{ to: string }>(`SELECT max(decision.decided_on)::VARCHAR AS to FROM applications`);
     const at = end[0]?.to;
     const standing = at ? profile.at<string[]>('notice.standing_programs', at) : undefined;
     if (standing) {
-      const inReceipt = `a.decision.result = 'approved' AND a.program IN (${sqlList(standing.value)}) AND (a.exit IS NULL OR a.exit.ended_on IS NULL)`;
+      const inReceipt = `a.decision.result = 'approved' AND a.program IN (${sqlList(standing.value)}) AND a.decision.decided_on <= DATE '${at}'
+        AND (a.exit IS NULL OR a.exit.ended_on IS NULL OR a.exit.ended_on > DATE '${at}')`;
       const [{ n }] = await ds.all<{ n: number }>(`SELECT count(DISTINCT a.household_id)::INTEGER AS n FROM applications a WHERE ${inReceipt}`);
       examined += n;
       const missing = await ds.all<{ application_id: string; household_id: string; _line: number }>(
@@ -69,7 +78,7 @@ export const noticeRequired: Rule = {
             severity: 'error',
             record: ds.locate('applications', a.application_id, a._line),
             related: [{ collection: 'households', id: a.household_id }],
-            message: { zh: '在享救助家庭不在长期公示中', en: 'household in receipt is not on the standing notice' },
+            message: { zh: `在享救助家庭(导出期末 ${at} 仍在享)不在长期公示中`, en: `household in receipt at the end of the exported period (${at}) is not on the standing notice` },
             expected: { notice_kind: 'standing' },
             actual: { standing_notices: 0 },
             params: [standing],

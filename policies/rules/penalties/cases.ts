@@ -8,6 +8,7 @@ import { Tier } from '../../parameters/penalties';
 import { Rule, RuleEvaluation } from '../../rule';
 import { XIANTAO_CLAUSE } from './clause';
 import { assess, Assessment, PENALTY_KEYS } from './grading';
+import { auditPeriod, beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
 
 export interface CaseRow {
   case_id: string;
@@ -36,8 +37,13 @@ export interface JudgedCase {
   assessment: Assessment;
   record: RecordRef;
   related: { collection: string; id: string }[];
-  /** info before the profile's penalty rules took effect (history), error after. */
-  severity: (inForce: Severity) => Severity;
+  /**
+   * info before the profile's penalty rules took effect, or for a duty that fell before the
+   * export's period (history), the given severity otherwise. `dutyOn` defaults to the decision date.
+   */
+  severity: (inForce: Severity, dutyOn?: string) => Severity;
+  /** The case was decided before meta.period.from. */
+  beforePeriod: boolean;
 }
 
 // The seven PEN rules judge the same cases under the same profile: read and grade them once
@@ -66,8 +72,10 @@ async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<Judg
             decision.transfers AS transfers, credit_repair
      FROM fraud_cases ORDER BY _line`,
   );
+  const period = auditPeriod(ds);
   return rows.map((row) => {
     const amountFen = Number(row.amount_fen);
+    const before = (d: string | null) => !!d && d < period.from;
     const assessment = assess(profile, { stage: row.stage, amountFen, circumstances: row.circumstances ?? [], recordedTier: row.tier }, row.decided_on ?? row.found_on, row.decided_on);
     return {
       row,
@@ -75,7 +83,8 @@ async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<Judg
       assessment,
       record: ds.locate('fraud_cases', row.case_id, row._line),
       related: [{ collection: 'households', id: row.household_id }, ...(row.application_id ? [{ collection: 'applications', id: row.application_id }] : [])],
-      severity: (s: Severity) => (assessment.standing === 'pre_rule' ? 'info' : s),
+      severity: (s: Severity, dutyOn: string | null = row.decided_on) => (assessment.standing === 'pre_rule' || before(dutyOn) ? 'info' : s),
+      beforePeriod: before(row.decided_on),
     };
   });
 }
@@ -91,10 +100,19 @@ export function reviewable(cases: JudgedCase[]): { judged: JudgedCase[]; notRevi
 
 export const tierZh = (t: Tier | null) => (t ? { general: '一般失信', serious: '较重失信', severe: '严重失信' }[t] : '未认定');
 
-/**
- * A finding cites the clause of the profile in use (Tieling's 办法 for a Tieling case), taken
- * from the parameter that decided it, rather than the rule's default clause.
- */
+/** An info finding on a case decided before the export's period says so, with the history remedy. */
+export function markBeforePeriod(findings: Finding[], ds: Dataset, cases: JudgedCase[]): Finding[] {
+  const before = new Set(cases.filter((c) => c.beforePeriod && c.assessment.standing !== 'pre_rule').map((c) => c.row.case_id));
+  const note = beforePeriodNote(auditPeriod(ds));
+  for (const f of findings) {
+    if (f.severity === 'info' && before.has(f.record.id)) {
+      f.message = { zh: f.message.zh + note.zh, en: f.message.en + note.en };
+      f.remedy = HISTORY_REMEDY;
+    }
+  }
+  return findings;
+}
+
 /**
  * The frame shared by the penalty rules that judge each graded case on its own: the cases
  * in force, the not-reviewed count, and the profile's clause on every finding.
@@ -111,7 +129,7 @@ export function perCaseRule(meta: Pick<Rule, 'id' | 'title'>, check: (c: JudgedC
       const findings: Finding[] = [];
       const { judged, notReviewed } = reviewable(await judgedCases(ds, profile));
       for (const c of judged) check(c, findings);
-      return { findings, examined: judged.length, ...(notReviewed ? { notReviewed } : {}) };
+      return { findings: markBeforePeriod(findings, ds, judged), examined: judged.length, ...(notReviewed ? { notReviewed } : {}) };
     },
   };
 }

@@ -3,7 +3,7 @@
 // household exists for it or later. Payments are joined only for the candidate cases.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
-import { judgedCases, JudgedCase, reviewable, tierZh } from './cases';
+import { judgedCases, JudgedCase, markBeforePeriod, reviewable, tierZh } from './cases';
 import { TIELING_CLAUSE } from './clause';
 import { fenToDecimal, fenToYuanText, PENALTY_KEYS } from './grading';
 
@@ -41,7 +41,7 @@ export const penStop: Rule = {
     }
     for (const c of stopping) findings.push(...judge(c, byCase.get(c.row.case_id) ?? []));
     const missingPayments = stopping.length && !ds.has('payments') ? { count: stopping.length, reason: { zh: '导出数据缺少资金发放记录,无法核对停发', en: 'the export has no payments; cannot check the stop' } } : undefined;
-    return { findings, examined: judged.length, ...(notReviewed ?? missingPayments ? { notReviewed: notReviewed ?? missingPayments } : {}) };
+    return { findings: markBeforePeriod(findings, ds, judged), examined: judged.length, ...(notReviewed ?? missingPayments ? { notReviewed: notReviewed ?? missingPayments } : {}) };
   },
 };
 

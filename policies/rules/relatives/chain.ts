@@ -7,6 +7,7 @@ import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile
 import { Dataset } from '../../../engine/dataset/dataset';
 import { makeFinding, Rule, RuleEvaluation } from '../../rule';
 import { Period, periodsOf } from '../../periods';
+import { auditPeriod, notYetDue, Unjudged } from '../../audit-period';
 import type { RelLink } from '../../parameters/relatives';
 import { FilingRow, linkGaps, LinkRow, relativeLinks, RosterRelative } from './links';
 
@@ -102,7 +103,7 @@ export interface Break {
   message: Bilingual;
   expected: unknown;
   actual?: Record<string, unknown>;
-  remedy?: Finding['remedy'];
+  remedy: Finding['remedy'] & {};
 }
 
 export interface ChainCheck {
@@ -111,6 +112,8 @@ export interface ChainCheck {
   /** The pairs this rule judges (counted as examined). */
   judges(link: Link): boolean;
   check(link: Link): Break | null | Promise<Break | null>;
+  /** Pairs whose duty falls due at a decision not yet made by the export's end (not reviewed: not yet due). */
+  pending?(link: Link): boolean;
   /** Optional batch preparation over the pairs judged (e.g. one query for amounts to recover). */
   prepare?(ds: Dataset, links: Link[]): Promise<void>;
 }
@@ -132,11 +135,13 @@ export async function evaluateChain(ds: Dataset, profile: ResolvedProfile, c: Ch
       },
     };
   const links: Link[] = [];
+  let pending = 0;
   for (const row of rows) {
     const period = periodOf(periods, row.applied_on);
     if (!period || period.off) continue;
     const link = classify(row, period);
     if (c.judges(link)) links.push(link);
+    else if (c.pending?.(link)) pending++;
   }
   await c.prepare?.(ds, links);
   const findings: Finding[] = [];
@@ -144,7 +149,11 @@ export async function evaluateChain(ds: Dataset, profile: ResolvedProfile, c: Ch
     const b = await c.check(link);
     if (b) findings.push(toFinding(ds, c, link, b));
   }
-  return { findings, examined: links.length, ...(await notReviewed(ds, c.rule)) };
+  const unjudged = new Unjudged();
+  const gaps = (await notReviewed(ds, c.rule)).notReviewed;
+  if (gaps) unjudged.add(gaps.reason, gaps.count);
+  unjudged.add(notYetDue(auditPeriod(ds)), pending);
+  return { findings, examined: links.length, ...unjudged.result() };
 }
 
 // CONTRACT-REFERENCE reports the missing records; here they are counted as not reviewed, never passed.
@@ -185,7 +194,7 @@ function toFinding(ds: Dataset, c: ChainCheck, link: Link, b: Break): Finding {
     expected: b.expected,
     actual: { link: b.link, ...pairFacts(link), ...(b.actual ?? {}) },
     params,
-    ...(b.remedy ? { remedy: b.remedy } : {}),
+    remedy: b.remedy,
     groups: { township: link.region_code.slice(0, 9), staff: link.staff_id },
     detail: link.staff_id,
   });

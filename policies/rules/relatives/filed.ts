@@ -21,6 +21,7 @@ export function checkFiled(link: Link): Break | null {
         message: { zh: '尚未作出决定,亦尚未备案:须在决定前单独登记备案', en: 'not yet decided and not yet filed: it must be filed before the decision' },
         expected: { filed_by: 'decision' },
         actual: { filed: false },
+        remedy: { zh: '作出决定前由乡镇(街道)单独登记备案', en: 'the township files the application before deciding it' },
       };
     return {
       link: 'unfiled',

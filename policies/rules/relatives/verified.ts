@@ -53,5 +53,6 @@ export const relVerified: Rule = {
   needs: ['applications', 'staff', 'households', 'relative_filings'],
   reads: [],
   parameters: KEYS,
-  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, check: checkVerified }),
+  // A filed application not yet decided at the export's end: the verification is not yet due.
+  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, pending: (l) => l.filed && !l.decided, check: checkVerified }),
 };

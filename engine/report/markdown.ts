@@ -13,7 +13,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     `# 救助合规审计报告 / Compliance report`,
     '',
     `- 导出数据 / export: ${mdCode(report.export.path)} (${escapeMd(String(report.export.meta && (report.export.meta as any).region_name))}, ${escapeMd(Object.entries(report.export.counts).map(([k, v]) => `${k} ${v}`).join(', '))}; 不合契约 rejected ${report.export.rejected})`,
-    `- 导出数据未含的集合 / collections the export did not contain: ${escapeMd(report.export.absent_collections.join(', ')) || '无 none'}`,
+    `- 导出数据未含的集合 / collections the export did not contain: ${report.export.absent_collections.join(', ') || '无 none'}`,
     `- 政策配置 / profile: ${escapeMd(report.profile.name.zh)} ${mdCode(report.profile.id)} (${escapeMd(report.profile.chain.join(' ← '))})`,
     `- 规则集 / rule set: jiuzhu ${escapeMd(report.tool.version)}, digest ${mdCode(report.tool.ruleset.digest)}`,
     `- 结论 / verdict: **${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}** — ${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info (fail on: ${report.options.fail_on})`,

@@ -25,6 +25,7 @@ export const contractIdCheck: Rule = {
   title: { zh: '身份证号码校验码须正确', en: 'Every resident ID number carries its correct check character' },
   clause: CONTRACT_CLAUSE,
   needs: [],
+  reads: [...new Set(PERSON_ID_PATHS.map((p) => p.collection))],
   parameters: [],
   async evaluate(ds) {
     const findings: Finding[] = [];

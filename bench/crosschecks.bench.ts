@@ -24,7 +24,7 @@ const HOUSEHOLDS = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const NAIVE = args.includes('--naive');
 const DB = args.find((a) => a.startsWith('--db='))?.slice(5);
 
-const PROFILE_OF: Record<string, string> = { WARN: 'district-004', SUP: 'fujian', DUP: 'neimenggu-naiman' };
+const PROFILE_OF: Record<string, string> = { WARN: 'district-warnings', SUP: 'fujian', DUP: 'neimenggu-naiman' };
 
 const structure = (def: string) => `'${JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${def}` }))}'`;
 const pid = (n: string) => `printf('%018d', ${n})`;

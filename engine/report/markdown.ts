@@ -13,6 +13,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     `# 救助合规审计报告 / Compliance report`,
     '',
     `- 导出数据 / export: ${mdCode(report.export.path)} (${escapeMd(String(report.export.meta && (report.export.meta as any).region_name))}, ${escapeMd(Object.entries(report.export.counts).map(([k, v]) => `${k} ${v}`).join(', '))}; 不合契约 rejected ${report.export.rejected})`,
+    `- 审计期间 / audited period: ${auditedPeriod(report)}`,
     `- 导出数据未含的集合 / collections the export did not contain: ${report.export.absent_collections.join(', ') || '无 none'}`,
     `- 政策配置 / profile: ${escapeMd(report.profile.name.zh)} ${mdCode(report.profile.id)} (${escapeMd(report.profile.chain.join(' ← '))})`,
     `- 规则集 / rule set: jiuzhu ${escapeMd(report.tool.version)}, digest ${mdCode(report.tool.ruleset.digest)}`,
@@ -57,4 +58,10 @@ export function groupFindings(findings: Finding[]): [string, Finding[]][] {
     (map.get(key) ?? map.set(key, []).get(key)!).push(f);
   }
   return [...map.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+}
+
+/** meta.period as the export states it: records and deadlines are judged within it. */
+function auditedPeriod(report: ComplianceReport): string {
+  const p = (report.export.meta as { period?: { from?: string; to?: string } } | undefined)?.period;
+  return p?.from && p?.to ? `${escapeMd(p.from)} 至 ${escapeMd(p.to)} / ${escapeMd(p.from)} to ${escapeMd(p.to)}` : '导出数据未说明 / not stated by the export';
 }

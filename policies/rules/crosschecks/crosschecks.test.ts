@@ -31,8 +31,8 @@ describe('cross-check rules over the fixture exports', () => {
     ['DUP-TEMP-CAP', () => dup, 'neimenggu-naiman', ['A23|error']],
     ['DUP-BLOCK', () => dup, 'neimenggu-naiman', ['A24|error', 'A25|error', 'A26|error', 'A29|error']],
     ['DUP-OVER-LIMIT', () => dup, 'neimenggu-naiman', ['A30|error']],
-    ['WARN-OUTCOME', () => warn, 'district-004', ['W02|error', 'W05|error', 'W06|error', 'W07|error', 'W08|warning', 'W09|error']],
-    ['WARN-PAYMENTS', () => warn, 'district-004', ['W03|error', 'W10|error']],
+    ['WARN-OUTCOME', () => warn, 'district-warnings', ['W02|error', 'W05|error', 'W06|error', 'W07|error', 'W08|warning', 'W09|error']],
+    ['WARN-PAYMENTS', () => warn, 'district-warnings', ['W03|error', 'W10|error']],
     ['SUP-REPORT', () => sup, 'fujian', ['O02|error', 'O08|error', 'county:350102:2024-H1|error']],
     ['SUP-INSPECTION', () => sup, 'fujian', ['county:350102:2024|error']],
   ];

@@ -5,7 +5,8 @@
 // reviewed, with the reason, never passed silently.
 import { Dataset } from '../engine/dataset/dataset';
 import { Bilingual } from '../engine/findings/finding';
-import { RuleEvaluation } from './rule';
+import { Finding } from '../engine/findings/finding';
+import { findingDate, RuleEvaluation } from './rule';
 
 export interface AuditPeriod {
   from: string;
@@ -78,4 +79,22 @@ export class Unjudged {
       },
     };
   }
+}
+
+/**
+ * Findings on an act dated before the audited period (the date the rule gave `makeFinding` as
+ * `on`) become history: info, with the note and the history remedy. The act lies outside what
+ * the export is audited for, but it is still shown, never dropped.
+ */
+export function historyBeforePeriod(findings: Finding[], p: AuditPeriod): Finding[] {
+  if (!p.stated) return findings;
+  const note = beforePeriodNote(p);
+  for (const f of findings) {
+    const on = findingDate(f);
+    if (f.severity === 'info' || !on || on >= p.from) continue;
+    f.severity = 'info';
+    f.message = { zh: f.message.zh + note.zh, en: f.message.en + note.en };
+    f.remedy = HISTORY_REMEDY;
+  }
+  return findings;
 }

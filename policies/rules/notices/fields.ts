@@ -2,6 +2,7 @@
 // and village-level location; any other column, or a label nobody can classify, is a finding.
 import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
+import { auditPeriod, historyBeforePeriod } from '../../audit-period';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { CONTENT_CLAUSE } from './clause';
@@ -63,6 +64,7 @@ export const noticeFields: Rule = {
         );
       }
     }
-    return { findings, examined: await noticeCount(ds) };
+    // A column posted before the audited period is history there, not this period's violation.
+    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined: await noticeCount(ds) };
   },
 };

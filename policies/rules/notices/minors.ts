@@ -4,6 +4,7 @@
 import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { ageOn } from '../../dates';
+import { auditPeriod, historyBeforePeriod } from '../../audit-period';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { MINORS_CLAUSE } from './clause';
@@ -82,7 +83,8 @@ export const noticeMinors: Rule = {
         );
       }
     }
-    return { findings, examined: await noticeCount(ds) };
+    // A minor named before the audited period is history there, not this period's violation.
+    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined: await noticeCount(ds) };
   },
 };
 

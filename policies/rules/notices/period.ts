@@ -3,6 +3,7 @@
 // the period has ended, and an objection received during the period is resolved before it.
 import { Finding } from '../../../engine/findings/finding';
 import { daysBetween } from '../../dates';
+import { auditPeriod, historyBeforePeriod } from '../../audit-period';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { PERIOD_CLAUSE } from './clause';
@@ -90,6 +91,7 @@ export const noticePeriod: Rule = {
               ...base,
               severity: 'error',
               message: { zh: `公示期未满即作出审核决定(公示截止 ${n.ends_on},决定于 ${n.decided_on})`, en: `decided on ${n.decided_on}, before the notice period ended on ${n.ends_on}` },
+              on: n.decided_on,
               expected: { decided_after: n.ends_on },
               actual: { decided_on: n.decided_on },
               remedy: { zh: '复核该决定:补足公示期,期满无异议或异议处理后重新确认', en: 'review the decision: complete the notice period and confirm again once it has ended and objections are resolved' },
@@ -108,6 +110,7 @@ export const noticePeriod: Rule = {
                   zh: `公示期内 ${o.received_on} 收到的异议${o.resolved_on ? `至 ${o.resolved_on} 才处理,晚于` : '未处理即'}审核决定(${n.decided_on})`,
                   en: `objection received ${o.received_on} was ${o.resolved_on ? `resolved only on ${o.resolved_on}, after` : 'not resolved before'} the decision (${n.decided_on})`,
                 },
+                on: n.decided_on,
                 expected: { resolved_by: n.decided_on },
                 actual: { received_on: o.received_on, resolved_on: o.resolved_on ?? null },
                 remedy: { zh: '核实处理该异议并记录结果,据此复核审核决定', en: 'investigate and resolve the objection, record the result and review the decision accordingly' },
@@ -117,6 +120,8 @@ export const noticePeriod: Rule = {
         }
       }
     }
-    return { findings, examined };
+    // A short notice is dated by its posting, an early decision or an unresolved objection by the
+    // decision: an act before the audited period is history there.
+    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined };
   },
 };

@@ -2,6 +2,7 @@
 // bank card number, whatever its column is called.
 import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
+import { auditPeriod, historyBeforePeriod } from '../../audit-period';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { CONTENT_CLAUSE } from './clause';
@@ -52,6 +53,7 @@ export const noticePiiValues: Rule = {
           );
         }
     }
-    return { findings, examined: await noticeCount(ds) };
+    // A number posted before the audited period is history there, not this period's violation.
+    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined: await noticeCount(ds) };
   },
 };

@@ -7,6 +7,7 @@ import { Dataset } from '../engine/dataset/dataset';
 import { Bilingual } from '../engine/findings/finding';
 import { ResolvedProfile } from '../engine/profile/profile';
 import { sqlList } from '../engine/dataset/sql';
+import { VehicleRuleT } from './parameters/exemptions';
 
 export type GroundCode = 'income' | 'vehicle' | 'warning' | 'false_statement' | 'over_limit_exit' | 'applicant_died';
 
@@ -32,15 +33,9 @@ export interface GroundsCheck {
   found: Ground[];
 }
 
-interface VehicleRule {
-  programs: string[];
-  exempt_if_serious_illness: boolean;
-  max_vehicles_when_exempt: number;
-}
-
 interface Row {
   application_id: string;
-  program: string;
+  program: VehicleRuleT['programs'][number];
   decided_on: string;
   over_standard: boolean | null;
   vehicles: number | null;
@@ -108,7 +103,7 @@ function judge(profile: ResolvedProfile, r: Row, ds: Dataset, skip: GroundCode[]
   };
   check('income', r.over_standard !== null, () => (r.over_standard ? { zh: '记录的人均收入不低于标准', en: 'recorded per-capita income at or over the standard' } : null));
   // Vehicles count only where the profile has a vehicle rule for the programme (ELIG-VEHICLE's parameters).
-  const v = profile.at<VehicleRule>('elig.vehicle', r.decided_on);
+  const v = profile.at<VehicleRuleT>('elig.vehicle', r.decided_on);
   const vr = v?.value;
   check('vehicle', !!vr && vr.programs.includes(r.program) && r.vehicles !== null, () => {
     const n = r.vehicles ?? 0;

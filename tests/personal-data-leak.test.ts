@@ -16,6 +16,7 @@ import { buildReport, ComplianceReport, REPORT_SHAPE } from '../engine/report/mo
 import { FORMATS } from '../engine/report/write';
 import { auditDataset } from '../engine/run/audit';
 import { featureFiles } from '../engine/run/features';
+import { captureStdout } from './support/stdout';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'exports');
@@ -94,17 +95,6 @@ const renderAll = (r: ComplianceReport): Record<string, string> => Object.fromEn
 /** Without the one field that records the choice and the time, two runs must agree. */
 const comparable = (r: ComplianceReport) => ({ ...r, generated_at: '', options: { ...r.options, show_personal_data: null } });
 
-async function captureStdout(run: () => Promise<unknown>): Promise<string> {
-  const write = process.stdout.write.bind(process.stdout);
-  let out = '';
-  (process.stdout as any).write = (chunk: string | Uint8Array) => ((out += String(chunk)), true);
-  try {
-    await run();
-  } finally {
-    (process.stdout as any).write = write;
-  }
-  return out;
-}
 
 describe('personal data in reports', function () {
   this.timeout(600_000);

@@ -14,6 +14,10 @@ const fact = z.enum(FACTS);
 const status = z.enum(['quoted', 'to_complete']);
 const programs = z.array(z.enum(['dibao', 'tekun', 'temporary', 'low_income'])).min(1);
 
+/** elig.vehicle: which programmes a vehicle disqualifies from, and the serious-illness exception. */
+const VehicleRule = z.object({ programs, exempt_if_serious_illness: z.boolean(), max_vehicles_when_exempt: z.number().int().min(1) }).strict();
+export type VehicleRuleT = z.infer<typeof VehicleRule>;
+
 const Situation = z
   .object({
     code: z.string().min(1),
@@ -83,9 +87,7 @@ export const exemptionsParameters = defineParameters({
     description: { zh: '免责人员跟踪管理期限及谈心谈话间隔', en: 'tracking period for exempted staff and the talk interval' },
   },
   'elig.vehicle': {
-    schema: z
-      .object({ programs, exempt_if_serious_illness: z.boolean(), max_vehicles_when_exempt: z.number().int().min(1) })
-      .strict(),
+    schema: VehicleRule,
     description: { zh: '拥有机动车原则上不符合条件;家庭成员患重大疾病且名下唯一机动车的例外', en: 'a vehicle disqualifies, except a single vehicle in a household with a seriously ill member' },
   },
   'elig.income_tested_programs': {

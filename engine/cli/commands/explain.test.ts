@@ -7,20 +7,10 @@ import { auditDataset } from '../../run/audit';
 import { JiuzhuError } from '../../errors';
 import { ruleById } from '../../../policies/rules';
 import { explain, explainRecord, explainResults, registerExplain, renderExplanation } from './explain';
+import { captureStdout } from '../../../tests/support/stdout';
 
 const FIX = (p: string) => path.resolve(__dirname, '..', '..', '..', 'tests', 'fixtures', 'exports', p);
 
-async function captureStdout(run: () => Promise<unknown>): Promise<string> {
-  const write = process.stdout.write.bind(process.stdout);
-  let out = '';
-  (process.stdout as any).write = (chunk: string | Uint8Array) => ((out += String(chunk)), true);
-  try {
-    await run();
-  } finally {
-    (process.stdout as any).write = write;
-  }
-  return out;
-}
 
 describe('explainRecord', function () {
   this.timeout(60_000);

@@ -9,14 +9,9 @@ import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf, sqlList } from '../../periods';
 import { VEHICLE_CLAUSE } from './clause';
 import { checkedText, foundText, GROUNDED_REFUSAL_REMEDY, otherGrounds } from '../../disqualifying-grounds';
+import { VehicleRuleT } from '../../parameters/exemptions';
 
 const KEYS = ['elig.vehicle'];
-
-interface VehicleRule {
-  programs: string[];
-  exempt_if_serious_illness: boolean;
-  max_vehicles_when_exempt: number;
-}
 
 interface Row {
   application_id: string;
@@ -43,7 +38,7 @@ export const eligVehicle: Rule = {
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off || period.preRule) continue;
       const param = period.values['elig.vehicle']!;
-      const v = param.value as VehicleRule;
+      const v = param.value as VehicleRuleT;
       const where = `a.decision.result IN ('approved', 'rejected') AND a.program IN (${sqlList(v.programs)}) AND ${inPeriod('a.decision.decided_on', period)}`;
       const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM applications a JOIN households h USING (household_id) WHERE ${where}`);
       examined += n;

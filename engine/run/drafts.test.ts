@@ -9,6 +9,10 @@ import { loadProfile } from '../profile/load';
 import { JiuzhuError } from '../errors';
 import { auditDrafts, featureScenarios, runAuditFeatures, undefinedAuditSteps } from './features';
 import { endSession, startSession } from './session';
+import { auditDataset } from './audit';
+import { buildReport } from '../report/model';
+import { renderMarkdown } from '../report/markdown';
+import { renderHtml } from '../report/html';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'exports', 'notices-clean.json');
@@ -81,6 +85,23 @@ describe('draft features in an audit', function () {
     fs.writeFileSync(path.join(dir, 'draft.feature'), unfinished('@draft '));
     expect(auditDrafts('@NOTICE-MINORS', dir)).to.have.length(1);
     expect(auditDrafts('@NOTICE-PERIOD', dir)).to.deep.equal([]);
+  });
+});
+
+describe('the report of an audit that left drafts out', function () {
+  this.timeout(60_000);
+  it('names each draft by file, line and scenario in compliance.json, Markdown and HTML', async () => {
+    const loaded = await loadExport(FIX);
+    try {
+      const profile = loadProfile('national');
+      const drafts = [{ file: 'features/notices/posting-place.feature', line: 6, name: '审计公示的张贴地点' }];
+      const report = await buildReport(loaded, profile, await auditDataset(loaded, profile, ['NOTICE-MINORS']), { failOn: 'error', showPersonalData: false, featureFiles: [], drafts });
+      expect(report.drafts).to.deep.equal(drafts);
+      expect(renderMarkdown(report)).to.include('- 未审计的草稿场景 / drafts left out: `features/notices/posting-place.feature:6` 审计公示的张贴地点\n');
+      expect(renderHtml(report)).to.include('<code>features/notices/posting-place.feature:6</code> 审计公示的张贴地点');
+    } finally {
+      loaded.dataset.close();
+    }
   });
 });
 

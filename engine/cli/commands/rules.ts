@@ -53,12 +53,11 @@ function ruleSources(): { file: string; text: string }[] {
     .map((f) => ({ file: path.relative(ROOT, f), text: fs.readFileSync(f, 'utf8') }));
 }
 
-/** The line declaring the rule: `id: 'NOTICE-PERIOD',`, or the id alone where a family builds its rules from a list. */
+/** The line declaring the rule: `id: 'NOTICE-PERIOD'`, or else the id alone on a line where a family builds its rules from a list. */
 export function ruleCode(id: string, sources = ruleSources()): { file: string; line: number } | undefined {
-  const decl = new RegExp(`^\\s*(?:id:\\s*)?'${id}',?\\s*$`);
-  for (const pass of [/id:/, /^/])
+  for (const decl of [new RegExp(`\\bid:\\s*'${id}'`), new RegExp(`^\\s*'${id}',?\\s*$`)])
     for (const { file, text } of sources) {
-      const i = text.split('\n').findIndex((l) => pass.test(l) && decl.test(l));
+      const i = text.split('\n').findIndex((l) => decl.test(l));
       if (i >= 0) return { file, line: i + 1 };
     }
   return undefined;

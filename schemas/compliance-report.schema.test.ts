@@ -27,7 +27,8 @@ const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: f
 const keys = <T>(k: { [P in keyof Required<T>]: true }) => Object.keys(k).sort();
 type Rule = ComplianceReport['rules'][number];
 const TYPE_KEYS: [string, string[]][] = [
-  ['', keys<ComplianceReport>({ tool: true, generated_at: true, export: true, profile: true, options: true, summary: true, rules: true, findings: true })],
+  ['', keys<ComplianceReport>({ tool: true, generated_at: true, export: true, profile: true, options: true, summary: true, rules: true, findings: true, drafts: true })],
+  ['/properties/drafts/items', keys<ComplianceReport['drafts'][number]>({ file: true, line: true, name: true })],
   ['/properties/tool', keys<ComplianceReport['tool']>({ name: true, version: true, ruleset: true })],
   ['/properties/tool/properties/ruleset', keys<ComplianceReport['tool']['ruleset']>({ version: true, digest: true, features: true })],
   // absent_collections: the intersection lets this line stand both before and after the type gains it.
@@ -107,6 +108,8 @@ describe('schemas/compliance-report.schema.json', function () {
   it('accepts the reports of the example export and of fixture exports (ajv, draft 2020-12)', () => {
     expect(reports.map(([, r]) => r.summary.rules.partially_reviewed).some((n) => n > 0), 'a report with a partial review').to.equal(true);
     for (const [name, report] of reports) expect(errorsOf(JSON.parse(JSON.stringify(report))), name).to.deep.equal([]);
+    const withDraft = { ...JSON.parse(JSON.stringify(reports[0][1])), drafts: [{ file: 'features/notices/posting-place.feature', line: 6, name: '审计公示的张贴地点' }] };
+    expect(errorsOf(withDraft), 'a report naming a draft').to.deep.equal([]);
   });
 
   it('rejects a report with a field the schema does not list, a missing outcome count or an unknown outcome', () => {

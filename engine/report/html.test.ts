@@ -59,6 +59,7 @@ function report(rules: RuleRow[], findings: Finding[], meta: Record<string, unkn
     },
     rules,
     findings,
+    drafts: [],
   } as ComplianceReport;
 }
 

@@ -89,6 +89,7 @@ function facts(report: ComplianceReport, meta: Meta): string {
     [both('审计期间', 'Period audited'), esc(meta.period ? `${meta.period.from} – ${meta.period.to}` : '—')],
     [both('政策配置', 'Profile'), `${bi(report.profile.name)} <code>${esc(report.profile.chain.join(' ← '))}</code>`],
     [both('规则集', 'Rule set'), `jiuzhu ${esc(report.tool.version)}, ${both(`${report.tool.ruleset.features} 个规则文件`, `${report.tool.ruleset.features} feature files`)}, ${both('摘要', 'digest')} <code>${esc(report.tool.ruleset.digest)}</code>`],
+    [both('未审计的草稿场景', 'Drafts left out'), report.drafts.map((d) => `<code>${esc(`${d.file}:${d.line}`)}</code> ${esc(d.name)}`).join(' · ') || both('无', 'none')],
     [both('导出数据', 'Export'), `<code>${esc(report.export.path)}</code>${meta.source_system ? ` · ${esc(meta.source_system)}` : ''}`],
     [both('记录数', 'Records'), `${counts || '—'} · ${both('不合契约的记录', 'rejected by the contract')} ${report.export.rejected}`],
     [both('生成时间', 'Generated'), esc(report.generated_at)],

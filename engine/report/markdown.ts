@@ -17,6 +17,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     `- 导出数据未含的集合 / collections the export did not contain: ${report.export.absent_collections.join(', ') || '无 none'}`,
     `- 政策配置 / profile: ${escapeMd(report.profile.name.zh)} ${mdCode(report.profile.id)} (${escapeMd(report.profile.chain.join(' ← '))})`,
     `- 规则集 / rule set: jiuzhu ${escapeMd(report.tool.version)}, digest ${mdCode(report.tool.ruleset.digest)}`,
+    `- 未审计的草稿场景 / drafts left out: ${report.drafts.map((d) => `${mdCode(`${d.file}:${d.line}`)} ${escapeMd(d.name)}`).join('; ') || '无 none'}`,
     `- 结论 / verdict: **${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}** — ${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info (fail on: ${report.options.fail_on})`,
     `- 规则 / rules: ${s.rules.total} (${outcomeTally(s.rules)})`,
     `- 生成时间 / generated: ${report.generated_at}`,

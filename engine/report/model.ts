@@ -14,6 +14,7 @@ import { PACKAGE_VERSION } from '../version';
 import { COLLECTION_NAMES } from '../../schemas/case-export';
 import { auditWindow } from '../run/audit';
 import { citeRuleOver, ruleTitle } from '../../policies/rule';
+import type { FeaturePlace } from '../run/features';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -24,6 +25,8 @@ export interface ReportOptions {
   featureFiles: string[];
   /** Milliseconds each rule took in this run (the audit session's timings); 0 where not measured. */
   timings?: ReadonlyMap<string, number>;
+  /** @audit scenarios the run left out as drafts (@草稿 / @draft). */
+  drafts?: FeaturePlace[];
 }
 
 export interface ComplianceReport {
@@ -48,6 +51,8 @@ export interface ComplianceReport {
     time_ms: number;
   }[];
   findings: Finding[];
+  /** @audit scenarios left out as drafts: authored policy text, kept as written. */
+  drafts: FeaturePlace[];
 }
 
 /** Digest of what was checked: the feature files run and the profile files of the chain. */
@@ -73,6 +78,7 @@ export const REPORT_SHAPE: Shape = {
     export: { fields: { meta: 'scan' }, rest: 'keep' },
     rules: { each: { fields: Object.fromEntries(RULE_KEPT.map((k) => [k, 'keep' as const])), rest: 'scan' } },
     findings: { each: FINDING_SHAPE },
+    drafts: 'keep',
   },
   rest: 'scan',
 };
@@ -118,6 +124,7 @@ export async function buildReport(loaded: LoadedExport, profile: ResolvedProfile
       time_ms: options.timings?.get(r.rule.id) ?? 0,
     })),
     findings,
+    drafts: options.drafts ?? [],
   };
   return maskReport(report, REPORT_SHAPE, loaded, options.showPersonalData);
 }

@@ -1,18 +1,47 @@
 // Runs the @audit scenarios of features/ through Cucumber, in this process, over the session's
 // export. The features decide which rules run: policy staff own that list, and `--tags` narrows it.
+// A draft (@草稿 / @draft) runs in spec runs and `npm test` but never in an audit, which names it instead.
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { Envelope, GherkinDocument, IdGenerator } from '@cucumber/messages';
+import parseTagExpression from '@cucumber/tag-expressions';
 import { JiuzhuError } from '../errors';
 import { AuditSession } from './session';
 
 export const FEATURES_DIR = path.resolve(__dirname, '..', '..', 'features');
 const ROOT = path.resolve(__dirname, '..', '..');
 
+/** Tags that mark a feature, rule or scenario as a draft: left out of audits, run everywhere else. */
+export const DRAFT_TAGS = ['@草稿', '@draft'] as const;
+const DRAFT = `(${DRAFT_TAGS.join(' or ')})`;
+
+/** A scenario (or outline) in a feature file, with the tags it inherits from its feature and rule. */
+export interface FeatureScenario {
+  /** Relative to the project root (or to `dir`'s parent for another folder). */
+  file: string;
+  line: number;
+  name: string;
+  feature: string;
+  tags: string[];
+  /** Tags of each examples block of an outline (a block can be tagged a draft on its own). */
+  examplesTags: string[][];
+}
+
+/** A place in a feature file: `features/notices/minors.feature:12`. */
+export interface FeaturePlace {
+  file: string;
+  line: number;
+  name: string;
+}
+
 export interface FeatureRun {
   scenarios: number;
   featureFiles: string[];
+  /** @audit scenarios left out because they are drafts. */
+  drafts: FeaturePlace[];
 }
 
 export function featureFiles(dir = FEATURES_DIR): string[] {
@@ -23,53 +52,140 @@ export function featureFiles(dir = FEATURES_DIR): string[] {
     .sort();
 }
 
-export function auditTagExpression(tags?: string): string {
-  return tags ? `@audit and (${tags})` : '@audit';
+function parseFeature(text: string): GherkinDocument {
+  const language = /^#\s*language:\s*(\S+)/m.exec(text)?.[1] ?? 'en';
+  return new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher(language)).parse(text);
 }
 
-export async function runAuditFeatures(session: AuditSession, tags?: string, onProgress?: (m: string) => void): Promise<FeatureRun> {
+/** Every scenario of every feature file under `dir`, in file order. */
+export function featureScenarios(dir = FEATURES_DIR): FeatureScenario[] {
+  const out: FeatureScenario[] = [];
+  for (const abs of featureFiles(dir)) {
+    const feature = parseFeature(fs.readFileSync(abs, 'utf8')).feature;
+    if (!feature) continue;
+    const file = path.relative(ROOT, abs);
+    const visit = (children: readonly { rule?: any; scenario?: any }[], inherited: string[]) => {
+      for (const child of children) {
+        if (child.rule) visit(child.rule.children, [...inherited, ...child.rule.tags.map((t: { name: string }) => t.name)]);
+        const s = child.scenario;
+        if (s)
+          out.push({
+            file,
+            line: s.location.line,
+            name: s.name,
+            feature: feature.name,
+            tags: [...inherited, ...s.tags.map((t: { name: string }) => t.name)],
+            examplesTags: s.examples.map((e: { tags: { name: string }[] }) => e.tags.map((t) => t.name)),
+          });
+      }
+    };
+    visit(feature.children, feature.tags.map((t) => t.name));
+  }
+  return out;
+}
+
+/** What `jiuzhu audit` runs: @audit scenarios that are not drafts, narrowed by `--tags`. */
+export function auditTagExpression(tags?: string): string {
+  return `@audit and not ${DRAFT}${tags ? ` and (${tags})` : ''}`;
+}
+
+/** The @audit drafts an audit with `tags` leaves out (those it would run were they not drafts). */
+export function auditDrafts(tags?: string, dir = FEATURES_DIR): FeaturePlace[] {
+  const left = parseTagExpression(`@audit and ${DRAFT}${tags ? ` and (${tags})` : ''}`);
+  return featureScenarios(dir)
+    .filter((s) => [s.tags, ...s.examplesTags.map((t) => [...s.tags, ...t])].some((t) => left.evaluate(t)))
+    .map(({ file, line, name }) => ({ file, line, name }));
+}
+
+/** Where each Gherkin step is, by its AST id, for naming an undefined step by file and line. */
+function stepLines(doc: GherkinDocument, into: Map<string, string>): void {
+  const visit = (children: readonly { rule?: any; background?: any; scenario?: any }[]) => {
+    for (const c of children) {
+      if (c.rule) visit(c.rule.children);
+      for (const step of (c.background ?? c.scenario)?.steps ?? []) into.set(step.id, `${doc.uri}:${step.location.line}`);
+    }
+  };
+  visit(doc.feature?.children ?? []);
+}
+
+// Step definitions register when first required: a second run in this process must reuse them.
+let support: ISupportCodeLibrary | undefined;
+
+interface CucumberRun {
+  scenarios: number;
+  uris: Set<string>;
+  /** `features/x.feature:12: 步骤文本`, one per undefined step. */
+  undefinedSteps: string[];
+}
+
+/** Runs (or, dry, only matches) the scenarios of `dir` selected by `tags`, noting each undefined step by file:line. */
+async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; onMessage?: (m: Envelope) => void } = {}): Promise<CucumberRun> {
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
       provided: {
-        paths: [FEATURES_DIR],
+        paths: [dir],
         require: ['steps/world.ts', 'steps/parameter-types.ts', 'steps/*.steps.ts'].map((p) => path.join(ROOT, p)),
         requireModule: ['ts-node/register/transpile-only'],
-        tags: auditTagExpression(tags),
+        tags,
         format: [],
         strict: true,
+        dryRun: !!opts.dryRun,
       },
     },
     { cwd: ROOT },
   );
   const sink = new PassThrough();
   sink.resume();
-  let scenarios = 0;
-  const uris = new Set<string>();
-  const undefinedSteps: string[] = [];
-  // To name an undefined step: test step → pickle step → its text and feature file.
+  const run: CucumberRun = { scenarios: 0, uris: new Set(), undefinedSteps: [] };
+  // An undefined step is named through: test step → pickle step → Gherkin step → file:line.
+  const lines = new Map<string, string>();
   const pickleSteps = new Map<string, string>();
-  let reported = 0;
   const testSteps = new Map<string, string>();
+  const pickleUris = new Map<string, string>();
   try {
-    await runCucumber(runConfiguration, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
+    support ??= await loadSupport(runConfiguration, { cwd: ROOT });
+    await runCucumber({ ...runConfiguration, support }, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
+      if (m.gherkinDocument) stepLines(m.gherkinDocument, lines);
+      // Every pickle is announced; only those the tags select become test cases.
       if (m.pickle) {
-        scenarios++;
-        uris.add(path.resolve(ROOT, m.pickle.uri));
-        for (const step of m.pickle.steps) pickleSteps.set(step.id, `${m.pickle.uri}: ${step.text}`);
+        pickleUris.set(m.pickle.id, m.pickle.uri);
+        for (const step of m.pickle.steps) pickleSteps.set(step.id, `${lines.get(step.astNodeIds[0]) ?? m.pickle.uri}: ${step.text}`);
+      }
+      if (m.testCase) {
+        run.scenarios++;
+        run.uris.add(path.resolve(ROOT, pickleUris.get(m.testCase.pickleId)!));
       }
       if (m.testCase) for (const step of m.testCase.testSteps) if (step.pickleStepId) testSteps.set(step.id, step.pickleStepId);
-      if (m.testStepFinished?.testStepResult.status === 'UNDEFINED')
-        undefinedSteps.push(pickleSteps.get(testSteps.get(m.testStepFinished.testStepId) ?? '') ?? m.testStepFinished.testStepId);
-      if (m.testCaseFinished)
-        for (const [rule, ms] of [...session.timings.entries()].slice(reported)) {
-          onProgress?.(`规则 rule ${rule}: ${ms} ms (${++reported})`);
-        }
+      if (m.testStepFinished?.testStepResult.status === 'UNDEFINED') {
+        const at = pickleSteps.get(testSteps.get(m.testStepFinished.testStepId) ?? '') ?? m.testStepFinished.testStepId;
+        if (!run.undefinedSteps.includes(at)) run.undefinedSteps.push(at);
+      }
+      opts.onMessage?.(m);
     });
   } catch (e) {
     throw new JiuzhuError(`规则特性文件无法运行: ${(e as Error).message.split('\n')[0]}`, `the feature files could not be run: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (undefinedSteps.length)
-    throw new JiuzhuError(`审计场景中有未定义的步骤: ${undefinedSteps[0]}`, `an @audit scenario has an undefined step: ${undefinedSteps[0]}`);
-  return { scenarios, featureFiles: [...uris].sort() };
+  return run;
+}
+
+/** Undefined steps in the @audit scenarios an audit would run (drafts aside), found without running anything. */
+export async function undefinedAuditSteps(dir = FEATURES_DIR): Promise<string[]> {
+  return (await runFeatures(dir, auditTagExpression(), { dryRun: true })).undefinedSteps;
+}
+
+export async function runAuditFeatures(session: AuditSession, tags?: string, onProgress?: (m: string) => void, dir = FEATURES_DIR): Promise<FeatureRun> {
+  let reported = 0;
+  const run = await runFeatures(dir, auditTagExpression(tags), {
+    onMessage: (m) => {
+      if (m.testCaseFinished)
+        for (const [rule, ms] of [...session.timings.entries()].slice(reported)) onProgress?.(`规则 rule ${rule}: ${ms} ms (${++reported})`);
+    },
+  });
+  if (run.undefinedSteps.length)
+    throw new JiuzhuError(
+      `审计场景中有未定义的步骤: ${run.undefinedSteps[0]}(尚未完成的规则请加标签 @草稿,审计将跳过它)`,
+      `an @audit scenario has an undefined step: ${run.undefinedSteps[0]} (tag an unfinished rule @draft and the audit leaves it out)`,
+    );
+  return { scenarios: run.scenarios, featureFiles: [...run.uris].sort(), drafts: auditDrafts(tags, dir) };
 }

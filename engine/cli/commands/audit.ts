@@ -47,6 +47,7 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
       showPersonalData: !!opts.showPersonalData,
       featureFiles: run.featureFiles.length ? run.featureFiles : featureFiles(),
       timings: session.timings,
+      drafts: run.drafts,
     });
     progress(`规则完成 rules done: ${results.length}; 报告 reports…`);
     const written = await writeReports(report, opts.out, formats);

@@ -3,9 +3,13 @@ import { Command } from 'commander';
 import { registerExplain } from './explain';
 import { registerLint } from './lint';
 import { registerPenalty } from './penalty';
+import { registerParams } from './params';
+import { registerRules } from './rules';
 
 export function registerExtraCommands(program: Command): void {
   registerPenalty(program);
   registerLint(program);
   registerExplain(program);
+  registerRules(program);
+  registerParams(program);
 }

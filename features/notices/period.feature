@@ -75,7 +75,7 @@
     假如 待审计数据为“tests/fixtures/exports/notices-basic.json”
     那么 规则 NOTICE-PERIOD 的发现应为:
       | 记录 | 严重程度 | 说明                 |
-      | N007 | error    | 公示期 6 天          |
+      | N007 | error    | 公示期6天            |
       | N010 | error    | 晚于审核决定         |
       | N011 | error    | 公示期未满即作出审核决定 |
 

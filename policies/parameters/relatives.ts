@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StaffRelation, Staff } from '../../schemas/case-export';
 import { defineParameters } from './define';
+import { duration } from '../duration';
 
 // Parameters of the relatives family.
 
@@ -28,7 +29,8 @@ export const relativesParameters = defineParameters({
     description: { zh: '适用备案制度的人员身份', en: 'staff roles the filing duty covers' },
   },
   'relatives.verification_lead_days': {
-    schema: z.number().int().min(0),
+    // Days before the decision day; a lead counted in months would be no verification deadline anyone sets.
+    schema: duration({ units: ['calendar_days', 'working_days'], min: 0 }),
     description: {
       zh: '核查须早于审核确认决定的天数(1 = 至迟决定前一日完成;0 = 决定当日完成亦可)',
       en: 'days the verification must precede the decision (1 = by the day before; 0 = the decision day itself is enough)',

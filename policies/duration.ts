@@ -27,12 +27,18 @@ export function duration(opts: { units?: readonly Unit[]; min?: number } = {}) {
   const units = opts.units ?? UNITS;
   const min = opts.min ?? 1;
   return z
-    .object({
-      value: z.number().int().min(min),
-      unit: z.enum(UNITS).refine((u) => units.includes(u), {
-        message: `该参数只能使用单位 ${units.join(' / ')} / this parameter only takes the unit(s) ${units.join(', ')}`,
-      }),
-    })
+    .object(
+      {
+        value: z.number().int().min(min),
+        unit: z
+          .enum(UNITS, { error: `单位须为 ${UNITS.join(' / ')} / the unit must be one of ${UNITS.join(', ')}` })
+          .refine((u) => units.includes(u), {
+            message: `该参数只能使用单位 ${units.join(' / ')} / this parameter only takes the unit(s) ${units.join(', ')}`,
+          }),
+      },
+      // A bare number would leave the unit to be guessed.
+      { error: (iss) => (iss.code === 'invalid_type' ? `期限须写明数值与单位,如 { value: 7, unit: ${units[0]} } / a duration needs a value and a unit, e.g. { value: 7, unit: ${units[0]} }` : undefined) },
+    )
     .strict();
 }
 

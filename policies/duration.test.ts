@@ -36,7 +36,7 @@ describe('durations', () => {
 
   it('says the unit with the number', () => {
     expect(formatDuration({ value: 5, unit: 'working_days' })).to.deep.equal({ zh: '5个工作日', en: '5 working days' });
-    expect(formatDuration({ value: 7, unit: 'calendar_days' })).to.deep.equal({ zh: '7天', en: '7 calendar days' });
+    expect(formatDuration({ value: 7, unit: 'calendar_days' })).to.deep.equal({ zh: '7天', en: '7 days' });
     expect(formatDuration({ value: 1, unit: 'months' })).to.deep.equal({ zh: '1个月', en: '1 month' });
   });
 

@@ -17,7 +17,7 @@ export interface Duration {
 }
 
 const UNIT_WORDS: Record<Unit, { zh: string; en: string }> = {
-  calendar_days: { zh: '天', en: 'calendar days' },
+  calendar_days: { zh: '天', en: 'days' },
   working_days: { zh: '个工作日', en: 'working days' },
   months: { zh: '个月', en: 'months' },
 };
@@ -42,7 +42,7 @@ export function duration(opts: { units?: readonly Unit[]; min?: number } = {}) {
     .strict();
 }
 
-/** "7天" / "7 calendar days", "5个工作日" / "5 working days", "6个月" / "6 months". */
+/** "7天" / "7 days", "5个工作日" / "5 working days", "6个月" / "6 months". */
 export function formatDuration(d: Duration): { zh: string; en: string } {
   const w = UNIT_WORDS[d.unit];
   return { zh: `${d.value}${w.zh}`, en: `${d.value} ${d.value === 1 ? w.en.replace(/s$/, '') : w.en}` };

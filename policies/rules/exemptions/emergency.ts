@@ -66,9 +66,9 @@ export const eligEmergency: Rule = {
           makeFinding(eligEmergency, {
             ...base,
             severity: 'error',
-            message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过 ${limit.zh} 时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
+            message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过${limit.zh}时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
             actual: { granted_on: granted, paperwork_completed_on: r.completed_on },
-            remedy: { zh: `查明补办手续超过 ${limit.zh} 的原因,今后先行救助后按时补齐手续`, en: `find why the paperwork took longer than ${limit.en}; complete it in time after future emergency grants` },
+            remedy: { zh: `查明补办手续超过${limit.zh}的原因,今后先行救助后按时补齐手续`, en: `find why the paperwork took longer than ${limit.en}; complete it in time after future emergency grants` },
             detail: 'late',
           }),
         );
@@ -78,7 +78,7 @@ export const eligEmergency: Rule = {
             ...base,
             severity: 'error',
             message: {
-              zh: `${granted} 先行救助,至导出期末(${period.to})尚无补齐手续记录,已超过 ${limit.zh} 时限(截止 ${deadline})`,
+              zh: `${granted} 先行救助,至导出期末(${period.to})尚无补齐手续记录,已超过${limit.zh}时限(截止 ${deadline})`,
               en: `emergency assistance on ${granted}; no paperwork recorded by the end of the exported period (${period.to}), past the ${limit.en} limit (${deadline})`,
             },
             actual: { granted_on: granted, paperwork_completed_on: null },

@@ -44,7 +44,7 @@ describe('numbers in rule titles and finding messages', () => {
       expect(rule.title.zh).to.equal('公示期不少于5天,期满无异议(或异议已处理)后方可审批');
       expect(rule.title.en).to.contain('at least 5 days');
       const short = report.findings.find((f) => f.record.id === 'N007')!;
-      expect(short.message.zh).to.equal('公示期 4 天(2024-05-01 至 2024-05-04),少于 5 天');
+      expect(short.message.zh).to.equal('公示期4天(2024-05-01 至 2024-05-04),少于5天(应至少公示至 2024-05-05)');
       expect(JSON.stringify({ rule, findings: report.findings })).not.to.match(/7天|7 天|7 days|fewer than 7/);
     } finally {
       await loaded.dataset.close();
@@ -73,7 +73,7 @@ describe('numbers in rule titles and finding messages', () => {
   });
 
   it('states no number when no profile is given', () => {
-    expect(ruleTitle(ruleById('NOTICE-PERIOD')).zh).to.equal('公示期不少于规定天数,期满无异议(或异议已处理)后方可审批');
+    expect(ruleTitle(ruleById('NOTICE-PERIOD')).zh).to.equal('公示期不少于规定期限,期满无异议(或异议已处理)后方可审批');
   });
 
   it('no shipped title states a number (days, months, multiples) as a constant', () => {

@@ -63,4 +63,16 @@ describe('profile lint', () => {
       { tier: 'serious', min: 10000, includes_min: false },
     ])).to.deep.equal([]);
   });
+
+  it('refuses a duration without a unit, or in a unit its rule cannot count, naming file and key', () => {
+    const { file, problems } = lintFile(fixture('duration-units.yaml'));
+    expect(file).to.match(/duration-units\.yaml$/);
+    const by = Object.fromEntries(problems.map((p) => [p.key, p.en]));
+    expect(by['parameters.notice.min_days[0].value']).to.contain('a duration needs a value and a unit');
+    expect(by['parameters.elig.gradual_exit_months[0].value.unit']).to.contain('only takes the unit(s) months');
+    expect(by['parameters.relatives.verification_lead_days[0].value.unit']).to.contain('only takes the unit(s) calendar_days, working_days');
+    expect(by['parameters.elig.emergency_paperwork[0].value.unit']).to.contain('the unit must be one of calendar_days, working_days, months');
+    expect(by['parameters.exempt.tracking[0].value.talk_interval.unit']).to.contain('talk_interval must use the unit of period');
+    expect(problems).to.have.length(5);
+  });
 });

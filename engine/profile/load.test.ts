@@ -44,13 +44,13 @@ describe('dated, overlaid values', () => {
 
   it('uses the parent value before the child changed it', () => {
     const v = county().at('notice.min_days', '2019-12-31');
-    expect(v?.value).to.equal(7);
+    expect(v?.value).to.deep.equal({ value: 7, unit: "calendar_days" });
     expect(v?.inherited).to.equal(true);
   });
 
   it("uses the child's value from its own date", () => {
     const v = county().at('notice.min_days', '2020-01-01');
-    expect(v?.value).to.equal(10);
+    expect(v?.value).to.deep.equal({ value: 10, unit: "calendar_days" });
     expect(v?.definedBy).to.equal('county');
     expect(v?.inherited).to.equal(false);
   });

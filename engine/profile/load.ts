@@ -69,6 +69,12 @@ export function readProfileFile(file: string): ProfileDocument {
 
 
 /** The profile whose id or alias (e.g. 内蒙古自治区奈曼旗) is `name`. */
+function profilePath(arg: string): string {
+  const file = path.resolve(arg);
+  if (!fs.existsSync(file)) throw new JiuzhuError(`找不到政策配置文件 ${arg}`, `no such profile file: ${arg}`);
+  return file;
+}
+
 export function findProfileFile(name: string, dir = PROFILES_DIR): string {
   for (const file of profileFiles(dir)) {
     const base = path.basename(file).replace(/\.(ya?ml|json)$/, '');
@@ -84,6 +90,10 @@ export function findProfileFile(name: string, dir = PROFILES_DIR): string {
 
 const cache = new Map<string, ResolvedProfile>();
 
+/**
+ * A profile by id or alias in `dir`, or by a file path (…yaml/.json) anywhere — e.g. a test
+ * profile under tests/fixtures/profiles/ — whose `extends` chain is then read from `dir`.
+ */
 export function loadProfile(name: string, dir = PROFILES_DIR): ResolvedProfile {
   const key = `${dir}\0${name}`;
   const hit = cache.get(key);
@@ -91,7 +101,7 @@ export function loadProfile(name: string, dir = PROFILES_DIR): ResolvedProfile {
   const chain: ProfileDocument[] = [];
   let next: string | undefined = name;
   while (next) {
-    const file = findProfileFile(next, dir);
+    const file = !chain.length && /\.(ya?ml|json)$/.test(next) ? profilePath(next) : findProfileFile(next, dir);
     const d = readProfileFile(file);
     if (chain.some((c) => c.doc.id === d.doc.id))
       throw new ProfileError(d.file, 'extends', `继承关系成环: ${chain.map((c) => c.doc.id).join(' → ')} → ${d.doc.id}`, `extends cycle: ${chain.map((c) => c.doc.id).join(' → ')} → ${d.doc.id}`);

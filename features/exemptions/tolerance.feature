@@ -73,7 +73,7 @@
     并且 待审计数据为“tests/fixtures/exports/exemptions-households.json”
     那么 规则 ELIG-TOLERANCE 的发现应为:
       | 记录 | 严重程度 | 说明 |
-      | A-T2 | error | 第 11 个工作日 |
+      | A-T2 | error | 超过10个工作日时限 |
       | A-T3 | error | 「R12」不在本地 10 种 |
       | A-T4 | error | 未签署告知承诺书 |
       | A-T4 | warning | 尚未补正 |

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineParameters } from './define';
+import { duration } from '../duration';
 
 // Parameters of the cross-checks family: duplicates, the deceased still paid,
 // temporary assistance, 政策保, warnings (004) and the agencies' own supervision (002).
@@ -26,7 +27,15 @@ export const crosschecksParameters = defineParameters({
   },
   'dup.temp_max_per_cause_year': {
     schema: z.number().int().min(1),
-    description: { zh: '同一家庭同一事由每个自然年度最多给予临时救助的次数', en: 'temporary grants per household, cause and calendar year' },
+    description: { zh: '同一家庭同一事由在一个比对窗口(dup.temp_repeat_window)内最多给予临时救助的次数', en: 'temporary grants per household and cause within one window (dup.temp_repeat_window)' },
+  },
+  'dup.temp_repeat_window': {
+    // calendar_year: 同一年度 read as the approval's calendar year; a duration: any such span ending on the grant.
+    schema: z.union([z.literal('calendar_year'), duration()]),
+    description: {
+      zh: '同一事由重复救助的比对窗口:calendar_year(审批日期所在自然年)或期限(如 { value: 12, unit: months },自前次审批次日起算)',
+      en: 'window of the repeat check: calendar_year (the approval date\'s year) or a duration (e.g. { value: 12, unit: months } after an earlier approval)',
+    },
   },
   'dup.temp_standard_cap': {
     schema: yuan(),

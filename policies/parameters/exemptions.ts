@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineParameters } from './define';
+import { duration } from '../duration';
 
 // Parameters of the exemptions family: staff accountability exemptions
 // (EXEMPT-*) and household eligibility exemptions (ELIG-*).
@@ -82,8 +83,10 @@ export const exemptionsParameters = defineParameters({
   },
   'exempt.tracking': {
     schema: z
-      .object({ months: z.number().int().min(1), talk_interval_months: z.number().int().min(1), outcomes: z.array(z.enum(FAVOURABLE_OUTCOMES)).min(1) })
-      .strict(),
+      .object({ period: duration(), talk_interval: duration(), outcomes: z.array(z.enum(FAVOURABLE_OUTCOMES)).min(1) })
+      .strict()
+      // The talk windows divide the tracking period: both must be counted in the same unit.
+      .refine((t) => t.period.unit === t.talk_interval.unit, { path: ['talk_interval', 'unit'], message: 'talk_interval 须与 period 使用同一单位 / talk_interval must use the unit of period' }),
     description: { zh: '免责人员跟踪管理期限及谈心谈话间隔', en: 'tracking period for exempted staff and the talk interval' },
   },
   'elig.vehicle': {
@@ -101,7 +104,8 @@ export const exemptionsParameters = defineParameters({
     description: { zh: '不计入家庭收入的项目、扣减项目,及人均收入与标准的比较方式', en: 'items not counted as income, deducted items, and how per-capita income meets the standard' },
   },
   'elig.gradual_exit_months': {
-    schema: z.number().int().min(0),
+    // Payments are monthly and the period starts with the month after the exit month: only months count.
+    schema: duration({ units: ['months'], min: 0 }),
     description: { zh: '低保渐退期(月数,自退出当月的次月起算)', en: 'gradual-exit period in months after the exit month' },
   },
   'elig.single_coverage': {
@@ -121,14 +125,14 @@ export const exemptionsParameters = defineParameters({
     schema: z
       .object({
         situations: z.array(z.object({ code: z.string().min(1), type: z.string().min(1), zh: z.string().min(1), status }).strict()).min(1).superRefine(uniqueCodes),
-        review_working_days: z.number().int().min(1),
+        review_within: duration(),
         commitment_required: z.boolean(),
       })
       .strict(),
-    description: { zh: '容缺受理(告知承诺)的适用情形、审核时限(工作日)及承诺要求', en: 'tolerance acceptance: listed situations, review limit in working days, signed commitment' },
+    description: { zh: '容缺受理(告知承诺)的适用情形、审核时限及承诺要求', en: 'tolerance acceptance: listed situations, review time limit, signed commitment' },
   },
   'elig.emergency_paperwork': {
-    schema: z.object({ days: z.number().int().min(1), unit: z.enum(['calendar', 'working']) }).strict(),
+    schema: duration(),
     description: { zh: '先行救助后补齐手续的时限', en: 'limit for completing the paperwork after emergency assistance' },
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineParameters } from './define';
+import { duration } from '../duration';
 import { normaliseLabel } from '../rules/notices/labels';
 
 export const NOTICE_CATEGORIES = ['name', 'household_size', 'amount', 'location'] as const;
@@ -43,7 +44,8 @@ export const noticeParameters = defineParameters({
     description: { zh: '新批准申请须有的公示类型(任一即可)', en: 'notice kinds that satisfy the result-notice duty (any one)' },
   },
   'notice.min_days': {
-    schema: z.number().int().min(1),
-    description: { zh: '公示最少天数', en: 'minimum notice period in days' },
+    // Counted from the posting day to the end day, both included, in the value's unit.
+    schema: duration(),
+    description: { zh: '公示最短期限(含张贴日与截止日;自然日、工作日或月)', en: 'minimum notice period, posting and end day included (calendar days, working days or months)' },
   },
 });

@@ -8,6 +8,7 @@
 // names both ranges; the profile loader reports it with the file and the key.
 import { z } from 'zod';
 import { defineParameters } from './define';
+import { duration } from '../duration';
 
 export const TIERS = ['general', 'serious', 'severe'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -173,10 +174,10 @@ export type ThresholdT = z.infer<typeof Threshold>;
 
 export const CreditRepair = z
   .object({
-    /** Correction and repayment within this many months of the decision (半年内). */
-    window_months: z.number().int().min(1),
-    /** The repair is decided within this many working days of the application. */
-    decide_within_working_days: z.number().int().min(1),
+    /** Correction and repayment within this long after the decision (半年内: { value: 6, unit: months }). */
+    correct_within: duration(),
+    /** The repair is decided within this long after the application (15个工作日: { value: 15, unit: working_days }). */
+    decide_within: duration(),
     /** A granted repair takes the person off the blacklist. */
     lifts_blacklist: z.boolean(),
   })

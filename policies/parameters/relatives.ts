@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StaffRelation, Staff } from '../../schemas/case-export';
 import { defineParameters } from './define';
+import { duration } from '../duration';
 
 // Parameters of the relatives family.
 
@@ -28,10 +29,11 @@ export const relativesParameters = defineParameters({
     description: { zh: '适用备案制度的人员身份', en: 'staff roles the filing duty covers' },
   },
   'relatives.verification_lead_days': {
-    schema: z.number().int().min(0),
+    // Days before the decision day; a lead counted in months would be no verification deadline anyone sets.
+    schema: duration({ units: ['calendar_days', 'working_days'], min: 0 }),
     description: {
-      zh: '核查须早于审核确认决定的天数(1 = 至迟决定前一日完成;0 = 决定当日完成亦可)',
-      en: 'days the verification must precede the decision (1 = by the day before; 0 = the decision day itself is enough)',
+      zh: '核查须早于审核确认决定的期限(自然日或工作日;1天 = 至迟决定前一日完成;0天 = 决定当日完成亦可)',
+      en: 'how long the verification must precede the decision (calendar or working days; 1 day = by the day before; 0 = the decision day itself is enough)',
     },
   },
   'relatives.recusal_required': {

@@ -7,6 +7,7 @@ import { EXIT, JiuzhuError } from '../../errors';
 import { calendarDate, nonEmpty } from '../options';
 import { ParameterValue, ResolvedProfile } from '../../profile/profile';
 import { loadProfile } from '../../profile/load';
+import { formatDuration } from '../../../policies/duration';
 import { CIRCUMSTANCES, Circumstance, Stage, STAGES, Tier, TIER_EN, TIER_ZH, TIERS } from '../../../policies/parameters/penalties';
 import { assess, Assessment, CIRCUMSTANCE_ZH, fenToYuanText, TRANSFER_EN, TRANSFER_ZH } from '../../../policies/rules/penalties/grading';
 
@@ -134,8 +135,8 @@ function measures(s: Assessment, zh: boolean): string[] {
   if (r.repair)
     lines.push(
       L(
-        `- 信用修复: 至迟于 ${r.repair.correctBy}(决定后半年内)主动纠正并退缴的,可申请修复;区民政局应在申请后 ${r.repair.decideWithinWorkingDays} 个工作日内认定${r.repair.liftsBlacklist ? ',准予后移出失信名单' : ''} 〔${cite(r.repair.param)}〕`,
-        `- credit repair: correct and repay by ${r.repair.correctBy} (six months after the decision), then apply; decided within ${r.repair.decideWithinWorkingDays} working days of the application${r.repair.liftsBlacklist ? ', lifting the blacklist entry' : ''} [${cite(r.repair.param)}]`,
+        `- 信用修复: 至迟于 ${r.repair.correctBy}(决定后${formatDuration(r.repair.correctWithin).zh}内)主动纠正并退缴的,可申请修复;区民政局应在申请后${formatDuration(r.repair.decideWithin).zh}内认定${r.repair.liftsBlacklist ? ',准予后移出失信名单' : ''} 〔${cite(r.repair.param)}〕`,
+        `- credit repair: correct and repay by ${r.repair.correctBy} (${formatDuration(r.repair.correctWithin).en} after the decision), then apply; decided within ${formatDuration(r.repair.decideWithin).en} of the application${r.repair.liftsBlacklist ? ', lifting the blacklist entry' : ''} [${cite(r.repair.param)}]`,
       ),
     );
   return lines;

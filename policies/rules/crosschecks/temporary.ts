@@ -1,9 +1,11 @@
 // DUP-TEMP-REPEAT — one household, one cause, more than the allowed number of temporary grants
-// in a calendar year (奈民发〔2022〕28号 二(一)3 同一年度同一事由多次重复享受临时救助). The year is the
-// approval's (profile choice): a grant approved on 31 December and one on 1 January fall in
-// different years. Causes are compared after Unicode (NFKC) and whitespace normalisation.
+// in one window (奈民发〔2022〕28号 二(一)3 同一年度同一事由多次重复享受临时救助). The national window is the
+// approval's calendar year (profile choice): a grant approved on 31 December and one on 1 January
+// fall in different years; a profile may instead give a duration (12个月: an earlier grant counts
+// while the later one is within 12 months after it). Causes are compared after Unicode (NFKC) and whitespace normalisation.
 // DUP-TEMP-CAP — above the standard cap only case by case (一事一议), and never above the
 // case-by-case ceiling, which includes the amount itself (奈民发〔2022〕28号 二(三)1 "可提高至5万元").
+import { addDuration, Duration, formatDuration } from '../../duration';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { fenSql, notConfigured, stateOn, unsetKeys, yuan } from './common';
@@ -25,7 +27,15 @@ const GRANT_COLUMNS = `application_id, household_id, _line, temporary.cause AS c
   temporary.approval AS approval, ${fenSql('temporary.amount')} AS fen`;
 const normaliseCause = (c: string) => c.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
-const REPEAT_KEYS = ['dup.temp_max_per_cause_year'];
+const REPEAT_KEYS = ['dup.temp_max_per_cause_year', 'dup.temp_repeat_window'];
+type Window = 'calendar_year' | Duration;
+
+const windowWords = (w: Window) => (w === 'calendar_year' ? { zh: '同一年度', en: 'in a calendar year' } : { zh: `${formatDuration(w).zh}内`, en: `within ${formatDuration(w).en}` });
+
+/** Does an earlier grant on `earlier` fall in the window that ends with a grant on `later`? */
+function inWindow(window: Window, earlier: string, later: string): boolean {
+  return window === 'calendar_year' ? earlier.slice(0, 4) === later.slice(0, 4) : later <= addDuration(earlier, window);
+}
 
 export const dupTempRepeat: Rule = {
   id: 'DUP-TEMP-REPEAT',
@@ -33,10 +43,12 @@ export const dupTempRepeat: Rule = {
   title: (n) =>
     n.say<number>(
       'dup.temp_max_per_cause_year',
-      (v) =>
-        v === 1
-          ? { zh: '同一家庭同一事由同一年度不得重复享受临时救助', en: 'No household gets temporary assistance twice for one cause in a calendar year' }
-          : { zh: `同一家庭同一事由同一年度享受临时救助不超过${v}次`, en: `No household gets temporary assistance more than ${v} times for one cause in a calendar year` },
+      (v) => {
+        const w = n.say<Window>('dup.temp_repeat_window', windowWords, windowWords('calendar_year'));
+        return v === 1
+          ? { zh: `同一家庭同一事由${w.zh}不得重复享受临时救助`, en: `No household gets temporary assistance twice for one cause ${w.en}` }
+          : { zh: `同一家庭同一事由${w.zh}享受临时救助不超过${v}次`, en: `No household gets temporary assistance more than ${v} times for one cause ${w.en}` };
+      },
       { zh: '同一家庭同一事由同一年度不得超过规定次数享受临时救助', en: 'No household gets temporary assistance for one cause more often than the set number in a year' },
     ),
   clause: DUPLICATE_CLAUSE,
@@ -46,11 +58,11 @@ export const dupTempRepeat: Rule = {
   async evaluate(ds, profile) {
     if (unsetKeys(profile, REPEAT_KEYS).length) return notConfigured(profile, REPEAT_KEYS, 0);
     const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM applications WHERE ${APPROVED_TEMPORARY}`);
-    // Only households with two or more approved grants in one year (or a grant without a cause) come back.
+    // Only households with two or more approved grants (or a grant without a cause) come back.
     const rows = await ds.all<Grant>(
       `SELECT ${GRANT_COLUMNS} FROM (
-         SELECT *, count(*) OVER (PARTITION BY household_id, year(decision.decided_on)) AS in_year FROM applications WHERE ${APPROVED_TEMPORARY})
-       WHERE in_year > 1 OR temporary.cause IS NULL
+         SELECT *, count(*) OVER (PARTITION BY household_id) AS grants FROM applications WHERE ${APPROVED_TEMPORARY})
+       WHERE grants > 1 OR temporary.cause IS NULL
        ORDER BY household_id, decision.decided_on, applied_on, application_id`,
     );
     const findings: Finding[] = [];
@@ -73,17 +85,22 @@ export const dupTempRepeat: Rule = {
         );
         continue;
       }
-      const key = [g.household_id, g.decided_on.slice(0, 4), normaliseCause(g.cause)].join('\u0000');
+      const key = [g.household_id, normaliseCause(g.cause)].join('\u0000');
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(g);
     }
-    for (const grants of groups.values()) {
-      const s = stateOn(profile, REPEAT_KEYS, grants[0].decided_on);
-      if (s.off) continue;
-      const max = s.values['dup.temp_max_per_cause_year']!;
-      if (grants.length <= Number(max.value)) continue;
-      const allowed = grants.slice(0, Number(max.value));
-      for (const g of grants.slice(Number(max.value))) {
+    for (const all of groups.values()) {
+      for (const [i, g] of all.entries()) {
+        // The values in force on this grant's approval decide its window and how many may precede it.
         const gs = stateOn(profile, REPEAT_KEYS, g.decided_on);
+        if (gs.off) continue;
+        const max = gs.values['dup.temp_max_per_cause_year']!;
+        const windowParam = gs.values['dup.temp_repeat_window']!;
+        const window = windowParam.value as Window;
+        const earlier = all.slice(0, i).filter((e) => inWindow(window, e.decided_on, g.decided_on));
+        if (earlier.length < Number(max.value)) continue;
+        const allowed = earlier.slice(0, Number(max.value));
+        const grants = [...earlier, g];
+        const span = window === 'calendar_year' ? { zh: `${g.decided_on.slice(0, 4)} 年度`, en: `in ${g.decided_on.slice(0, 4)}` } : { zh: windowWords(window).zh, en: windowWords(window).en };
         const history = gs.preRule ? { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } : { zh: '', en: '' };
         const fen = Number(g.fen ?? 0);
         findings.push(
@@ -92,12 +109,12 @@ export const dupTempRepeat: Rule = {
             record: ds.locate('applications', g.application_id, g._line),
             related: [{ collection: 'households', id: g.household_id }, ...allowed.map((a) => ({ collection: 'applications', id: a.application_id }))],
             message: {
-              zh: `${g.decided_on.slice(0, 4)} 年度因同一事由「${g.cause}」再次给予临时救助(此前已于 ${allowed.map((a) => `${a.decided_on}(申请 ${a.application_id})`).join('、')} 救助),重复金额 ${yuan(fen)} 元${history.zh}`,
-              en: `temporary assistance for the same cause "${g.cause}" again in ${g.decided_on.slice(0, 4)} (already granted ${allowed.map((a) => `${a.decided_on} (${a.application_id})`).join(', ')}); ${yuan(fen)} yuan${history.en}`,
+              zh: `${span.zh}因同一事由「${g.cause}」再次给予临时救助(此前已于 ${allowed.map((a) => `${a.decided_on}(申请 ${a.application_id})`).join('、')} 救助),重复金额 ${yuan(fen)} 元${history.zh}`,
+              en: `temporary assistance for the same cause "${g.cause}" again ${span.en} (already granted ${allowed.map((a) => `${a.decided_on} (${a.application_id})`).join(', ')}); ${yuan(fen)} yuan${history.en}`,
             },
-            expected: { max_per_cause_year: max.value },
-            actual: { cause: g.cause, year: g.decided_on.slice(0, 4), grants: grants.map((x) => ({ application: x.application_id, decided_on: x.decided_on })) },
-            params: [max],
+            expected: window === 'calendar_year' ? { max_per_cause_year: max.value } : { max_per_cause: max.value, window: windowWords(window).zh },
+            actual: { cause: g.cause, ...(window === 'calendar_year' ? { year: g.decided_on.slice(0, 4) } : {}), grants: grants.map((x) => ({ application: x.application_id, decided_on: x.decided_on })) },
+            params: [max, windowParam],
             remedy: { zh: `核实后追回重复给予的 ${yuan(fen)} 元`, en: `verify and recover the repeated ${yuan(fen)} yuan`, amount_fen: fen },
             detail: 'repeat',
           }),

@@ -4,8 +4,8 @@
 // passed within the export's period: error; deadline still running at meta.period.to: not
 // reviewed (not yet due), never passed.
 import { Finding } from '../../../engine/findings/finding';
-import { CalendarRangeError, addWorkingDays } from '../../calendar/working-days';
-import { addDays } from '../../dates';
+import { CalendarRangeError } from '../../calendar/working-days';
+import { addDuration, Duration, formatDuration } from '../../duration';
 import { makeFinding, Rule } from '../../rule';
 import { timing } from './cases';
 import { auditPeriod, notYetDue, Unjudged } from '../../audit-period';
@@ -45,10 +45,10 @@ export const eligEmergency: Rule = {
       const t = timing(profile, KEYS, granted);
       if (t.kind !== 'in_force') continue;
       const [param] = t.values;
-      const p = param.value as { days: number; unit: 'calendar' | 'working' };
+      const p = param.value as Duration;
       let deadline: string;
       try {
-        deadline = p.unit === 'working' ? addWorkingDays(granted, p.days) : addDays(granted, p.days);
+        deadline = addDuration(granted, p);
       } catch (e) {
         if (!(e instanceof CalendarRangeError)) throw e;
         unjudged.add(OUTSIDE_CALENDAR);
@@ -59,16 +59,16 @@ export const eligEmergency: Rule = {
         continue;
       }
       examined++;
-      const limit = { zh: `${p.days} 个${p.unit === 'working' ? '工作日' : '自然日'}`, en: `${p.days} ${p.unit} days` };
+      const limit = formatDuration(p);
       const base = { record: ds.locate('applications', r.application_id, r._line), related: [{ collection: 'households', id: r.household_id }], params: [param], expected: { completed_by: deadline } };
       if (r.completed_on && r.completed_on > deadline)
         findings.push(
           makeFinding(eligEmergency, {
             ...base,
             severity: 'error',
-            message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过 ${limit.zh} 时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
+            message: { zh: `${granted} 先行救助,${r.completed_on} 才补齐手续,超过${limit.zh}时限(应于 ${deadline} 前)`, en: `emergency assistance on ${granted}; paperwork completed ${r.completed_on}, after the ${limit.en} limit (${deadline})` },
             actual: { granted_on: granted, paperwork_completed_on: r.completed_on },
-            remedy: { zh: `查明补办手续超过 ${limit.zh} 的原因,今后先行救助后按时补齐手续`, en: `find why the paperwork took longer than ${limit.en}; complete it in time after future emergency grants` },
+            remedy: { zh: `查明补办手续超过${limit.zh}的原因,今后先行救助后按时补齐手续`, en: `find why the paperwork took longer than ${limit.en}; complete it in time after future emergency grants` },
             detail: 'late',
           }),
         );
@@ -78,7 +78,7 @@ export const eligEmergency: Rule = {
             ...base,
             severity: 'error',
             message: {
-              zh: `${granted} 先行救助,至导出期末(${period.to})尚无补齐手续记录,已超过 ${limit.zh} 时限(截止 ${deadline})`,
+              zh: `${granted} 先行救助,至导出期末(${period.to})尚无补齐手续记录,已超过${limit.zh}时限(截止 ${deadline})`,
               en: `emergency assistance on ${granted}; no paperwork recorded by the end of the exported period (${period.to}), past the ${limit.en} limit (${deadline})`,
             },
             actual: { granted_on: granted, paperwork_completed_on: null },

@@ -5,6 +5,7 @@
 // for a household that left for another reason (death, fraud…), or outside dibao ("低保渐退"),
 // is not a gradual exit at all. An exit decided before meta.period.from, and payments all for
 // months before it, are history (info): the export need not hold the rest of that story.
+import { Duration } from '../../duration';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
@@ -52,7 +53,8 @@ export const eligGradual: Rule = {
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off || period.preRule) continue;
       const param = period.values['elig.gradual_exit_months']!;
-      const n = Number(param.value);
+      // Months only (the parameter's schema refuses days): payments are monthly.
+      const n = (param.value as Duration).value;
       const cand = `SELECT a.application_id, a.household_id, a._line, a.exit.ended_on::VARCHAR AS ended_on, a.exit.reason AS reason, a.program, a.exit.gradual_exit_until AS until,
                strftime(a.exit.ended_on, '%Y-%m') AS exit_month, strftime(a.exit.ended_on + INTERVAL (${n}) MONTH, '%Y-%m') AS limit_month
         FROM applications a WHERE a.exit IS NOT NULL AND (a.exit.reason = 'income_over_limit' OR a.exit.gradual_exit_until IS NOT NULL) AND ${inPeriod('a.exit.ended_on', period)}`;

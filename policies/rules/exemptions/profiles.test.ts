@@ -36,7 +36,7 @@ describe('exemption profiles', () => {
   });
 
   it('give Dongtou one year of tracking with a talk every six months, and no tracking rule elsewhere', () => {
-    expect(loadProfile('zhejiang-dongtou').at('exempt.tracking', on)!.value).to.deep.equal({ months: 12, talk_interval_months: 6, outcomes: ['exempt'] });
+    expect(loadProfile('zhejiang-dongtou').at('exempt.tracking', on)!.value).to.deep.equal({ period: { value: 12, unit: 'months' }, talk_interval: { value: 6, unit: 'months' }, outcomes: ['exempt'] });
     expect(loadProfile('shandong-hanting').at('exempt.tracking', on)).to.equal(undefined);
   });
 

@@ -5,7 +5,8 @@
 // profile that lists none, cannot be classified: a finding, never a pass. An application still
 // undecided at meta.period.to is late if the working days had run out by then, else not yet due.
 import { Finding } from '../../../engine/findings/finding';
-import { CalendarRangeError, workingDaysBetween } from '../../calendar/working-days';
+import { CalendarRangeError } from '../../calendar/working-days';
+import { addDuration, Duration, formatDuration } from '../../duration';
 import { makeFinding, Rule } from '../../rule';
 import { auditPeriod, HISTORY_REMEDY, notYetDue, Unjudged } from '../../audit-period';
 import { timing } from './cases';
@@ -16,7 +17,7 @@ const OUTSIDE_CALENDAR = { zh: '日期超出工作日历已知年份,无法计�
 
 interface Tolerance {
   situations: { code: string; type: string; zh: string; status: string }[];
-  review_working_days: number;
+  review_within: Duration;
   commitment_required: boolean;
 }
 
@@ -35,7 +36,7 @@ export const eligTolerance: Rule = {
   id: 'ELIG-TOLERANCE',
   family: 'exemptions',
   title: (n) => {
-    const d = n.say<Tolerance>('elig.tolerance', (v) => ({ zh: `${v.review_working_days}个工作日`, en: `${v.review_working_days} working days` }), { zh: '规定工作日', en: 'the set working days' });
+    const d = n.say<Tolerance>('elig.tolerance', (v) => formatDuration(v.review_within), { zh: '规定期限', en: 'the set time' });
     return { zh: `容缺受理限于规定情形,须签署承诺书,${d.zh}内完成审核确认并补正材料`, en: `Tolerance acceptance only in listed situations, with a signed commitment, review within ${d.en}, documents supplied later` };
   },
   clause: TOLERANCE_CLAUSE,
@@ -76,6 +77,7 @@ export const eligTolerance: Rule = {
       }
       const [param] = t.values;
       const p = param.value as Tolerance;
+      const limit = formatDuration(p.review_within);
       const fb = { ...base, params: [param] };
       const tol = r.tolerance;
       if (!tol) {
@@ -109,16 +111,16 @@ export const eligTolerance: Rule = {
         );
       if (r.decided_on && r.result !== 'pending') {
         try {
-          const days = workingDaysBetween(accepted, r.decided_on);
-          if (days > p.review_working_days)
+          const deadline = addDuration(accepted, p.review_within);
+          if (r.decided_on > deadline)
             findings.push(
               makeFinding(eligTolerance, {
                 ...fb,
                 severity: 'error',
-                message: { zh: `${accepted} 容缺受理,${r.decided_on} 才完成审核确认,为第 ${days} 个工作日,超过 ${p.review_working_days} 个工作日时限`, en: `accepted ${accepted}, decided ${r.decided_on}: working day ${days}, beyond the ${p.review_working_days}-working-day limit` },
-                expected: { within_working_days: p.review_working_days },
-                actual: { accepted_on: accepted, decided_on: r.decided_on, working_days: days },
-                remedy: { zh: `查明超时原因,容缺受理后在 ${p.review_working_days} 个工作日内完成审核确认`, en: `find the cause of the delay; decide within ${p.review_working_days} working days of a tolerance acceptance` },
+                message: { zh: `${accepted} 容缺受理,${r.decided_on} 才完成审核确认,超过${limit.zh}时限(至迟 ${deadline})`, en: `accepted ${accepted}, decided ${r.decided_on}: beyond the ${limit.en} limit (${deadline})` },
+                expected: { decided_by: deadline },
+                actual: { accepted_on: accepted, decided_on: r.decided_on },
+                remedy: { zh: `查明超时原因,容缺受理后在 ${limit.zh} 内完成审核确认`, en: `find the cause of the delay; decide within ${limit.en} of a tolerance acceptance` },
                 detail: 'review',
               }),
             );
@@ -128,19 +130,19 @@ export const eligTolerance: Rule = {
         }
       } else if (period.stated) {
         try {
-          const days = workingDaysBetween(accepted, period.to);
-          if (days <= p.review_working_days) unjudged.add(notYetDue(period));
+          const deadline = addDuration(accepted, p.review_within);
+          if (deadline >= period.to) unjudged.add(notYetDue(period));
           else
             findings.push(
               makeFinding(eligTolerance, {
                 ...fb,
                 severity: 'error',
                 message: {
-                  zh: `${accepted} 容缺受理,至导出期末(${period.to},第 ${days} 个工作日)仍未作出审核确认,超过 ${p.review_working_days} 个工作日时限`,
-                  en: `accepted ${accepted}, still undecided at the end of the exported period (${period.to}, working day ${days}), beyond the ${p.review_working_days}-working-day limit`,
+                  zh: `${accepted} 容缺受理,至导出期末(${period.to})仍未作出审核确认,超过${limit.zh}时限(至迟 ${deadline})`,
+                  en: `accepted ${accepted}, still undecided at the end of the exported period (${period.to}), beyond the ${limit.en} limit (${deadline})`,
                 },
-                expected: { within_working_days: p.review_working_days },
-                actual: { accepted_on: accepted, decided_on: null, working_days_at_period_end: days },
+                expected: { decided_by: deadline },
+                actual: { accepted_on: accepted, decided_on: null },
                 remedy: { zh: '立即完成审核确认,并查明超时原因', en: 'decide now and find the cause of the delay' },
                 detail: 'review',
               }),

@@ -9,13 +9,16 @@ import { addDays } from '../../dates';
 import { auditPeriod, beforePeriodNote, HISTORY_REMEDY, notYetDue, Unjudged } from '../../audit-period';
 import { accountabilityCases, caseRecord, OUTCOME_ZH, timing } from './cases';
 import { TRACKING_CLAUSE } from './clause';
-import { addMonths } from './months';
+import { addDuration, Duration, formatDuration } from '../../duration';
+import { CalendarRangeError } from '../../calendar/working-days';
+
+const OUTSIDE_CALENDAR = { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' };
 
 const KEYS = ['exempt.tracking'];
 
 interface Tracking {
-  months: number;
-  talk_interval_months: number;
+  period: Duration;
+  talk_interval: Duration;
   outcomes: string[];
 }
 
@@ -23,7 +26,12 @@ export const exemptTracking: Rule = {
   id: 'EXEMPT-TRACKING',
   family: 'exemptions',
   title: (n) => {
-    const d = n.say<{ months: number; talk_interval_months: number }>('exempt.tracking', (v) => ({ zh: `跟踪管理${v.months}个月,至少每${v.talk_interval_months}个月谈心谈话一次`, en: `tracked for ${v.months} months, with a talk at least every ${v.talk_interval_months} months` }), { zh: '按规定期限跟踪管理并定期谈心谈话', en: 'tracked for the set period with regular talks' });
+    const d = n.say<Tracking>(
+      'exempt.tracking',
+      (v) => {
+        const [len, every] = [formatDuration(v.period), formatDuration(v.talk_interval)];
+        return { zh: `跟踪管理${len.zh},至少每${every.zh}谈心谈话一次`, en: `tracked for ${len.en}, with a talk at least every ${every.en}` };
+      }, { zh: '按规定期限跟踪管理并定期谈心谈话', en: 'tracked for the set period with regular talks' });
     return { zh: `予以免责的人员须${d.zh}`, en: `An exempted person is ${d.en}` };
   },
   clause: TRACKING_CLAUSE,
@@ -44,15 +52,16 @@ export const exemptTracking: Rule = {
       if (!p.outcomes.includes(c.outcome)) continue;
       examined++;
       const base = { ...caseRecord(ds, c), params: [param], groups: { staff: c.staff_id } };
+      const [len, every] = [formatDuration(p.period), formatDuration(p.talk_interval)];
       if (!c.tracking) {
         findings.push(
           makeFinding(exemptTracking, {
             ...base,
             severity: 'error',
-            message: { zh: `认定为${OUTCOME_ZH[c.outcome]},但没有跟踪管理记录(应为期 ${p.months} 个月)`, en: `outcome ${c.outcome} with no tracking record (${p.months} months required)` },
-            expected: { months: p.months, talk_interval_months: p.talk_interval_months },
+            message: { zh: `认定为${OUTCOME_ZH[c.outcome]},但没有跟踪管理记录(应为期${len.zh})`, en: `outcome ${c.outcome} with no tracking record (${len.en} required)` },
+            expected: { period: len.zh, talk_interval: every.zh },
             actual: { tracking: null },
-            remedy: { zh: `建立为期 ${p.months} 个月的跟踪管理,至少每 ${p.talk_interval_months} 个月谈心谈话一次`, en: `start ${p.months} months of tracking with a talk every ${p.talk_interval_months} months` },
+            remedy: { zh: `建立为期${len.zh}的跟踪管理,至少每${every.zh}谈心谈话一次`, en: `start ${len.en} of tracking with a talk every ${every.en}` },
             detail: 'missing',
           }),
         );
@@ -60,7 +69,17 @@ export const exemptTracking: Rule = {
       }
       const { from, until, talks } = c.tracking;
       // "为期一年" from 2024-03-01 runs through 2025-02-28.
-      const minUntil = addDays(addMonths(from, p.months), -1);
+      // Day `n` units after the start (working days may fall outside the calendar: not judged).
+      const after = (n: number) => addDuration(from, { value: n, unit: p.period.unit });
+      let minUntil: string;
+      try {
+        minUntil = addDays(after(p.period.value), -1);
+      } catch (e) {
+        if (!(e instanceof CalendarRangeError)) throw e;
+        examined--;
+        unjudged.add(OUTSIDE_CALENDAR);
+        continue;
+      }
       // A recorded end after the period's end is a plan, not yet an end: it may still be extended.
       let pending = until < minUntil && until > period.to;
       if (until < minUntil && !pending)
@@ -68,17 +87,17 @@ export const exemptTracking: Rule = {
           makeFinding(exemptTracking, {
             ...base,
             severity: 'error',
-            message: { zh: `跟踪管理 ${from} 至 ${until},不足 ${p.months} 个月(应至少到 ${minUntil})`, en: `tracking ${from} to ${until} is shorter than ${p.months} months (should run to ${minUntil})` },
+            message: { zh: `跟踪管理 ${from} 至 ${until},不足${len.zh}(应至少到 ${minUntil})`, en: `tracking ${from} to ${until} is shorter than ${len.en} (should run to ${minUntil})` },
             expected: { until_at_least: minUntil },
             actual: { from, until },
             remedy: { zh: `跟踪管理延续至 ${minUntil}`, en: `continue tracking to ${minUntil}`, deadline: minUntil },
             detail: 'period',
           }),
         );
-      const windows = Math.ceil(p.months / p.talk_interval_months);
+      const windows = Math.ceil(p.period.value / p.talk_interval.value);
       for (let k = 0; k < windows; k++) {
-        const start = addMonths(from, k * p.talk_interval_months);
-        const end = addDays(addMonths(from, Math.min((k + 1) * p.talk_interval_months, p.months)), -1);
+        const start = after(k * p.talk_interval.value);
+        const end = addDays(after(Math.min((k + 1) * p.talk_interval.value, p.period.value)), -1);
         if (talks.some((d) => d >= start && d <= end)) continue;
         if (end > period.to) {
           pending = true;
@@ -90,7 +109,7 @@ export const exemptTracking: Rule = {
           makeFinding(exemptTracking, {
             ...base,
             severity: history ? 'info' : 'error',
-            message: { zh: `跟踪管理第 ${k + 1} 个谈话周期(${start} 至 ${end},每 ${p.talk_interval_months} 个月)没有谈心谈话${note.zh}`, en: `no talk in tracking window ${k + 1} (${start} to ${end})${note.en}` },
+            message: { zh: `跟踪管理第 ${k + 1} 个谈话周期(${start} 至 ${end},每${every.zh})没有谈心谈话${note.zh}`, en: `no talk in tracking window ${k + 1} (${start} to ${end})${note.en}` },
             expected: { talk_between: [start, end] },
             actual: { talks },
             remedy: history ? HISTORY_REMEDY : { zh: '补做谈心谈话并记录', en: 'hold and record the talk' },

@@ -1,14 +1,18 @@
-// NOTICE-PERIOD — a review notice runs at least the minimum number of days (counted
-// inclusively: posted on the 1st, ending on the 7th, is 7 days), the decision comes after
-// the period has ended, and an objection received during the period is resolved before it.
+// NOTICE-PERIOD — a review notice runs at least the minimum period (counted inclusively:
+// posted on the 1st, ending on the 7th, is 7 days; 5 working days are five working days from
+// the posting day to the end day, both included), the decision comes after the period has
+// ended, and an objection received during the period is resolved before it.
 import { Finding } from '../../../engine/findings/finding';
-import { daysBetween } from '../../dates';
+import { CalendarRangeError } from '../../calendar/working-days';
+import { countInclusive, Duration, formatDuration, lastDayCountingStart } from '../../duration';
+import { Unjudged } from '../../audit-period';
 import { auditPeriod, historyBeforePeriod } from '../../audit-period';
 import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { PERIOD_CLAUSE } from './clause';
 
 const KEYS = ['notice.min_days'];
+const OUTSIDE_CALENDAR = { zh: '公示日期超出工作日历已知年份,无法计算工作日', en: 'notice dates outside the working-day calendar' };
 
 interface Row {
   notice_id: string;
@@ -37,7 +41,7 @@ export const noticePeriod: Rule = {
   id: 'NOTICE-PERIOD',
   family: 'notices',
   title: (n) => {
-    const d = n.say<number>('notice.min_days', (v) => ({ zh: `${v}天`, en: `${v} days` }), { zh: '规定天数', en: 'the set number of days' });
+    const d = n.say<Duration>('notice.min_days', formatDuration, { zh: '规定期限', en: 'the set period' });
     return { zh: `公示期不少于${d.zh},期满无异议(或异议已处理)后方可审批`, en: `A notice runs at least ${d.en} and the decision follows its end, with objections resolved` };
   },
   clause: PERIOD_CLAUSE,
@@ -48,10 +52,12 @@ export const noticePeriod: Rule = {
     const findings: Finding[] = [];
     const hasApps = ds.has('applications');
     let examined = 0;
+    const unjudged = new Unjudged();
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off || period.preRule) continue;
       const minDays = period.values['notice.min_days']!;
-      const min = Number(minDays.value);
+      const min = minDays.value as Duration;
+      const said = formatDuration(min);
       const scope = `n.kind <> 'standing' AND ${inPeriod('n.posted_on', period)}`;
       const [{ count }] = await ds.all<{ count: number }>(`SELECT count(*)::INTEGER AS count FROM notices n WHERE ${scope}`);
       examined += count;
@@ -62,26 +68,40 @@ export const noticePeriod: Rule = {
                   ${hasApps ? "CASE WHEN a.decision.result <> 'pending' THEN a.decision.decided_on END" : 'NULL::DATE'} AS decided_on
            FROM notices n ${hasApps ? 'LEFT JOIN applications a ON a.application_id = n.application_id' : ''}
            WHERE ${scope})
-         WHERE date_diff('day', posted_on, ends_on) + 1 < ${min} OR decided_on <= ends_on OR len(coalesce(objections, [])) > 0
+         WHERE ${min.unit === 'calendar_days' ? `date_diff('day', posted_on, ends_on) + 1 < ${min.value}` : 'true'} OR decided_on <= ends_on OR len(coalesce(objections, [])) > 0
          ORDER BY _line`,
       );
       for (const n of rows) {
-        const days = daysBetween(n.posted_on, n.ends_on) + 1;
+        // The last day the notice had to run to; outside the calendar's years it cannot be known.
+        let due: string | null;
+        try {
+          due = lastDayCountingStart(n.posted_on, min);
+        } catch (e) {
+          if (!(e instanceof CalendarRangeError)) throw e;
+          unjudged.add(OUTSIDE_CALENDAR);
+          due = null;
+        }
+        const unit = min.unit === 'working_days' ? 'working_days' : 'calendar_days';
+        const ran = due === null ? null : countInclusive(n.posted_on, n.ends_on, unit);
+        const ranSaid = ran === null ? null : formatDuration({ value: ran, unit });
         const base = {
           record: ds.locate('notices', n.notice_id, n._line),
           related: [{ collection: 'households', id: n.household_id }, ...(n.application_id ? [{ collection: 'applications', id: n.application_id }] : [])],
           params: [minDays],
           on: n.posted_on,
         };
-        if (days < min)
+        if (due !== null && n.ends_on < due)
           findings.push(
             makeFinding(noticePeriod, {
               ...base,
               severity: 'error',
-              message: { zh: `公示期 ${days} 天(${n.posted_on} 至 ${n.ends_on}),少于 ${min} 天`, en: `notice ran ${days} days (${n.posted_on} to ${n.ends_on}), fewer than ${min}` },
-              expected: { min_days: min },
-              actual: { days, posted_on: n.posted_on, ends_on: n.ends_on },
-              remedy: { zh: `重新公示,公示期不少于 ${min} 天;期满无异议后再作决定`, en: `post the notice again for at least ${min} days and decide after it ends` },
+              message: {
+                zh: `公示期${ranSaid!.zh}(${n.posted_on} 至 ${n.ends_on}),少于${said.zh}(应至少公示至 ${due})`,
+                en: `notice ran ${ranSaid!.en} (${n.posted_on} to ${n.ends_on}), less than ${said.en} (it had to run to ${due})`,
+              },
+              expected: min.unit === 'calendar_days' ? { min_days: min.value } : { min_period: said.zh, ends_on_at_least: due },
+              actual: { [unit === 'working_days' ? 'working_days' : 'days']: ran, posted_on: n.posted_on, ends_on: n.ends_on },
+              remedy: { zh: `重新公示,公示期不少于 ${said.zh};期满无异议后再作决定`, en: `post the notice again for at least ${said.en} and decide after it ends` },
               detail: 'days',
             }),
           );
@@ -122,6 +142,7 @@ export const noticePeriod: Rule = {
     }
     // A short notice is dated by its posting, an early decision or an unresolved objection by the
     // decision: an act before the audited period is history there.
-    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined };
+    examined -= unjudged.count;
+    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined, ...unjudged.result() };
   },
 };

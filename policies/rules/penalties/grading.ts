@@ -1,6 +1,7 @@
 // The one place a fraud case is graded and its required measures worked out: the PEN-* rules
 // and the `penalty` command both call `assess`, so the audit and the caseworker's answer
 // cannot drift apart. Amounts are integer fen throughout.
+import { addDuration, Duration } from '../../duration';
 import { Bilingual } from '../../../engine/findings/finding';
 import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
 import {
@@ -53,7 +54,7 @@ export interface Requirements {
   education: boolean;
   also: Bilingual[];
   transfers: TransferDuty[];
-  repair: { correctBy: string; decideWithinWorkingDays: number; liftsBlacklist: boolean; param: ParameterValue } | null;
+  repair: { correctBy: string; correctWithin: Duration; decideWithin: Duration; liftsBlacklist: boolean; param: ParameterValue } | null;
 }
 
 export interface Assessment {
@@ -103,16 +104,6 @@ export const TRANSFER_EN: Record<Transfer, string> = { court_enforcement: 'court
 const meets = (amountFen: number, min: number, inclusive: boolean) => (inclusive ? amountFen >= yuanToFen(min) : amountFen > yuanToFen(min));
 const inBand = (amountFen: number, b: BandT) =>
   meets(amountFen, b.min, b.includes_min) && (b.max === undefined || (b.includes_max ? amountFen <= yuanToFen(b.max) : amountFen < yuanToFen(b.max)));
-
-/** Last day of "within n months" counted from `date` (民法典 arts. 201–202: the corresponding day, or the month's end). */
-export function addMonthsCivil(date: string, months: number): string {
-  const [y, m, d] = [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
-  const total = y * 12 + (m - 1) + months;
-  const ty = Math.floor(total / 12);
-  const tm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /**
  * Grades a case by the profile values in force on `date` (the decision date, or the date it
@@ -195,7 +186,7 @@ function requirementsOf(profile: ResolvedProfile, m: TierMeasuresT, facts: CaseF
     education: m.education,
     also: m.also ?? [],
     transfers,
-    repair: repair && decidedOn ? { correctBy: addMonthsCivil(decidedOn, repair.value.window_months), decideWithinWorkingDays: repair.value.decide_within_working_days, liftsBlacklist: repair.value.lifts_blacklist, param: repair } : null,
+    repair: repair && decidedOn ? { correctBy: addDuration(decidedOn, repair.value.correct_within), correctWithin: repair.value.correct_within, decideWithin: repair.value.decide_within, liftsBlacklist: repair.value.lifts_blacklist, param: repair } : null,
   };
 }
 

@@ -5,7 +5,8 @@
 // Its duties fall on the repair's own dates: one before meta.period.from is history.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
-import { addWorkingDays, CalendarRangeError } from '../../calendar/working-days';
+import { CalendarRangeError } from '../../calendar/working-days';
+import { addDuration, formatDuration } from '../../duration';
 import { judgedCases, markBeforePeriod, reviewable } from './cases';
 import { REPAIR_CLAUSE } from './clause';
 import { PENALTY_KEYS } from './grading';
@@ -17,7 +18,10 @@ export const penRepair: Rule = {
   title: (n) => {
     const d = n.say<CreditRepairT>(
       'penalty.credit_repair',
-      (v) => ({ zh: `${v.window_months}个月内纠正并退缴,${v.decide_within_working_days}个工作日内认定`, en: `correction and repayment within ${v.window_months} months, decided within ${v.decide_within_working_days} working days` }),
+      (v) => {
+        const [c, d] = [formatDuration(v.correct_within), formatDuration(v.decide_within)];
+        return { zh: `${c.zh}内纠正并退缴,${d.zh}内认定`, en: `correction and repayment within ${c.en}, decided within ${d.en}` };
+      },
       { zh: '规定期限内纠正并退缴,按时认定', en: 'correction and repayment within the set window, decided on time' },
     );
     return { zh: `信用修复须${d.zh}`, en: `Credit repair only after ${d.en}` };
@@ -39,23 +43,24 @@ export const penRepair: Rule = {
         continue;
       }
       const params = [rules.param];
-      const months = (rules.param.value as CreditRepairT).window_months;
+      const window = formatDuration((rules.param.value as CreditRepairT).correct_within);
+      const decideIn = formatDuration(rules.decideWithin);
       const inTime = cr.corrected_on <= rules.correctBy && cr.repaid_on <= rules.correctBy;
       const late = [cr.corrected_on > rules.correctBy ? `纠正于 ${cr.corrected_on}` : '', cr.repaid_on > rules.correctBy ? `退缴于 ${cr.repaid_on}` : ''].filter(Boolean).join('、');
       if (cr.granted && !inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `准予信用修复,但${late},晚于决定后${months}个月(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, ${months} months after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' }));
+        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `准予信用修复,但${late},晚于决定后${window.zh}(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, ${window.en} after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' }));
       if (!cr.granted && inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning', cr.decided_on), message: { zh: `已于${months}个月内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' }));
+        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning', cr.decided_on), message: { zh: `已于${window.zh}内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' }));
       let deadline: string;
       try {
-        deadline = addWorkingDays(cr.applied_on, rules.decideWithinWorkingDays);
+        deadline = addDuration(cr.applied_on, rules.decideWithin);
       } catch (e) {
         if (!(e instanceof CalendarRangeError)) throw e;
         findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning', cr.applied_on), message: { zh: `无法计算认定期限: ${e.zh}`, en: `cannot compute the deadline: ${e.en}` }, expected: null, actual: { applied_on: cr.applied_on }, remedy: { zh: '补充该年度工作日历后复核认定期限', en: 'add that year\'s working-day calendar, then check the deadline' }, detail: 'calendar' }));
         continue;
       }
       if (cr.decided_on > deadline)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `信用修复申请于 ${cr.applied_on} 提出,应在 ${rules.decideWithinWorkingDays} 个工作日内(至迟 ${deadline})认定,实际 ${cr.decided_on}`, en: `applied ${cr.applied_on}, to be decided within ${rules.decideWithinWorkingDays} working days (by ${deadline}); decided ${cr.decided_on}` }, expected: { decided_by: deadline }, actual: { decided_on: cr.decided_on }, remedy: { zh: `至迟应于 ${deadline} 完成认定`, en: `decide by ${deadline}`, deadline }, detail: 'deadline' }));
+        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `信用修复申请于 ${cr.applied_on} 提出,应在${decideIn.zh}内(至迟 ${deadline})认定,实际 ${cr.decided_on}`, en: `applied ${cr.applied_on}, to be decided within ${decideIn.en} (by ${deadline}); decided ${cr.decided_on}` }, expected: { decided_by: deadline }, actual: { decided_on: cr.decided_on }, remedy: { zh: `至迟应于 ${deadline} 完成认定`, en: `decide by ${deadline}`, deadline }, detail: 'deadline' }));
     }
     return { findings: markBeforePeriod(findings, ds, judged), examined: withRepair.length, ...(notReviewed ? { notReviewed } : {}) };
   },

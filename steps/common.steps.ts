@@ -4,7 +4,7 @@ import { DataTable, Given, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { reveal } from '../engine/findings/personal-data';
 import { OUTCOME_NAMES, Outcome } from '../engine/run/outcome';
-import { assertExpectation, expectationOf, summarise } from './verdicts';
+import { assertExpectation, summarise, verdictOf } from './verdicts';
 import { JiuzhuWorld } from './world';
 
 Given('适用{text}政策', function (this: JiuzhuWorld, name: string) {
@@ -29,11 +29,14 @@ Given('the export under audit is {text}', function (this: JiuzhuWorld, file: str
 });
 
 // Spec verdicts on the scenario's own records, judged by the scenario's rule tag.
+// A violation may name its kind: 违反公示期要求(天数不足) / is a violation (too few days).
 Then(/^(?:该|此)(?:公示|申请|家庭|案件|记录|决定|发放)(.+)$/, async function (this: JiuzhuWorld, verdict: string) {
-  assertExpectation(await this.judge(), expectationOf(verdict));
+  const v = verdictOf(verdict);
+  assertExpectation(await this.judge(), v.expected, v.kind);
 });
-Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation|is history only|is not reviewed|is not yet due|has a ground for the refusal)$/, async function (this: JiuzhuWorld, verdict: string) {
-  assertExpectation(await this.judge(), expectationOf(verdict));
+Then(/^the (?:notice|application|household|case|record) (is compliant|is a violation(?: \([^)]+\))?|is a warning(?: \([^)]+\))?|is history only|is not reviewed|is not applicable|is not yet due|has a ground for the refusal)$/, async function (this: JiuzhuWorld, verdict: string) {
+  const v = verdictOf(verdict);
+  assertExpectation(await this.judge(), v.expected, v.kind);
 });
 
 // Exact findings over a fixture export: exactly these rows, nothing else.

@@ -1,6 +1,6 @@
 // Sentences of the notice family. Each builds one fact of the scene.
 import { Given } from '@cucumber/cucumber';
-import { addMember, applicant, column, decide, notice } from './support/notice-scene';
+import { addMember, applicant, column, decide, notice, standing } from './support/notice-scene';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';
 import { JiuzhuWorld } from './world';
 
@@ -14,6 +14,9 @@ Given('公示于 {date} 张贴', function (this: JiuzhuWorld, posted: string) {
   notice(this, posted);
 });
 Given('初审公示于 {date} 张贴,{date} 截止', function (this: JiuzhuWorld, posted: string, ends: string) {
+  notice(this, posted, ends, 'review');
+});
+Given('an initial notice is posted on {date} and ends on {date}', function (this: JiuzhuWorld, posted: string, ends: string) {
   notice(this, posted, ends, 'review');
 });
 Given('审核结果公示于 {date} 张贴,{date} 截止', function (this: JiuzhuWorld, posted: string, ends: string) {
@@ -35,13 +38,22 @@ Given('公示中有栏目{text}列出该户户主身份证号', function (this: 
 Given('审核决定于 {date} 作出', function (this: JiuzhuWorld, decided: string) {
   decide(this, decided);
 });
+Given('the decision is made on {date}', function (this: JiuzhuWorld, decided: string) {
+  decide(this, decided);
+});
 Given('一份{text}申请于 {date} 批准', function (this: JiuzhuWorld, program: string, decided: string) {
   applicant(this);
   decide(this, decided, 'approved', PROGRAMS[program] ?? program);
 });
+// A standing notice has no end: it runs while the household receives assistance.
 Given('该户已列入长期公示', function (this: JiuzhuWorld) {
-  notice(this, '2024-01-01', '2099-12-31', 'standing');
-  column(this, '申请人姓名', this.scene.household.members[0].name);
+  standing(this, '2024-01-01');
+});
+Given('该户自 {date} 起列入长期公示', function (this: JiuzhuWorld, from: string) {
+  standing(this, from);
+});
+Given('the household is on the standing notice from {date}', function (this: JiuzhuWorld, from: string) {
+  standing(this, from);
 });
 Given('该户已于 {date} 退出救助', function (this: JiuzhuWorld, ended: string) {
   this.scene.application.exit = { ended_on: ended, reason: 'income_over_limit' };

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
-import { catalogue, Definition, Example, render, unlisted, unused } from './catalogue';
+import { catalogue, Definition, Example, readable, render, unlisted, unused } from './catalogue';
 
 const ROOT = path.resolve(__dirname, '..');
 const implementation = () => undefined;
@@ -28,6 +28,11 @@ describe('step catalogue (docs/steps.md)', () => {
   it('finds an implementation no feature uses', () => {
     const phrases = catalogue([definition('审核决定于 {date} 作出'), definition('公示于 {date} 撤下', () => 1)], [example('审核决定于 2024-03-01 作出')]);
     expect(unused(phrases).map((p) => p.zh[0].pattern)).to.deep.equal(['公示于 {date} 撤下']);
+  });
+
+  it('shows a regular-expression phrase as staff write it', () => {
+    expect(readable(/^该户于 (\d{4}-\d{2}-\d{2}) (经一事一议)?因“([^”]+)”获得临时救助 (.+)$/)).to.equal('该户于 {date} [经一事一议]因“…”获得临时救助 …');
+    expect(readable(/^(经办人员|村[(（]居[)）]委会干部)“([^”]+)”自 (\d{4}-\d{2}-\d{2}) 起在岗(?:,(\d{4}-\d{2}-\d{2}) 离任)?$/)).to.equal('【经办人员/村(居)委会干部】“…”自 {date} 起在岗[,{date} 离任]');
   });
 
   it('docs/steps.md lists every step, is current, and every step is used by a feature', function () {

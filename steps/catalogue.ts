@@ -54,7 +54,31 @@ export interface Phrase {
 type StepDefinition = import('@cucumber/cucumber/lib/models/step_definition').default;
 
 const CJK = /[\u3400-\u9fff]/;
-const show = (p: string | RegExp) => (typeof p === 'string' ? p : `/${p.source}/`);
+// A feature writes 村(居) where the Cucumber expression escapes it as 村\\(居).
+const show = (p: string | RegExp) => (typeof p === 'string' ? p.replace(/\\([(){}/\\])/g, '$1') : readable(p));
+
+/**
+ * A regular-expression phrase as staff read it: {date}, {month}, {int}, “…” for quoted text, … for
+ * free text, 【a/b】 for a choice and [x] for optional words.
+ */
+export function readable(re: RegExp): string {
+  const OPEN = '\u0001';
+  const CLOSE = '\u0002';
+  let s = re.source.replace(/^\^/, '').replace(/\$$/, '');
+  // Literal brackets (村(居), "(too few days)") are set aside before groups are read.
+  s = s.replace(/\[\(（\]/g, OPEN).replace(/\[\)）\]/g, CLOSE).replace(/\\\(/g, OPEN).replace(/\\\)/g, CLOSE).replace(/\[\^\)\]\+/g, '…');
+  s = s.replace(/\\d\{4\}-\\d\{2\}-\\d\{2\}/g, '{date}').replace(/\\d\{4\}-\\d\{2\}/g, '{month}').replace(/\\d\{4\}/g, '{year}').replace(/\\d\+/g, '{int}');
+  s = s.replace(/“\(?\[\^”\]\+\)?”/g, '“…”').replace(/\[0-9０-９\]\[0-9０-９,，.．\]\*/g, '{number}');
+  s = s.replace(/\(\.\+\??\)|\(\.\*\??\)|\(\\S\+\??\)|\.\+\??|\\S\+\??/g, '…');
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\((?:\?:)?([^()]*)\)([?*])?/g, (_, body: string, q?: string) => {
+      const choice = body.includes('|') ? `【${body.replace(/\|/g, '/')}】` : body;
+      return q ? `[${choice.replace(/^【(.*)】$/, '$1')}]` : choice;
+    });
+  }
+  return s.replace(new RegExp(OPEN, 'g'), '(').replace(new RegExp(CLOSE, 'g'), ')').replace(/\\(.)/g, '$1');
+}
 const relative = (uri: string) => path.relative(ROOT, path.resolve(ROOT, uri)).split(path.sep).join('/');
 
 export async function loadDefinitions(): Promise<Definition[]> {
@@ -151,7 +175,8 @@ export function render(phrases: Phrase[]): string {
     'misses a phrase or a phrase is used by no feature.',
     '',
     '参数 / Parameters: `{text}` 引号中的文字 “…”、「…」或 "…" (quoted text); `{date}` 日期 YYYY-MM-DD; `{money}` 金额,如 5000元、1.5万元、10,000元;',
-    '`{ruleId}` 规则编号,如 NOTICE-PERIOD; `{int}` 整数; `{word}` 不含空格的词。括号中的文字在句式中写作 `\\(`(如 `村\\(居)`)。',
+    '`{ruleId}` 规则编号,如 NOTICE-PERIOD; `{int}` 整数; `{word}` 不含空格的词; `{month}` 月份 YYYY-MM; `…` 任意文字; `【甲/乙】` 任选其一; `[…]` 可省略。',
+    '`{month}` YYYY-MM; `…` any text; `【a/b】` one of; `[…]` optional. 括号在句式定义中写作 `\\(`(如 `村\\(居)`) / a literal bracket is written `\\(` in a step definition.',
     '',
     '结论 / Verdicts: `那么 该公示符合规定` 要求规则审查了该记录且无发现;未审查或不适用时失败并说明原因。违规可注明类别,如',
     '`违反公示期要求(天数不足)`,发现其他类别时失败;各规则的违规类别见 steps/violation-kinds.ts。',

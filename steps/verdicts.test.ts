@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
 import { ruleById } from '../policies/rules';
 import { makeFinding } from '../policies/rule';
@@ -80,5 +82,15 @@ describe('spec verdicts', () => {
       expect(() => ruleById(rule), rule).not.to.throw();
       for (const lang of ['zh', 'en', 'detail'] as const) expect(new Set(kinds.map((k) => k[lang])).size, `${rule} ${lang}`).to.equal(kinds.length);
     }
+  });
+
+  it('names only kinds a rule gives its findings (each detail appears in the rules’ code)', () => {
+    const dir = path.resolve(__dirname, '..', 'policies', 'rules');
+    const code = fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+      .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+      .join('\n');
+    for (const [rule, kinds] of Object.entries(VIOLATION_KINDS))
+      for (const k of kinds) expect([`'${k.detail}'`, `\`${k.detail}:`].some((s) => code.includes(s)), `${rule} ${k.detail}`).to.equal(true);
   });
 });

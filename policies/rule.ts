@@ -96,6 +96,10 @@ export interface FindingInput {
 const FINDING_DATES = new WeakMap<Finding, string>();
 /** The record date a rule gave its finding, if it gave one. */
 export const findingDate = (f: Finding): string | undefined => FINDING_DATES.get(f);
+// The detail that made the fingerprint, kept beside the finding: a spec can name the kind of violation it expects.
+const FINDING_DETAILS = new WeakMap<Finding, string>();
+/** The `detail` a rule gave its finding ('days', 'decided-early', 'objection:0'…), if it gave one. */
+export const findingDetail = (f: Finding): string | undefined => FINDING_DETAILS.get(f);
 
 export function makeFinding(rule: Pick<Rule, 'id' | 'clause'>, f: FindingInput): Finding {
   const finding: Finding = {
@@ -114,5 +118,6 @@ export function makeFinding(rule: Pick<Rule, 'id' | 'clause'>, f: FindingInput):
     fingerprint: fingerprint(rule.id, f.record, f.detail),
   };
   if (f.on) FINDING_DATES.set(finding, f.on);
+  if (f.detail !== undefined) FINDING_DETAILS.set(finding, f.detail);
   return finding;
 }

@@ -90,8 +90,12 @@ Given(/^该户于 (\d{4}-\d{2}-\d{2}) (经一事一议)?因“([^”]+)”获得
     temporary: { cause, event_date: decided, amount: fen / 100, approval: caseByCase ? 'case_by_case' : 'standard' },
   });
 });
+// Without a date the local cap is taken to be in force since the national cross-checks (2022-06-21).
 Given('本地临时救助一般封顶标准为 {money}', function (this: JiuzhuWorld, fen: number) {
   this.setParameter('dup.temp_standard_cap', fen / 100, '2022-06-21', '本地一般封顶标准(示例)');
+});
+Given('自 {date} 起本地临时救助一般封顶标准为 {money}', function (this: JiuzhuWorld, from: string, fen: number) {
+  this.setParameter('dup.temp_standard_cap', fen / 100, from, '本地一般封顶标准(示例)');
 });
 
 // ── approvals and household surveys (政策保) ──
@@ -109,7 +113,7 @@ function approve(world: JiuzhuWorld, decided: string, route: string, survey?: st
   world.add('households', { household_id: `H${n}`, region_code: REGIONS['奈曼旗'], region_name: '奈曼旗某村', area_type: 'rural', members: [head] });
   world.add('applications', {
     application_id: `A${n}`, household_id: `H${n}`, applicant_person_id: head.person_id, program: 'dibao', region_code: REGIONS['奈曼旗'],
-    applied_on: '2024-03-01', route, handled_by: ['S01'], ...(survey ? { household_survey_on: survey } : {}), ...(batch ? { batch_id: batch } : {}),
+    applied_on: decided, route, handled_by: ['S01'], ...(survey ? { household_survey_on: survey } : {}), ...(batch ? { batch_id: batch } : {}),
     decision: { result: 'approved', decided_on: decided, coverage: 'household', covered_person_ids: [head.person_id] },
   });
 }

@@ -59,9 +59,6 @@ Given('获得救助后骗取{money}', function (this: JiuzhuWorld, fen: number) 
 Given('情节为{text}', function (this: JiuzhuWorld, list: string) {
   theCase(this).circumstances = !list ? [] : CIRCUMSTANCE_OF[list.trim()] ? [circumstanceOf(list)] : list.split(/[,，;；]/).map(circumstanceOf);
 });
-Given('案件于 {date} 发现', function (this: JiuzhuWorld, date: string) {
-  theCase(this).found_on = date;
-});
 // A decision that recovers the amount and records the routine measures; sentences below change one each.
 Given(/^处理决定于 (\d{4}-\d{2}-\d{2}) 作出,认定为(一般失信|较重失信|严重失信)$/, function (this: JiuzhuWorld, date: string, tier: string) {
   const c = theCase(this);
@@ -73,9 +70,6 @@ Given('决定追缴{money}', function (this: JiuzhuWorld, fen: number) {
 });
 Given('决定罚款{money}', function (this: JiuzhuWorld, fen: number) {
   theDecision(this).fine_amount = yuan(fen);
-});
-Given('未处罚款', function (this: JiuzhuWorld) {
-  theDecision(this).fine_amount = 0;
 });
 Given('已列入失信人员名单', function (this: JiuzhuWorld) {
   theDecision(this).blacklisted = true;
@@ -99,10 +93,6 @@ Given(/^该户 (\d{4}-\d{2}) 领取救助金(.+)$/, function (this: JiuzhuWorld,
   theCase(this);
   const n = (this.records.payments?.length ?? 0) + 1;
   this.add('payments', payment({ payment_id: `P${String(n).padStart(3, '0')}`, month, amount: Number(amount.replace(/[元,，]/g, '')) }));
-});
-Given('该户没有发放记录', function (this: JiuzhuWorld) {
-  theCase(this);
-  this.records.payments ??= [];
 });
 Given(/^已移送(法院强制执行|公安机关|司法机关|纪委监委问责)$/, function (this: JiuzhuWorld, to: string) {
   theDecision(this).transfers.push(TRANSFER_OF[to]);

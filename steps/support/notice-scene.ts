@@ -53,3 +53,9 @@ export function decide(world: JiuzhuWorld, decidedOn: string, result = 'approved
   world.forgetSpecExport();
 }
 
+
+/** The household on the standing notice from a date, under the applicant's name, with no end date. */
+export function standing(world: JiuzhuWorld, from: string) {
+  notice(world, from, '2099-12-31', 'standing');
+  column(world, '申请人姓名', world.scene.household.members[0].name);
+}

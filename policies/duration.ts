@@ -22,6 +22,13 @@ const UNIT_WORDS: Record<Unit, { zh: string; en: string }> = {
   months: { zh: '个月', en: 'months' },
 };
 
+/** What each unit is called where a value is listed (`jiuzhu params`, `jiuzhu rules`). */
+export const UNIT_NAMES: Record<Unit, { zh: string; en: string }> = {
+  calendar_days: { zh: '自然日', en: 'calendar days' },
+  working_days: { zh: '工作日', en: 'working days' },
+  months: { zh: '月', en: 'months' },
+};
+
 /** The zod schema of a duration; `units` limits what the parameter's rule can count in. */
 export function duration(opts: { units?: readonly Unit[]; min?: number } = {}) {
   const units = opts.units ?? UNITS;

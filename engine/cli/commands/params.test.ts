@@ -34,12 +34,11 @@ describe('jiuzhu params', function () {
 
   it('splits a duration into its count and its unit', async () => {
     const p = (await json('--profile', 'national', '--on', '2024-06-01')).parameters.find((x) => x.key === 'elig.emergency_paperwork')!;
-    expect(p).to.include({ value: 10, unit: 'working' });
+    expect(p).to.include({ value: 10, unit: 'working_days' });
   });
 
   it('reads a unit in either shape, and leaves a value without one alone', () => {
-    expect(splitUnit({ value: 5, unit: 'working' })).to.deep.equal({ value: 5, unit: 'working' });
-    expect(splitUnit({ days: 7, unit: 'calendar' })).to.deep.equal({ value: 7, unit: 'calendar' });
+    expect(splitUnit({ value: 5, unit: 'working_days' })).to.deep.equal({ value: 5, unit: 'working_days' });
     expect(splitUnit(7)).to.deep.equal({ value: 7 });
     expect(splitUnit({ yuan: 30000 })).to.deep.equal({ value: { yuan: 30000 } });
   });

@@ -8,29 +8,21 @@ import { EXIT } from '../../errors';
 import { calendarDate, nonEmpty } from '../options';
 import { Bilingual } from '../../findings/finding';
 import { PARAMETERS } from '../../../policies/parameters';
+import { Unit, UNIT_NAMES } from '../../../policies/duration';
 
-// Units a duration may carry (issue: every day and month count states its unit).
-const UNIT_NAMES: Record<string, string> = {
-  calendar: '日历日 calendar days',
-  working: '工作日 working days',
-  day: '日 days',
-  days: '日 days',
-  month: '月 months',
-  months: '月 months',
-};
-
-/** A value and its unit, when the value carries one (`{ value: 5, unit: working }` or `{ days: 5, unit: working }`). */
+/** A value and its unit, when the value is a duration (`{ value: 5, unit: working_days }`, policies/duration.ts). */
 export function splitUnit(value: unknown): { value: unknown; unit?: string } {
   if (!value || typeof value !== 'object' || Array.isArray(value) || typeof (value as any).unit !== 'string') return { value };
   const { unit, ...rest } = value as Record<string, unknown> & { unit: string };
   const keys = Object.keys(rest);
   if ('value' in rest && keys.length === 1) return { value: rest.value, unit };
-  // `{ days: 10, unit: working }`: the one count is the value.
-  if (keys.length === 1 && typeof rest[keys[0]] === 'number') return { value: rest[keys[0]], unit };
   return { value: rest, unit };
 }
 
-export const unitName = (unit: string) => UNIT_NAMES[unit] ?? unit;
+export const unitName = (unit: string) => {
+  const n = UNIT_NAMES[unit as Unit];
+  return n ? `${n.zh} ${n.en}` : unit;
+};
 
 export interface ParameterLine {
   key: string;

@@ -64,4 +64,4 @@ defineRuleCheck('NOTICE-FIELDS', ['公示内容应仅限申请人姓名、家庭
 defineRuleCheck('NOTICE-PII-VALUES', ['任何公示都不应出现身份证号、手机号或银行卡号'], ['no notice shows an ID, mobile or bank card number']);
 defineRuleCheck('NOTICE-MINORS', ['不应有公示涉及未成年人信息'], ['no notice reveals anything about a minor']);
 defineRuleCheck('NOTICE-REQUIRED', ['每份新批准的申请都应有审核结果公示,在享家庭都应在长期公示中'], ['every new approval has a result notice and every household in receipt is on the standing notice']);
-defineRuleCheck('NOTICE-PERIOD', ['每份公示都应满7天,期满且异议处理完毕后方可审批'], ['every notice runs 7 days and the decision waits for its end and its objections']);
+defineRuleCheck('NOTICE-PERIOD', ['每份公示都应满规定的公示期,期满且异议处理完毕后方可审批'], ['every notice runs the required period and the decision waits for its end and its objections']);

@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { ISupportCodeLibrary, loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { JiuzhuError } from '../errors';
 import { AuditSession } from './session';
 
@@ -14,6 +14,10 @@ export interface FeatureRun {
   scenarios: number;
   featureFiles: string[];
 }
+
+// Step definitions register when their modules are first required, so a second run in the same
+// process (tests call the CLI in process) must reuse the library the first one loaded.
+let loadedSupport: ISupportCodeLibrary | undefined;
 
 export function featureFiles(dir = FEATURES_DIR): string[] {
   return fs
@@ -52,7 +56,7 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
   let reported = 0;
   const testSteps = new Map<string, string>();
   try {
-    await runCucumber(runConfiguration, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
+    const run = await runCucumber({ ...runConfiguration, support: loadedSupport ?? runConfiguration.support }, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
       if (m.pickle) {
         scenarios++;
         uris.add(path.resolve(ROOT, m.pickle.uri));
@@ -66,6 +70,7 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
           onProgress?.(`规则 rule ${rule}: ${ms} ms (${++reported})`);
         }
     });
+    loadedSupport = run.support;
   } catch (e) {
     throw new JiuzhuError(`规则特性文件无法运行: ${(e as Error).message.split('\n')[0]}`, `the feature files could not be run: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -89,7 +89,7 @@ describe('jiuzhu audit', function () {
   });
 
   it('exits 0 on an export with nothing at or above --fail-on', async () => {
-    const r = spawned('audit', FIX('notices-clean.json'), '--out', tmp(), '--format', 'json');
+    const r = await runCli('audit', FIX('notices-clean.json'), '--out', tmp(), '--format', 'json');
     expect(r.code, r.stdout + r.stderr).to.equal(0);
     expect(r.stdout).to.match(/^通过 PASS/);
   });

@@ -7,5 +7,6 @@ const common = {
 };
 
 module.exports = {
-  default: { ...common, tags: 'not @audit', format: ['progress', 'junit:reports/cucumber-junit.xml'] },
+  // Two workers: the machine's two cores; each worker shares one DuckDB instance among its scenarios.
+  default: { ...common, tags: 'not @audit', parallel: 2, format: ['progress', 'junit:reports/cucumber-junit.xml'] },
 };

@@ -3,12 +3,12 @@
 // playwright-core, which never downloads a browser): the example audit and an export whose
 // strings carry markup. Screenshots for people to look at go to reports/screenshots/.
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { runCli } from './support/cli';
 
 const ROOT = path.join(__dirname, '..');
 const SHOTS = path.join(ROOT, 'reports', 'screenshots');
@@ -22,10 +22,11 @@ interface Audit {
   exportPath: string;
 }
 
-function audit(exportPath: string): Audit {
+// `jiuzhu audit` through its entry point in this process (the process boundary is not what this tests).
+async function audit(exportPath: string): Promise<Audit> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-html-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'jiuzhu.js'), 'audit', exportPath, '--out', out, '--format', 'json,html'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`audit of ${exportPath} exited ${r.status}: ${r.stderr}`);
+  const r = await runCli('audit', path.resolve(ROOT, exportPath), '--out', out, '--format', 'json,html');
+  if (r.code !== 0 && r.code !== 1) throw new Error(`audit of ${exportPath} exited ${r.code}: ${r.stderr}`);
   return { html: path.join(out, 'compliance.html'), json: JSON.parse(fs.readFileSync(path.join(out, 'compliance.json'), 'utf8')), exportPath };
 }
 
@@ -95,8 +96,8 @@ describe('the HTML report in a browser', function () {
       console.log(`    skipped: ${why}`);
       return this.skip();
     }
-    example = audit(path.join('examples', 'naiman-2024'));
-    injected = audit(path.join('tests', 'fixtures', 'exports', 'html-injection.json'));
+    example = await audit(path.join('examples', 'naiman-2024'));
+    injected = await audit(path.join('tests', 'fixtures', 'exports', 'html-injection.json'));
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => browser?.close());

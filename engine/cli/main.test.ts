@@ -4,27 +4,10 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from './main';
+import { runCli } from '../../tests/support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'exports', 'notices-clean.json');
-
-async function run(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const err = process.stderr.write;
-  const out = process.stdout.write;
-  let stderr = '';
-  let stdout = '';
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  const saved = process.exitCode;
-  try {
-    return { code: await main(['node', 'jiuzhu', ...args]), stderr, stdout };
-  } finally {
-    process.stderr.write = err;
-    process.stdout.write = out;
-    process.exitCode = saved;
-  }
-}
 
 /** Two lines, `jiuzhu: <Chinese>` then `jiuzhu: <English>`, and nothing else. */
 function expectUsageLines(r: { code: number; stderr: string; stdout: string }, zh: RegExp, en: RegExp): void {
@@ -50,42 +33,42 @@ describe('option mistakes', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('audit --profile ""', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--profile', ''), /--profile 的取值为空/, /--profile is empty/));
+  it('audit --profile ""', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--profile', ''), /--profile 的取值为空/, /--profile is empty/));
   it('audit --out ""', async () => {
-    const r = await run('audit', FIX, '--out', '');
+    const r = await runCli('audit', FIX, '--out', '');
     expectUsageLines(r, /--out 的取值为空/, /--out is empty/);
   });
   it('audit --out naming an existing file', async () => {
     const file = path.join(dir, 'passwd');
     fs.writeFileSync(file, 'root:x:0:0\n');
-    expectUsageLines(await run('audit', FIX, '--out', file), /是已存在的文件,不是文件夹/, /is an existing file, not a folder/);
+    expectUsageLines(await runCli('audit', FIX, '--out', file), /是已存在的文件,不是文件夹/, /is an existing file, not a folder/);
     expect(fs.readFileSync(file, 'utf8')).to.equal('root:x:0:0\n');
   });
   it('audit --out below a file', async () => {
     const file = path.join(dir, 'passwd');
     fs.writeFileSync(file, '');
-    expectUsageLines(await run('audit', FIX, '--out', path.join(file, 'reports')), /是文件,不是文件夹/, /is a file, not a folder/);
+    expectUsageLines(await runCli('audit', FIX, '--out', path.join(file, 'reports')), /是文件,不是文件夹/, /is a file, not a folder/);
   });
-  it('audit --tags "(("', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--tags', '(('), /不是有效的标签表达式/, /--tags "\(\(" is not a valid tag expression \(Unmatched \(\./));
-  it('audit --tags ""', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--tags', ''), /--tags 的取值为空/, /--tags is empty/));
-  it('audit --format ""', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--format', ''), /--format 的取值为空/, /--format is empty \(available: json, junit, md, html\)/));
-  it('audit --format ","', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--format', ' , '), /--format 的取值为空/, /--format is empty/));
-  it('audit --format pdf', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--format', 'json,pdf'), /未知的报告格式 "pdf"/, /unknown report format "pdf"/));
+  it('audit --tags "(("', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--tags', '(('), /不是有效的标签表达式/, /--tags "\(\(" is not a valid tag expression \(Unmatched \(\./));
+  it('audit --tags ""', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--tags', ''), /--tags 的取值为空/, /--tags is empty/));
+  it('audit --format ""', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--format', ''), /--format 的取值为空/, /--format is empty \(available: json, junit, md, html\)/));
+  it('audit --format ","', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--format', ' , '), /--format 的取值为空/, /--format is empty/));
+  it('audit --format pdf', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--format', 'json,pdf'), /未知的报告格式 "pdf"/, /unknown report format "pdf"/));
   it('audit --fail-on sometimes', async () =>
-    expectUsageLines(await run('audit', FIX, '--out', out, '--fail-on', 'sometimes'), /选项 --fail-on 的取值 "sometimes" 无效\(可用: error, warning, never\)/, /option '--fail-on <severity>' argument 'sometimes' is invalid/));
-  it('audit --db ""', async () => expectUsageLines(await run('audit', FIX, '--out', out, '--db', ''), /--db 的取值为空/, /--db is empty/));
-  it('audit --bogus', async () => expectUsageLines(await run('audit', FIX, '--bogus'), /未知选项 --bogus/, /unknown option '--bogus'/));
-  it('audit without its export', async () => expectUsageLines(await run('audit'), /缺少参数 <export>/, /missing required argument 'export'/));
-  it('audit --out without a value', async () => expectUsageLines(await run('audit', FIX, '--out'), /选项 --out 缺少取值/, /option '--out <dir>' argument missing/));
-  it('an unknown command', async () => expectUsageLines(await run('audti', FIX), /未知命令 audti/, /unknown command 'audti'/));
-  it('explain --profile ""', async () => expectUsageLines(await run('explain', FIX, 'N1', '--profile', ''), /--profile 的取值为空/, /--profile is empty/));
-  it('explain --rules ","', async () => expectUsageLines(await run('explain', FIX, 'N1', '--rules', ','), /--rules 的取值为空/, /--rules is empty/));
-  it('explain --collection ""', async () => expectUsageLines(await run('explain', FIX, 'N1', '--collection', ''), /未知数据集合/, /unknown collection/));
-  it('penalty --profile ""', async () => expectUsageLines(await run('penalty', '--profile', '', '--stage', 'application', '--amount', '1'), /--profile 的取值为空/, /--profile is empty/));
+    expectUsageLines(await runCli('audit', FIX, '--out', out, '--fail-on', 'sometimes'), /选项 --fail-on 的取值 "sometimes" 无效\(可用: error, warning, never\)/, /option '--fail-on <severity>' argument 'sometimes' is invalid/));
+  it('audit --db ""', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--db', ''), /--db 的取值为空/, /--db is empty/));
+  it('audit --bogus', async () => expectUsageLines(await runCli('audit', FIX, '--bogus'), /未知选项 --bogus/, /unknown option '--bogus'/));
+  it('audit without its export', async () => expectUsageLines(await runCli('audit'), /缺少参数 <export>/, /missing required argument 'export'/));
+  it('audit --out without a value', async () => expectUsageLines(await runCli('audit', FIX, '--out'), /选项 --out 缺少取值/, /option '--out <dir>' argument missing/));
+  it('an unknown command', async () => expectUsageLines(await runCli('audti', FIX), /未知命令 audti/, /unknown command 'audti'/));
+  it('explain --profile ""', async () => expectUsageLines(await runCli('explain', FIX, 'N1', '--profile', ''), /--profile 的取值为空/, /--profile is empty/));
+  it('explain --rules ","', async () => expectUsageLines(await runCli('explain', FIX, 'N1', '--rules', ','), /--rules 的取值为空/, /--rules is empty/));
+  it('explain --collection ""', async () => expectUsageLines(await runCli('explain', FIX, 'N1', '--collection', ''), /未知数据集合/, /unknown collection/));
+  it('penalty --profile ""', async () => expectUsageLines(await runCli('penalty', '--profile', '', '--stage', 'application', '--amount', '1'), /--profile 的取值为空/, /--profile is empty/));
   it('penalty --date 2024-02-30', async () =>
-    expectUsageLines(await run('penalty', '--profile', 'hubei-xiantao', '--stage', 'application', '--amount', '1', '--date', '2024-02-30'), /--date 应为存在的日期/, /--date must be a real date as YYYY-MM-DD, not "2024-02-30"/));
+    expectUsageLines(await runCli('penalty', '--profile', 'hubei-xiantao', '--stage', 'application', '--amount', '1', '--date', '2024-02-30'), /--date 应为存在的日期/, /--date must be a real date as YYYY-MM-DD, not "2024-02-30"/));
   it('penalty --stage later', async () =>
-    expectUsageLines(await run('penalty', '--profile', 'hubei-xiantao', '--stage', 'later', '--amount', '1'), /选项 --stage 的取值 "later" 无效/, /argument 'later' is invalid/));
-  it('penalty without --amount', async () => expectUsageLines(await run('penalty', '--profile', 'hubei-xiantao', '--stage', 'application'), /缺少必需的选项 --amount/, /required option '--amount <yuan>' not specified/));
-  it('lint ""', async () => expectUsageLines(await run('lint', ''), /未知的政策配置 ""/, /unknown policy profile ""/));
+    expectUsageLines(await runCli('penalty', '--profile', 'hubei-xiantao', '--stage', 'later', '--amount', '1'), /选项 --stage 的取值 "later" 无效/, /argument 'later' is invalid/));
+  it('penalty without --amount', async () => expectUsageLines(await runCli('penalty', '--profile', 'hubei-xiantao', '--stage', 'application'), /缺少必需的选项 --amount/, /required option '--amount <yuan>' not specified/));
+  it('lint ""', async () => expectUsageLines(await runCli('lint', ''), /未知的政策配置 ""/, /unknown policy profile ""/));
 });

@@ -37,7 +37,10 @@ function readJson(file: string): { value: unknown; text: string } {
   const size = fs.statSync(file).size;
   if (size > MAX_JSON_BYTES)
     throw new InputError(`${file}: 文件过大(${Math.round(size / 1048576)} MB),请改用逐行 NDJSON 格式导出`, `${file}: too large for one JSON document (${Math.round(size / 1048576)} MB); export it as NDJSON, one record per line`);
-  const text = utf8(fs.readFileSync(file), file);
+  return parseJson(utf8(fs.readFileSync(file), file), file);
+}
+
+function parseJson(text: string, file: string): { value: unknown; text: string } {
   try {
     return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), text };
   } catch (e) {
@@ -89,7 +92,18 @@ function asCollection(name: string, where: string): CollectionName {
 }
 
 function discoverFile(file: string): DiscoveredExport {
-  const { value: doc, text } = readJson(file);
+  return discoverDocument(readJson(file), file);
+}
+
+/**
+ * An export in one JSON document already in memory (spec scenarios build theirs so), read
+ * exactly as a file of that text would be; `file` names it in rejections and errors.
+ */
+export function discoverText(text: string, file: string): DiscoveredExport {
+  return discoverDocument(parseJson(text, file), file);
+}
+
+function discoverDocument({ value: doc, text }: { value: unknown; text: string }, file: string): DiscoveredExport {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${file}: 顶层应为对象 {meta, …}`, `${file}: the top level must be an object {meta, …}`);
   const { meta } = doc as Record<string, unknown>;
   const seen = new Set<string>();

@@ -1,10 +1,8 @@
 // Builds a dataset from records in memory (spec scenarios, unit tests) through the very same
 // loader an export goes through, so a rule sees identical tables either way.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CollectionName, MetaT } from '../../schemas/case-export';
-import { loadExport, LoadedExport } from './loader';
+import { discoverText } from './discover';
+import { loadDiscovered, LoadedExport } from './loader';
 
 export const SPEC_META: MetaT = {
   schema_version: '1.0',
@@ -15,13 +13,12 @@ export const SPEC_META: MetaT = {
   period: { from: '2024-01-01', to: '2024-12-31' },
 };
 
+/** Names the spec's export in rejections, as a file's path would. */
+export const SPEC_EXPORT = 'spec-export.json';
+
 export async function loadRecords(collections: Partial<Record<CollectionName, unknown[]>>, meta: Partial<MetaT> = {}): Promise<LoadedExport> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-spec-'));
-  const file = path.join(dir, 'export.json');
-  try {
-    fs.writeFileSync(file, JSON.stringify({ meta: { ...SPEC_META, ...meta }, ...collections }));
-    return await loadExport(file, { allowEmpty: true });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  // No temporary file and no instance of its own: the text is read as a file of it would be,
+  // into a database attached to the shared instance (closing the dataset detaches it).
+  const text = JSON.stringify({ meta: { ...SPEC_META, ...meta }, ...collections });
+  return loadDiscovered(discoverText(text, SPEC_EXPORT), { allowEmpty: true, attached: true });
 }

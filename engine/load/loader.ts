@@ -3,8 +3,6 @@
 // index, record id, JSON path and reason). Validation runs as SQL inside DuckDB so it
 // keeps pace at millions of records; ajv explains the lines the SQL flagged.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import schema from '../../schemas/case-export.schema.json';
 import { COLLECTIONS, CollectionName, defName, MetaT } from '../../schemas/case-export';
 import { Dataset, RejectedRecord } from '../dataset/dataset';
@@ -32,6 +30,8 @@ export interface LoadOptions {
   db?: string;
   allowEmpty?: boolean;
   onProgress?: (message: string) => void;
+  /** Load into a database attached to the process's shared instance (see Dataset.attached). */
+  attached?: boolean;
 }
 
 
@@ -41,17 +41,15 @@ export async function loadExport(exportPath: string, options: LoadOptions = {}):
 
 export async function loadDiscovered(found: DiscoveredExport, options: LoadOptions = {}): Promise<LoadedExport> {
   if (options.db && fs.existsSync(options.db)) throw new InputError(`--db 文件已存在: ${options.db}`, `--db file already exists: ${options.db}`);
-  const dataset = await Dataset.open(options.db);
+  const dataset = options.attached && !options.db ? await Dataset.attached() : await Dataset.open(options.db);
   dataset.meta = found.meta;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-'));
   try {
     await dataset.run(`SET preserve_insertion_order = true`);
     await dataset.run(`CREATE TABLE ${NORMALISED_IDS} (collection VARCHAR, _line INTEGER, id VARCHAR, path VARCHAR)`);
     const rejected: RejectedRecord[] = [];
     const counts: Partial<Record<CollectionName, number>> = {};
     for (const f of found.files) {
-      const source = f.format === 'array' ? writeArrayAsNdjson(f, tmp) : f.file;
-      const result = await loadCollection(dataset, f, source);
+      const result = await loadCollection(dataset, f);
       rejected.push(...result.rejected);
       dataset.rejected.push(...result.rejected);
       counts[f.collection] = result.records;
@@ -67,17 +65,19 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   } catch (e) {
     if (!(e instanceof InputError)) dataset.close();
     throw e;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-// JSON arrays go through the same NDJSON path as folder exports, each element as its own
-// text (numbers and repeated keys as written); line n of the temporary file is array index n-1.
-function writeArrayAsNdjson(f: CollectionFile, tmp: string): string {
-  const out = path.join(tmp, `${f.collection}.ndjson`);
-  fs.writeFileSync(out, (f.texts ?? []).map((t) => t + '\n').join(''));
-  return out;
+// JSON arrays go through the same path as NDJSON lines, each element as its own text (numbers
+// and repeated keys as written), appended in order, so row n is array index n-1 as line n would be.
+async function appendTexts(ds: Dataset, raw: string, texts: string[]): Promise<void> {
+  await ds.run(`CREATE TEMP TABLE ${raw} (j VARCHAR)`);
+  const appender = await ds.conn.createAppender(raw, 'main', 'temp');
+  for (const t of texts) {
+    appender.appendVarchar(t);
+    appender.endRow();
+  }
+  appender.closeSync();
 }
 
 async function insertLines(ds: Dataset, table: string, lines: number[]): Promise<void> {
@@ -95,7 +95,7 @@ function parsed(text: string): unknown {
   }
 }
 
-async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
+async function loadCollection(ds: Dataset, f: CollectionFile) {
   const c = f.collection;
   const raw = `raw_${c}`;
   const keyField = COLLECTIONS[c].key;
@@ -106,9 +106,10 @@ async function loadCollection(ds: Dataset, f: CollectionFile, source: string) {
   };
   // One VARCHAR column per line: chr(1) never occurs unescaped in JSON text, so no line is split.
   // rowid follows file order (insertion order is preserved), so rowid + 1 is the line number.
-  await ds
+  if (f.format === 'array') await appendTexts(ds, raw, f.texts ?? []);
+  else await ds
     .run(
-      `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(source)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
+      `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(f.file)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
     )
     .catch((e: Error) => {
       // A file in another encoding (GBK, say) is not one bad record but a wrong export.

@@ -1,7 +1,7 @@
 // A finding is data: what the rulebook's last section lists, plus a stable fingerprint
 // (rule + record ids + the detail that tells two findings on one record apart) so a later
 // run can tell new findings from known ones.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { RecordRef } from '../dataset/dataset';
 import { ParameterValue } from '../profile/profile';
 import { citeSource } from '../profile/source';
@@ -48,8 +48,29 @@ export function usedParameter(p: ParameterValue): UsedParameter {
   return { key: p.key, from: p.from, value, source: citeSource(p.source), profile: p.definedBy, inherited: p.inherited };
 }
 
+// The agency's fingerprint key, set once per process by the CLI before a run (rules stay pure:
+// they never read files or the environment). Undefined: no key, fingerprints carry no personal id.
+let fingerprintKey: Buffer | undefined;
+/** Key fingerprints with HMAC-SHA256 from now on (undefined: keyless, personal ids left out). */
+export function setFingerprintKey(key: Buffer | undefined): void {
+  fingerprintKey = key;
+}
+
+// A resident ID (18 characters; the older 15-digit form too) has little entropy — region, birth
+// date, sequence — so any unkeyed hash of one can be brute-forced back to it.
+const PERSONAL_ID = /\d{17}[\dXx]|\d{15}/g;
+
+/**
+ * Rule + record (collection, id) + detail; never file or line, which differ between a JSON file
+ * and a folder of NDJSON. With a key: HMAC-SHA256 over all of it. Without one, every personal id
+ * in the record id or detail is replaced by the word `person` — the trade-off: stable across runs,
+ * machines and export shapes and never derived from a personal id, but two findings of one rule
+ * that differ only in the person they name (e.g. two deaths) share a fingerprint.
+ */
 export function fingerprint(rule: string, record: { collection: string; id: string }, detail = ''): string {
-  return createHash('sha256').update([rule, record.collection, record.id, detail].join('\u0000')).digest('hex').slice(0, 16);
+  if (fingerprintKey) return createHmac('sha256', fingerprintKey).update([rule, record.collection, record.id, detail].join('\u0000')).digest('hex').slice(0, 16);
+  const parts = [rule, record.collection, record.id, detail].map((p) => p.replace(PERSONAL_ID, 'person'));
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

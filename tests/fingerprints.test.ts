@@ -131,6 +131,14 @@ describe('fingerprints', function () {
     expect(prints('env')).to.deep.equal(prints('keyed'));
   });
 
+  it('printed by explain with the key are those the keyed audit reported', async () => {
+    const f = runs.get('keyed')![0];
+    const r = await runCli('explain', FOLDER, f.record.id, '--json', '--fingerprint-key-file', path.join(dir, 'key'));
+    expect(r.code, r.stderr).to.equal(0);
+    const explained = (JSON.parse(r.stdout).rules as { findings: Reported[] }[]).flatMap((x) => x.findings).map((x) => x.fingerprint);
+    expect(explained).to.include(f.fingerprint);
+  });
+
   for (const [what, setup] of [
     ['missing', () => path.join(dir, 'no-such-key')],
     ['empty', () => (fs.writeFileSync(path.join(dir, 'empty'), '\n'), path.join(dir, 'empty'))],

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { EXIT, JiuzhuError } from '../../errors';
+import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
 import { nonEmpty, tagExpression } from '../options';
 import { progressReporter } from '../progress';
 
@@ -21,8 +22,7 @@ export interface AuditOptions {
 export async function audit(exportPath: string, opts: AuditOptions): Promise<number> {
   // Loaded here, not at the top, and in the order they are needed: `jiuzhu --help` starts
   // neither DuckDB nor Cucumber, and a mistyped path fails before Cucumber loads.
-  const { readFingerprintKey } = await import('../fingerprint-key');
-  (await import('../../findings/finding')).setFingerprintKey(readFingerprintKey(opts.fingerprintKeyFile));
+  await useFingerprintKey(opts.fingerprintKeyFile);
   const { checkOutputDir, parseFormats, writeReports } = await import('../../report/write');
   const formats = parseFormats(opts.format);
   checkOutputDir(opts.out);
@@ -81,7 +81,7 @@ export function registerAudit(program: Command): void {
     .option('--tags <expr>', '只运行符合标签表达式的审计场景,如 "@NOTICE-MINORS" / run only audit scenarios matching the tag expression', tagExpression)
     .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries', nonEmpty('--db'))
     .option('--allow-empty', '允许空导出或未运行任何规则(默认为错误) / accept an empty export or a run with no rule (an error by default)')
-    .option('--fingerprint-key-file <file>', '用机构保管的密钥计算指纹(HMAC-SHA256;也可设环境变量 JIUZHU_FINGERPRINT_KEY) / key fingerprints with the agency\'s key (HMAC-SHA256; or set JIUZHU_FINGERPRINT_KEY)')
+    .addOption(fingerprintKeyOption())
     .option('--show-personal-data', '在报告中显示未遮盖的身份证号、电话、银行卡号和姓名 / show ID, phone and card numbers and names unmasked')
     .action(async (exportPath: string, opts: AuditOptions) => {
       process.exitCode = await audit(exportPath, opts);

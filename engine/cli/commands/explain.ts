@@ -4,6 +4,7 @@
 // selects the findings whose record or related records are that id, so what it explains is
 // exactly what the audit reported (DESIGN "Trace one decision").
 import { Command } from 'commander';
+import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
 import { COLLECTIONS, COLLECTION_NAMES, CollectionName } from '../../../schemas/case-export';
 import { sqlString } from '../../dataset/sql';
 import { LoadedExport } from '../../load/loader';
@@ -222,9 +223,11 @@ export interface ExplainOptions {
   json?: boolean;
   all?: boolean;
   showPersonalData?: boolean;
+  fingerprintKeyFile?: string;
 }
 
 export async function explain(exportPath: string, recordId: string, opts: ExplainOptions): Promise<number> {
+  await useFingerprintKey(opts.fingerprintKeyFile);
   const { loadExport } = await import('../../load/loader');
   const { loadProfile } = await import('../../profile/load');
   const { RULES_BY_ID } = await import('../../../policies/rules');
@@ -256,6 +259,7 @@ export function registerExplain(program: Command): void {
     .option('--collection <name>', '记录所在的数据集合(编号重复时) / the record’s collection, when the id is ambiguous')
     .option('--json', '输出 JSON / print JSON')
     .option('--all', '也列出不涉及此类记录的规则 / also list rules that do not read this kind of record')
+    .addOption(fingerprintKeyOption())
     .option('--show-personal-data', '显示未遮盖的个人信息 / show personal data unmasked')
     .action(async (exportPath: string, recordId: string, opts: ExplainOptions) => {
       process.exitCode = await explain(exportPath, recordId, opts);

@@ -11,8 +11,9 @@ import { auditRule } from '../engine/run/audit';
 import { RuleResult } from '../engine/run/outcome';
 import { currentSession, runInSession } from '../engine/run/session';
 import { RULE_TAG, ruleById } from '../policies/rules';
+import { PACKAGE_ROOT } from '../engine/root';
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
+export const REPO_ROOT = PACKAGE_ROOT;
 const fixtures = new Map<string, Promise<LoadedExport>>();
 
 export class JiuzhuWorld extends World {

@@ -8,8 +8,9 @@ import { RULES_BY_ID } from '../../policies/rules';
 import { JiuzhuError, ProfileError } from '../errors';
 import { CitationValue, ParameterValue, ResolvedProfile } from './profile';
 import { ProfileFile, ProfileFileT } from './schema';
+import { PACKAGE_ROOT } from '../root';
 
-export const PROFILES_DIR = path.join(__dirname, '..', '..', 'policies', 'profiles');
+export const PROFILES_DIR = path.join(PACKAGE_ROOT, 'policies', 'profiles');
 
 export interface ProfileDocument {
   file: string;

@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Bilingual } from '../findings/finding';
+import { PACKAGE_ROOT } from '../root';
 
-const SCHEMA = path.join(__dirname, '..', '..', 'schemas', 'case-export.schema.json');
+const SCHEMA = path.join(PACKAGE_ROOT, 'schemas', 'case-export.schema.json');
 
 /** Every property title in a JSON Schema, by property name; the first title seen wins. */
 export function schemaTitles(schema: unknown): Map<string, Bilingual> {

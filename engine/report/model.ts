@@ -15,8 +15,9 @@ import { COLLECTION_NAMES } from '../../schemas/case-export';
 import { auditWindow } from '../run/audit';
 import { citeRuleOver, ruleTitle } from '../../policies/rule';
 import type { FeaturePlace } from '../run/features';
+import { PACKAGE_ROOT } from '../root';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = PACKAGE_ROOT;
 
 export interface ReportOptions {
   failOn: Severity | 'never';

@@ -10,9 +10,12 @@ import { Envelope, GherkinDocument, IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { JiuzhuError } from '../errors';
 import { AuditSession } from './session';
+import { COMPILED, PACKAGE_ROOT } from '../root';
 
-export const FEATURES_DIR = path.resolve(__dirname, '..', '..', 'features');
-const ROOT = path.resolve(__dirname, '..', '..');
+export const FEATURES_DIR = path.join(PACKAGE_ROOT, 'features');
+const ROOT = PACKAGE_ROOT;
+// The step definitions, as cucumber.js lists them for `npm test`.
+const STEP_FILES = ['steps/world.ts', 'steps/parameter-types.ts', 'steps/*.steps.ts'];
 
 /** Tags that mark a feature, rule or scenario as a draft: left out of audits, run everywhere else. */
 export const DRAFT_TAGS = ['@草稿', '@draft'] as const;
@@ -125,8 +128,9 @@ async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; 
       file: false,
       provided: {
         paths: [dir],
-        require: ['steps/world.ts', 'steps/parameter-types.ts', 'steps/*.steps.ts'].map((p) => path.join(ROOT, p)),
-        requireModule: ['ts-node/register/transpile-only'],
+        // Compiled, the steps are dist/steps/*.js and need no ts-node: no TypeScript compiled at start-up.
+        require: STEP_FILES.map((p) => path.join(COMPILED ? path.join(ROOT, 'dist') : ROOT, COMPILED ? p.replace(/\.ts$/, '.js') : p)),
+        requireModule: COMPILED ? [] : ['ts-node/register/transpile-only'],
         tags,
         format: [],
         strict: true,

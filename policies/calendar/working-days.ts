@@ -8,8 +8,9 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { JiuzhuError } from '../../engine/errors';
+import { PACKAGE_ROOT } from '../../engine/root';
 
-export const CALENDAR_FILE = path.join(__dirname, 'official-calendar.yaml');
+export const CALENDAR_FILE = path.join(PACKAGE_ROOT, 'policies', 'calendar', 'official-calendar.yaml');
 
 /** A date the calendar cannot judge: outside its known years. */
 export class CalendarRangeError extends JiuzhuError {

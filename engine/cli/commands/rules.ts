@@ -11,8 +11,9 @@ import { citeRule, citeRuleOver, Rule, ruleTitle } from '../../../policies/rule'
 import { Bilingual } from '../../findings/finding';
 import { FeatureScenario } from '../../run/features';
 import { ParameterLine, parameterLine, setOrInherited, showValue } from './params';
+import { PACKAGE_ROOT } from '../../root';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ROOT = PACKAGE_ROOT;
 const RULES_DIR = path.join(ROOT, 'policies', 'rules');
 const KINDS = ['spec', 'fixture', 'audit'] as const;
 

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { runCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -81,6 +82,12 @@ describe('gate: baseline, waivers and diff', function () {
     const r = report(path.join(dir, 'day4'));
     expect(r.findings.find((x: { record: { id: string } }) => x.record.id === 'N907').status).to.equal('new');
     expect(r.gate.expired_waivers.map((w: { expires: string }) => w.expires)).to.deep.equal(['2025-06-30']);
+  });
+
+  it('writes gated reports (new, known, waived, expired) that the published schema accepts', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'compliance-report.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
+    for (const day of ['day2', 'day3', 'day4']) expect(validate(report(path.join(dir, day))), `${day}: ${JSON.stringify(validate.errors)}`).to.equal(true);
   });
 
   it('diffs the two days: one new finding, none resolved, the rest unchanged, by rule and by township', async () => {

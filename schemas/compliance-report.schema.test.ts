@@ -13,7 +13,9 @@ import { loadExport } from '../engine/load/loader';
 import { loadProfile } from '../engine/profile/load';
 import { auditDataset } from '../engine/run/audit';
 import { featureFiles } from '../engine/run/features';
-import { buildReport, ComplianceReport } from '../engine/report/model';
+import { buildReport, ComplianceReport, ReportFinding } from '../engine/report/model';
+import { AppliedWaiver } from '../engine/gate/gate';
+import { BaselineFinding } from '../engine/gate/baseline';
 import { OUTCOMES } from '../engine/run/outcome';
 import { Finding, UsedParameter } from '../engine/findings/finding';
 import { RecordRef } from '../engine/dataset/dataset';
@@ -27,7 +29,10 @@ const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: f
 const keys = <T>(k: { [P in keyof Required<T>]: true }) => Object.keys(k).sort();
 type Rule = ComplianceReport['rules'][number];
 const TYPE_KEYS: [string, string[]][] = [
-  ['', keys<ComplianceReport>({ tool: true, generated_at: true, export: true, profile: true, options: true, summary: true, rules: true, findings: true, drafts: true })],
+  ['', keys<ComplianceReport>({ tool: true, generated_at: true, export: true, profile: true, options: true, summary: true, rules: true, findings: true, drafts: true, gate: true })],
+  ['/properties/gate', keys<NonNullable<ComplianceReport['gate']>>({ today: true, baseline: true, resolved: true, expired_waivers: true, stale_waivers: true })],
+  ['/$defs/waiver', keys<AppliedWaiver>({ rule: true, record: true, fingerprint: true, reason: true, approved_by: true, document: true, expires: true })],
+  ['/$defs/baselineFinding', keys<BaselineFinding>({ fingerprint: true, rule: true, record: true, severity: true })],
   ['/properties/drafts/items', keys<ComplianceReport['drafts'][number]>({ file: true, line: true, name: true })],
   ['/properties/tool', keys<ComplianceReport['tool']>({ name: true, version: true, ruleset: true })],
   ['/properties/tool/properties/ruleset', keys<ComplianceReport['tool']['ruleset']>({ version: true, digest: true, features: true })],
@@ -41,7 +46,7 @@ const TYPE_KEYS: [string, string[]][] = [
   ['/properties/summary/properties/findings', keys<ComplianceReport['summary']['findings']>({ total: true, error: true, warning: true, info: true, at_or_above_fail_on: true })],
   ['/$defs/rule', keys<Rule>({ id: true, family: true, title: true, clause: true, outcome: true, outcome_name: true, counts: true, reason: true, parameters: true, time_ms: true })],
   ['/$defs/rule/properties/counts', keys<Rule['counts']>({ examined: true, findings: true, error: true, warning: true, info: true, not_reviewed: true })],
-  ['/$defs/finding', keys<Finding>({ rule: true, severity: true, record: true, related: true, message: true, expected: true, actual: true, params: true, source: true, remedy: true, groups: true, fingerprint: true })],
+  ['/$defs/finding', keys<ReportFinding>({ rule: true, severity: true, record: true, related: true, message: true, expected: true, actual: true, params: true, source: true, remedy: true, groups: true, fingerprint: true, status: true, waiver: true })],
   ['/$defs/finding/properties/remedy', keys<NonNullable<Finding['remedy']>>({ zh: true, en: true, amount_fen: true, deadline: true, month: true })],
   ['/$defs/finding/properties/params/items', keys<UsedParameter>({ key: true, from: true, value: true, source: true, profile: true, inherited: true })],
   ['/$defs/recordRef', keys<RecordRef>({ collection: true, id: true, file: true, line: true, index: true })],

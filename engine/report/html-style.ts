@@ -60,6 +60,7 @@ table.rules td.rule{min-width:16rem}
 .sev-error{background:var(--err);color:#fff}.sev-warning{background:#d68a00;color:#fff}.sev-info{background:#e4e8ec;color:var(--ink)}
 .dir{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.85em;border:1px solid currentColor}
 .dir-omission{color:var(--err)}.dir-inclusion{color:var(--warn)}
+.status{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.85em;border:1px solid currentColor}.status-new{color:var(--err);font-weight:600}.status-known{color:#555}.status-waived{color:var(--ok)}
 section.rule{border-top:1px solid var(--line);padding-top:1rem;margin-top:1.5rem}
 .rule-head{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:baseline}
 .reason{border-left:4px solid #d68a00;background:#fdf7ea;padding:.4rem .8rem;margin:.5rem 0}

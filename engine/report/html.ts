@@ -4,6 +4,7 @@
 // allows only its own stylesheet, and every string from the export is escaped.
 import { createHash } from 'node:crypto';
 import { Finding, Severity } from '../findings/finding';
+import { baselineDiffers, waiverTarget } from '../gate/summary';
 import { escapeXml as esc, position } from './escape';
 import { Bar, barChart, topBars } from './html-chart';
 import { evidence, fenToYuan, valuesInForce } from './html-evidence';
@@ -11,7 +12,7 @@ import { STYLE } from './html-style';
 import { bi, both } from './html-text';
 import { familyLabel, fieldLabel } from './labels';
 import { groupFindings } from './markdown';
-import { ComplianceReport } from './model';
+import { ComplianceReport, ReportFinding } from './model';
 
 /** Finding cards per rule; the rest are counted and left to compliance.json, as in Markdown. */
 export const MAX_FINDINGS_PER_RULE = 500;
@@ -190,7 +191,31 @@ function remedy(f: Finding): string {
   return `${bi(f.remedy)}${extra.length ? ` <small>(${extra.join('; ')})</small>` : ''}`;
 }
 
-function findingCard(f: Finding): string {
+const STATUS_NAMES = { new: ['新', 'new'], known: ['已知', 'known'], waived: ['已豁免', 'waived'] } as const;
+
+/** With --baseline or --waivers: the finding's status; a waived one names its document and expiry. */
+function statusBadge(f: ReportFinding): string {
+  if (!f.status) return '';
+  const [zh, en] = STATUS_NAMES[f.status];
+  const w = f.status === 'waived' && f.waiver ? ` <small>${both(`${f.waiver.document},${f.waiver.expires} 到期`, `${f.waiver.document}, expires ${f.waiver.expires}`)}</small>` : '';
+  return `<span class="status status-${esc(f.status)}">${both(zh, en)}</span>${w}`;
+}
+
+/** Baseline findings that no longer occur, and waivers expired or matching nothing. */
+function gateSection(report: ComplianceReport): string {
+  const g = report.gate;
+  if (!g) return '';
+  const item = (text: string) => `<li>${text}</li>`;
+  const items = [
+    ...g.resolved.map((f) => item(`${both('已解决', 'resolved')}: ${esc(f.rule)} ${bi(fieldLabel(f.record.collection))} <code>${esc(f.record.id)}</code> <code>${esc(f.fingerprint)}</code>`)),
+    ...g.expired_waivers.map((w) => item(`${both(`豁免已过期(${w.expires})`, `waiver expired (${w.expires})`)}: ${esc(waiverTarget(w))} — ${esc(w.document)}`)),
+    ...g.stale_waivers.map((w) => item(`${both('豁免未匹配任何发现', 'stale waiver, matches nothing')}: ${esc(waiverTarget(w))} — ${esc(w.document)}`)),
+  ];
+  const differs = baselineDiffers(g);
+  return `<h2>${both('门禁', 'Gate')}</h2>${differs ? `<p>${both(`基线与本次不同: ${differs}`, `baseline differs from this run: ${differs}`)}</p>` : ''}<ul class="gate">${items.join('') || `<li>${both('无已解决的发现或过期、未匹配的豁免', 'no resolved finding, no expired or stale waiver')}</li>`}</ul>`;
+}
+
+function findingCard(f: ReportFinding): string {
   const dir = direction(f);
   const dirBadge = dir === 'omission' ? `<span class="dir dir-omission">${both('漏保', 'omission')}</span>` : dir === 'inclusion' ? `<span class="dir dir-inclusion">${both('错保', 'wrong inclusion')}</span>` : '';
   const related = f.related.length ? f.related.map((r) => `${bi(fieldLabel(r.collection))} <code>${esc(r.id)}</code>`).join(', ') : '';
@@ -201,7 +226,7 @@ function findingCard(f: Finding): string {
     ...(related ? ([[both('关联记录', 'Related'), related]] as [string, string][]) : []),
     [both('指纹', 'Fingerprint'), `<code>${esc(f.fingerprint)}</code>`],
   ];
-  return `<article class="finding sev-border-${esc(f.severity)}"><div class="finding-head"><span class="sev sev-${esc(f.severity)}">${sevName(f.severity)}</span>${dirBadge}<span>${bi(fieldLabel(f.record.collection))} <code>${esc(f.record.id)}</code></span><small class="mono">${esc(position(f))}</small></div>
+  return `<article class="finding sev-border-${esc(f.severity)}"><div class="finding-head">${statusBadge(f)}<span class="sev sev-${esc(f.severity)}">${sevName(f.severity)}</span>${dirBadge}<span>${bi(fieldLabel(f.record.collection))} <code>${esc(f.record.id)}</code></span><small class="mono">${esc(position(f))}</small></div>
 <p class="msg">${bi(f.message)}</p>${evidence(f)}<dl class="about">${about.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></article>`;
 }
 
@@ -267,6 +292,7 @@ ${directions(report)}
 <h2>${both('按类别与严重程度', 'By family and severity')}</h2>${familyTable(report)}
 ${charts(report)}
 ${rulesTable(rules)}
+${gateSection(report)}
 ${sections.length ? `<h2>${both('规则详情', 'Rule details')}</h2>${sections.join('\n')}` : ''}
 </main></div></td></tr></tbody></table>
 </body></html>

@@ -6,14 +6,15 @@
 //   applicable) or left records unjudged (partially reviewed): neither a failure the exit code
 //   does not have nor a plain pass. The message says how many records were not judged and why.
 // Checked against Jenkins xunit's junit-10 schema (tests/fixtures/junit/junit-10.xsd).
-import { Finding, SEVERITY_RANK, Severity } from '../findings/finding';
-import { ComplianceReport } from './model';
+import { SEVERITY_RANK, Severity } from '../findings/finding';
+import { ComplianceReport, ReportFinding } from './model';
 import { escapeXml, position } from './escape';
 
 type RuleRow = ComplianceReport['rules'][number];
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-const line = (f: Finding) => `[${f.severity}] ${f.record.collection} ${f.record.id} ${position(f)}: ${f.message.zh} / ${f.message.en}`;
+// With --baseline or --waivers each line carries the finding's status (new, known, waived).
+const line = (f: ReportFinding) => `[${f.status ? `${f.status} ` : ''}${f.severity}] ${f.record.collection} ${f.record.id} ${position(f)}: ${f.message.zh} / ${f.message.en}`;
 
 function unjudged(r: RuleRow): string | undefined {
   const why = r.reason ? `: ${r.reason.zh} / ${r.reason.en}` : '';
@@ -23,10 +24,12 @@ function unjudged(r: RuleRow): string | undefined {
   return undefined;
 }
 
-function testCase(r: RuleRow, findings: Finding[], failOn: Severity | 'never'): { xml: string; failed: boolean; skipped: boolean } {
+function testCase(r: RuleRow, findings: ReportFinding[], failOn: Severity | 'never'): { xml: string; failed: boolean; skipped: boolean } {
   const threshold = failOn === 'never' ? Infinity : SEVERITY_RANK[failOn];
-  const blocking = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
-  const below = findings.filter((f) => SEVERITY_RANK[f.severity] < threshold);
+  // Only new, unwaived findings fail, as in the exit code; known and waived ones are listed with those below.
+  const fails = (f: ReportFinding) => SEVERITY_RANK[f.severity] >= threshold && (f.status ?? 'new') === 'new';
+  const blocking = findings.filter(fails);
+  const below = findings.filter((f) => !fails(f));
   const open = `    <testcase classname="jiuzhu.${escapeXml(r.family)}" name="${escapeXml(`${r.id} ${r.title.zh}`)}" time="${seconds(r.time_ms)}">`;
   const body: string[] = [];
   const partial = unjudged(r);
@@ -36,7 +39,7 @@ function testCase(r: RuleRow, findings: Finding[], failOn: Severity | 'never'): 
     const message = `${blocking.length} 项发现达到 --fail-on ${failOn} / ${blocking.length} findings at or above --fail-on ${failOn} (${by('error')} error, ${by('warning')} warning)${notJudged}`;
     body.push(`      <failure message="${escapeXml(message)}" type="${escapeXml(r.id)}">${escapeXml(blocking.map(line).join('\n'))}</failure>`);
   } else if (partial) body.push(`      <skipped message="${escapeXml(partial)}"/>`);
-  if (below.length) body.push(`      <system-out>${escapeXml(`低于 --fail-on ${failOn} 的发现 / findings below --fail-on ${failOn}:\n${below.map(line).join('\n')}`)}</system-out>`);
+  if (below.length) body.push(`      <system-out>${escapeXml(`${findings.some((f) => f.status) ? `不使本次失败的发现(低于 --fail-on ${failOn}、已知或已豁免) / findings that do not fail this run (below --fail-on ${failOn}, known or waived)` : `低于 --fail-on ${failOn} 的发现 / findings below --fail-on ${failOn}`}:\n${below.map(line).join('\n')}`)}</system-out>`);
   return { xml: body.length ? `${open}\n${body.join('\n')}\n    </testcase>` : `${open}</testcase>`, failed: blocking.length > 0, skipped: !blocking.length && !!partial };
 }
 

@@ -2,7 +2,8 @@
 // then the findings grouped by rule (and by township and staff member where a rule groups them).
 import { Finding } from '../findings/finding';
 import { outcomeTally } from '../run/outcome';
-import { ComplianceReport } from './model';
+import { baselineDiffers, statusCounts, waiverTarget } from '../gate/summary';
+import { ComplianceReport, ReportFinding } from './model';
 import { escapeMd, mdCode, position } from './escape';
 
 const MAX_PER_RULE = 500;
@@ -27,6 +28,8 @@ export function renderMarkdown(report: ComplianceReport): string {
     ...report.rules.map((r) => `| ${r.id} | ${escapeMd(r.title.zh)} | ${r.outcome_name.zh} ${r.outcome}${notJudged(r)} | ${r.counts.examined} | ${r.counts.findings} |`),
     '',
   ];
+  const gated = !!report.gate;
+  if (report.gate) out.push(...gateSection(report));
   for (const r of report.rules) {
     const fs = report.findings.filter((f) => f.rule === r.id);
     if (!fs.length) continue;
@@ -34,14 +37,36 @@ export function renderMarkdown(report: ComplianceReport): string {
     const groups = groupFindings(fs);
     for (const [heading, items] of groups) {
       if (heading) out.push(`### ${escapeMd(heading)}`, '');
-      out.push('| 严重程度 | 记录 record | 位置 position | 说明 message | 整改 remedy |', '|---|---|---|---|---|');
+      out.push(`|${gated ? ' 状态 status |' : ''} 严重程度 | 记录 record | 位置 position | 说明 message | 整改 remedy |`, `|${gated ? '---|' : ''}---|---|---|---|---|`);
       for (const f of items.slice(0, MAX_PER_RULE))
-        out.push(`| ${f.severity} | ${escapeMd(f.record.collection)} ${escapeMd(f.record.id)} | ${escapeMd(position(f))} | ${escapeMd(f.message.zh)} | ${escapeMd(f.remedy?.zh ?? '')} |`);
+        out.push(`|${gated ? ` ${statusCell(f)} |` : ''} ${f.severity} | ${escapeMd(f.record.collection)} ${escapeMd(f.record.id)} | ${escapeMd(position(f))} | ${escapeMd(f.message.zh)} | ${escapeMd(f.remedy?.zh ?? '')} |`);
       if (items.length > MAX_PER_RULE) out.push('', `…另有 ${items.length - MAX_PER_RULE} 项,见 compliance.json / ${items.length - MAX_PER_RULE} more in compliance.json`);
       out.push('');
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** A finding's gate status; a waived one names its document and expiry. */
+function statusCell(f: ReportFinding): string {
+  return f.status === 'waived' && f.waiver ? `waived 已豁免 (${escapeMd(f.waiver.document)}, ${f.waiver.expires})` : (f.status ?? 'new');
+}
+
+/** With --baseline or --waivers: the counts by status, what the baseline differs in, resolved findings, expired and stale waivers. */
+function gateSection(report: ComplianceReport): string[] {
+  const g = report.gate!;
+  const c = statusCounts(report);
+  const differs = baselineDiffers(g);
+  return [
+    '## 门禁 / Gate',
+    '',
+    `- 新 new ${c.new}, 已知 known ${c.known}, 已豁免 waived ${c.waived}; 已解决 resolved ${g.resolved.length} (豁免到期按 waivers judged by ${g.today})`,
+    ...(g.baseline ? [`- 基线 / baseline: ${escapeMd(g.baseline.generated_at)}, profile ${mdCode(g.baseline.profile)}, digest ${mdCode(g.baseline.ruleset.digest)}${differs ? ` — 与本次不同 differs: ${escapeMd(differs)}` : ''}`] : []),
+    ...g.resolved.map((f) => `- 已解决 resolved: ${escapeMd(f.rule)} ${escapeMd(f.record.collection)} ${escapeMd(f.record.id)} ${mdCode(f.fingerprint)}`),
+    ...g.expired_waivers.map((w) => `- 豁免已过期 expired waiver (${w.expires}): ${escapeMd(waiverTarget(w))} — ${escapeMd(w.document)}`),
+    ...g.stale_waivers.map((w) => `- 豁免未匹配任何发现 stale waiver: ${escapeMd(waiverTarget(w))} — ${escapeMd(w.document)}`),
+    '',
+  ];
 }
 
 /** What a rule could not judge, in its outcome cell: a partial review never reads as a pass. */

@@ -16,6 +16,9 @@ import { auditWindow } from '../run/audit';
 import { citeRuleOver, ruleTitle } from '../../policies/rule';
 import type { FeaturePlace } from '../run/features';
 import { PACKAGE_ROOT } from '../root';
+import type { Baseline } from '../gate/baseline';
+import { applyGate, AppliedWaiver, FindingStatus, GateSection } from '../gate/gate';
+import type { Waiver } from '../gate/waivers';
 
 const ROOT = PACKAGE_ROOT;
 
@@ -28,7 +31,12 @@ export interface ReportOptions {
   timings?: ReadonlyMap<string, number>;
   /** @audit scenarios the run left out as drafts (@草稿 / @draft). */
   drafts?: FeaturePlace[];
+  /** --baseline / --waivers: findings are marked new, known or waived, and only new unwaived ones fail. */
+  gate?: { baseline?: Baseline; waivers?: Waiver[]; today: string };
 }
+
+/** A finding as the report carries it: with its gate status when the run had a baseline or waivers. */
+export type ReportFinding = Finding & { status?: FindingStatus; waiver?: AppliedWaiver };
 
 export interface ComplianceReport {
   tool: { name: 'jiuzhu'; version: string; ruleset: { version: string; digest: string; features: number } };
@@ -51,9 +59,11 @@ export interface ComplianceReport {
     /** Milliseconds the rule took in this run; 0 when not measured (JUnit's `time`). */
     time_ms: number;
   }[];
-  findings: Finding[];
+  findings: ReportFinding[];
   /** @audit scenarios left out as drafts: authored policy text, kept as written. */
   drafts: FeaturePlace[];
+  /** Present when the run had --baseline or --waivers. */
+  gate?: GateSection;
 }
 
 /** Digest of what was checked: the feature files run and the profile files of the chain. */
@@ -67,6 +77,10 @@ export function rulesetDigest(featureFiles: string[], profile: ResolvedProfile):
 // 闽民保〔2017〕204号 二(一): 一个不漏 before 一个不错 — omissions lead the list.
 const directionRank = (f: Finding) => (f.groups?.direction === 'omission' ? 0 : 1);
 
+// A waiver's rule, record and dates are structure; its reason, approver and document are free text.
+const WAIVER_SHAPE: Shape = { fields: { rule: 'keep', record: 'ref', fingerprint: 'keep', expires: 'keep' }, rest: 'scan' };
+const withGate = (s: Shape): Shape => (typeof s === 'object' && 'fields' in s ? { fields: { ...s.fields, status: 'keep', waiver: WAIVER_SHAPE }, rest: s.rest } : s);
+
 // What in the report is structure (kept) and what is free text (masked by what it holds).
 const RULE_KEPT = ['id', 'family', 'title', 'clause', 'outcome', 'outcome_name', 'counts', 'parameters'];
 export const REPORT_SHAPE: Shape = {
@@ -78,22 +92,29 @@ export const REPORT_SHAPE: Shape = {
     profile: 'keep',
     export: { fields: { meta: 'scan' }, rest: 'keep' },
     rules: { each: { fields: Object.fromEntries(RULE_KEPT.map((k) => [k, 'keep' as const])), rest: 'scan' } },
-    findings: { each: FINDING_SHAPE },
+    findings: { each: withGate(FINDING_SHAPE) },
     drafts: 'keep',
+    gate: {
+      fields: { today: 'keep', baseline: 'keep', resolved: { each: { fields: { fingerprint: 'keep', rule: 'keep', severity: 'keep', record: 'ref' }, rest: 'scan' } } },
+      rest: { each: WAIVER_SHAPE },
+    },
   },
   rest: 'scan',
 };
 
 export async function buildReport(loaded: LoadedExport, profile: ResolvedProfile, results: RuleResult[], options: ReportOptions): Promise<ComplianceReport> {
-  const findings = results.flatMap((r) => r.findings).sort((a, b) => directionRank(a) - directionRank(b) || compareFindings(a, b));
+  const findings: ReportFinding[] = results.flatMap((r) => r.findings.map((f) => ({ ...f }))).sort((a, b) => directionRank(a) - directionRank(b) || compareFindings(a, b));
+  const digest = rulesetDigest(options.featureFiles, profile);
+  const gate = options.gate ? applyGate(findings, { profile: profile.id, ruleset: { version: PACKAGE_VERSION, digest } }, options.gate) : undefined;
   const sev = { error: 0, warning: 0, info: 0 };
   for (const f of findings) sev[f.severity]++;
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
-  const blocking = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold).length;
+  // With a baseline or waivers, only new unwaived findings count towards the gate.
+  const blocking = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold && (f.status ?? 'new') === 'new').length;
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const r of results) outcomes[r.outcome]++;
   const report: ComplianceReport = {
-    tool: { name: 'jiuzhu', version: PACKAGE_VERSION, ruleset: { version: PACKAGE_VERSION, digest: rulesetDigest(options.featureFiles, profile), features: options.featureFiles.length } },
+    tool: { name: 'jiuzhu', version: PACKAGE_VERSION, ruleset: { version: PACKAGE_VERSION, digest, features: options.featureFiles.length } },
     generated_at: new Date().toISOString(),
     export: {
       path: loaded.path,
@@ -126,6 +147,7 @@ export async function buildReport(loaded: LoadedExport, profile: ResolvedProfile
     })),
     findings,
     drafts: options.drafts ?? [],
+    ...(gate ? { gate } : {}),
   };
   return maskReport(report, REPORT_SHAPE, loaded, options.showPersonalData);
 }

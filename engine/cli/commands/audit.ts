@@ -4,8 +4,11 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { EXIT, JiuzhuError } from '../../errors';
 import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
-import { nonEmpty, tagExpression } from '../options';
+import type { ComplianceReport, ReportOptions } from '../../report/model';
+import { calendarDate, nonEmpty, tagExpression } from '../options';
 import { progressReporter } from '../progress';
+
+type GateOptions = NonNullable<ReportOptions['gate']>;
 
 export interface AuditOptions {
   profile?: string;
@@ -17,6 +20,9 @@ export interface AuditOptions {
   allowEmpty?: boolean;
   showPersonalData?: boolean;
   fingerprintKeyFile?: string;
+  baseline?: string;
+  waivers?: string;
+  today?: string;
 }
 
 export async function audit(exportPath: string, opts: AuditOptions): Promise<number> {
@@ -26,6 +32,49 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
   const { checkOutputDir, parseFormats, writeReports } = await import('../../report/write');
   const formats = parseFormats(opts.format);
   checkOutputDir(opts.out);
+  // The baseline and waivers are read before the audit runs: a bad file fails in a second, not after the rules.
+  const gate = opts.baseline || opts.waivers ? await readGate(opts) : undefined;
+  return auditRun(exportPath, opts, async (report, progress) => {
+    progress(`报告 reports…`);
+    const written = await writeReports(report, opts.out, formats);
+    progress('报告完成 reports written');
+    const s = report.summary;
+    const { outcomeTally } = await import('../../run/outcome');
+    process.stdout.write(
+      `${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}: ${s.rules.total} 条规则 rules (${outcomeTally(s.rules)}); ` +
+        `${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info; 不合契约 rejected ${report.export.rejected}\n` +
+        (report.gate ? (await import('../../gate/summary')).gateSummary(report) : '') +
+        written.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join(''),
+    );
+    return s.verdict === 'pass' ? EXIT.clean : EXIT.findings;
+  }, gate);
+}
+
+/** The run's date for waiver expiry: --today, else JIUZHU_TODAY, else the clock (UTC). */
+export function runDate(today?: string): string {
+  if (today) return today;
+  const env = process.env.JIUZHU_TODAY;
+  return env ? calendarDate('JIUZHU_TODAY')(env) : new Date().toISOString().slice(0, 10);
+}
+
+async function readGate(opts: Pick<AuditOptions, 'baseline' | 'waivers' | 'today'>): Promise<GateOptions> {
+  const { readInput } = await import('../../gate/read');
+  const { parseBaseline } = await import('../../gate/baseline');
+  const { parseWaivers } = await import('../../gate/waivers');
+  return {
+    today: runDate(opts.today),
+    ...(opts.baseline ? { baseline: parseBaseline(readInput(opts.baseline, '基线文件', 'baseline file'), opts.baseline) } : {}),
+    ...(opts.waivers ? { waivers: parseWaivers(readInput(opts.waivers, '豁免文件', 'waiver file'), opts.waivers) } : {}),
+  };
+}
+
+/** Loads and audits an export and hands the report to `use`; the dataset is closed afterwards. */
+export async function auditRun<T>(
+  exportPath: string,
+  opts: Pick<AuditOptions, 'profile' | 'db' | 'allowEmpty' | 'tags' | 'failOn' | 'showPersonalData'>,
+  use: (report: ComplianceReport, progress: (m: string) => void) => Promise<T>,
+  gate?: GateOptions,
+): Promise<T> {
   const progress = progressReporter();
   const { loadExport } = await import('../../load/loader');
   const loaded = await loadExport(exportPath, { db: opts.db, allowEmpty: opts.allowEmpty, onProgress: progress });
@@ -51,18 +100,10 @@ export async function audit(exportPath: string, opts: AuditOptions): Promise<num
       featureFiles: run.featureFiles.length ? run.featureFiles : featureFiles(),
       timings: session.timings,
       drafts: run.drafts,
+      ...(gate ? { gate } : {}),
     });
-    progress(`规则完成 rules done: ${results.length}; 报告 reports…`);
-    const written = await writeReports(report, opts.out, formats);
-    progress('报告完成 reports written');
-    const s = report.summary;
-    const { outcomeTally } = await import('../../run/outcome');
-    process.stdout.write(
-      `${s.verdict === 'pass' ? '通过 PASS' : '不通过 FAIL'}: ${s.rules.total} 条规则 rules (${outcomeTally(s.rules)}); ` +
-        `${s.findings.error} error, ${s.findings.warning} warning, ${s.findings.info} info; 不合契约 rejected ${report.export.rejected}\n` +
-        written.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join(''),
-    );
-    return s.verdict === 'pass' ? EXIT.clean : EXIT.findings;
+    progress(`规则完成 rules done: ${results.length}`);
+    return await use(report, progress);
   } finally {
     (await import('../../run/session')).endSession();
     loaded.dataset.close();
@@ -82,6 +123,9 @@ export function registerAudit(program: Command): void {
     .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries', nonEmpty('--db'))
     .option('--allow-empty', '允许空导出或未运行任何规则(默认为错误) / accept an empty export or a run with no rule (an error by default)')
     .addOption(fingerprintKeyOption())
+    .option('--baseline <file>', '基线(jiuzhu baseline 写出的文件或以前的 compliance.json):只有其中没有的发现才使退出码为1 / a baseline (from `jiuzhu baseline` or an earlier compliance.json): only findings not in it make the exit code 1', nonEmpty('--baseline'))
+    .option('--waivers <file>', '豁免文件(YAML):被豁免的发现标为 waived,不使退出码为1 / a waiver file (YAML): waived findings are shown as waived and do not fail the run', nonEmpty('--waivers'))
+    .option('--today <date>', '判断豁免是否到期的日期(默认今天,或环境变量 JIUZHU_TODAY) / the date waivers expire by (default: today, or JIUZHU_TODAY)', calendarDate('--today'))
     .option('--show-personal-data', '在报告中显示未遮盖的身份证号、电话、银行卡号和姓名 / show ID, phone and card numbers and names unmasked')
     .action(async (exportPath: string, opts: AuditOptions) => {
       process.exitCode = await audit(exportPath, opts);

@@ -1,5 +1,7 @@
 // Commands beyond `audit`, each in its own module.
 import { Command } from 'commander';
+import { registerBaseline } from './baseline';
+import { registerDiff } from './diff';
 import { registerExplain } from './explain';
 import { registerLint } from './lint';
 import { registerPenalty } from './penalty';
@@ -12,4 +14,6 @@ export function registerExtraCommands(program: Command): void {
   registerExplain(program);
   registerRules(program);
   registerParams(program);
+  registerBaseline(program);
+  registerDiff(program);
 }

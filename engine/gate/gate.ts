@@ -5,15 +5,8 @@ import type { Waiver } from './waivers';
 
 export type FindingStatus = 'new' | 'known' | 'waived';
 
-export interface AppliedWaiver {
-  rule: string;
-  record?: { collection: string; id: string };
-  fingerprint?: string;
-  reason: string;
-  approved_by: string;
-  document: string;
-  expires: string;
-}
+/** A waiver as the report shows it: the entry of the waiver file, without its line in that file. */
+export type AppliedWaiver = Omit<Waiver, 'line'>;
 
 export interface GateSection {
   today: string;

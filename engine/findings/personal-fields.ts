@@ -1,6 +1,7 @@
 // Where the case export holds personal data (schemas/case-export.ts): the fields whose values
 // are the dictionary for masking free text, and the record keys that are themselves personal.
 import { COLLECTIONS, CollectionName } from '../../schemas/case-export';
+import { PERSON_ID_PATHS } from '../load/person-ids';
 import { SpanKind } from './personal-data';
 
 export interface PersonalField {
@@ -16,19 +17,12 @@ export interface PersonalField {
  * (notice cells, situations, causes) and are found there by pattern.
  */
 export const PERSONAL_FIELDS: PersonalField[] = [
+  // Resident IDs: every field the contract's ID pattern marks, found from the schema once for the loader.
+  ...PERSON_ID_PATHS.map((p): PersonalField => ({ collection: p.collection, path: p.label, kind: 'id' })),
   { collection: 'households', path: 'members[].name', kind: 'name' },
-  { collection: 'households', path: 'members[].person_id', kind: 'id' },
-  { collection: 'households', path: 'vehicles[].owner_person_id', kind: 'id' },
   { collection: 'households', path: 'vehicles[].plate', kind: 'plate' },
-  { collection: 'applications', path: 'applicant_person_id', kind: 'id' },
-  { collection: 'applications', path: 'decision.covered_person_ids[]', kind: 'id' },
   { collection: 'staff', path: 'name', kind: 'name' },
-  { collection: 'staff', path: 'person_id', kind: 'id' },
   { collection: 'staff', path: 'relatives[].name', kind: 'name' },
-  { collection: 'staff', path: 'relatives[].person_id', kind: 'id' },
-  { collection: 'payments', path: 'person_id', kind: 'id' },
-  { collection: 'deaths', path: 'person_id', kind: 'id' },
-  { collection: 'fraud_cases', path: 'person_ids[]', kind: 'id' },
 ];
 
 /** The kind of a collection's record key when the key is a personal value (deaths are keyed by resident ID). */

@@ -3,16 +3,18 @@
 // names the application, household, staff member (id and role), relation and the broken link.
 import { Bilingual, Finding, Severity } from '../../../engine/findings/finding';
 import { personal } from '../../../engine/findings/personal-data';
-import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
 import { Dataset } from '../../../engine/dataset/dataset';
-import { makeFinding, Rule, RuleEvaluation } from '../../rule';
-import { Period, periodsOf } from '../../periods';
-import { auditPeriod, notYetDue, Unjudged } from '../../audit-period';
-import type { RelLink } from '../../parameters/relatives';
+import { Rule } from '../../rule';
+import { FrameContext, FrameRuleSpec, frameRule, Span, Timeline } from '../../frame';
+import { notYetDue } from '../../audit-period';
+import { relativesParameters, type RelLink } from '../../parameters/relatives';
 import { FilingRow, linkGaps, LinkRow, relativeLinks, RosterRelative } from './links';
 
+/** A parameter of the relatives family. */
+export type RelKey = keyof typeof relativesParameters;
+
 /** Keys every REL-* rule reads; the rules add their own (lead days, recusal switch). */
-export const SCOPE_KEYS = ['relatives.close_relations', 'relatives.other_relations', 'relatives.staff_roles', 'relatives.severity'];
+export const SCOPE_KEYS = ['relatives.close_relations', 'relatives.other_relations', 'relatives.staff_roles', 'relatives.severity'] as const satisfies readonly RelKey[];
 
 export const RELATION_NAMES: Record<string, Bilingual> = {
   spouse: { zh: '配偶', en: 'spouse' },
@@ -33,7 +35,8 @@ const relName = (r: string) => RELATION_NAMES[r] ?? { zh: r, en: r };
 
 /** A pair classified under the values in force on its application date. */
 export interface Link extends LinkRow {
-  period: Period;
+  /** The frame's span its application date falls in. */
+  span: Span<RelKey>;
   inPost: boolean;
   roleInScope: boolean;
   /** Roster relatives in the close set, plus any whose relation the profile classifies nowhere (fail closed). */
@@ -50,24 +53,23 @@ export interface Link extends LinkRow {
   decided: boolean;
 }
 
-// The scope sets of a period, built once per period rather than once per pair.
-const scopeCache = new WeakMap<Period, { close: Set<string>; other: Set<string>; roles: Set<string> }>();
-function scopeOf(period: Period) {
-  let hit = scopeCache.get(period);
+// The scope sets of a span, built once per span rather than once per pair.
+const scopeCache = new WeakMap<Span<RelKey>, { close: Set<string>; other: Set<string>; roles: Set<string> }>();
+function scopeOf(span: Span<RelKey>) {
+  let hit = scopeCache.get(span);
   if (!hit) {
-    const v = period.values;
     hit = {
-      close: new Set((v['relatives.close_relations']?.value as string[]) ?? []),
-      other: new Set((v['relatives.other_relations']?.value as string[]) ?? []),
-      roles: new Set((v['relatives.staff_roles']?.value as string[]) ?? []),
+      close: new Set<string>(span.maybe('relatives.close_relations')?.value ?? []),
+      other: new Set<string>(span.maybe('relatives.other_relations')?.value ?? []),
+      roles: new Set<string>(span.maybe('relatives.staff_roles')?.value ?? []),
     };
-    scopeCache.set(period, hit);
+    scopeCache.set(span, hit);
   }
   return hit;
 }
 
-export function classify(row: LinkRow, period: Period): Link {
-  const { close, other, roles } = scopeOf(period);
+export function classify(row: LinkRow, span: Span<RelKey>): Link {
+  const { close, other, roles } = scopeOf(span);
   // 在岗: active_from ≤ 申请日期 ≤ active_to (or still in post); both ends count as in post.
   const inPost = row.staff_known && !!row.active_from && row.active_from <= row.applied_on && (!row.active_to || row.applied_on <= row.active_to);
   const roleInScope = row.staff_known && !!row.role && roles.has(row.role);
@@ -81,7 +83,7 @@ export function classify(row: LinkRow, period: Period): Link {
   // The row's own fields are reached through the prototype: copying them per rule per pair was
   // the largest cost of these rules at scale (bench/relatives.bench.ts).
   const flags: Omit<Link, keyof LinkRow> = {
-    period,
+    span,
     inPost,
     roleInScope,
     closeRelatives,
@@ -106,94 +108,98 @@ export interface Break {
   remedy: Finding['remedy'] & {};
 }
 
-export interface ChainCheck {
-  rule: Rule;
-  keys: string[];
+/** What one REL-* rule adds to the chain: which pairs it judges and the break it looks for. */
+export interface ChainCheck<P> {
   /** The pairs this rule judges (counted as examined). */
   judges(link: Link): boolean;
-  check(link: Link): Break | null | Promise<Break | null>;
+  /** `prepared`: what `prepare` gave for this run. */
+  check(link: Link, prepared: P): Break | null;
   /** Pairs whose duty falls due at a decision not yet made by the export's end (not reviewed: not yet due). */
   pending?(link: Link): boolean;
   /** Optional batch preparation over the pairs judged (e.g. one query for amounts to recover). */
-  prepare?(ds: Dataset, links: Link[]): Promise<void>;
+  prepare?(ds: Dataset, links: Link[]): Promise<P>;
 }
 
-function periodOf(periods: Period[], date: string): Period | undefined {
-  return periods.find((p) => (!p.from || p.from <= date) && (!p.until || date < p.until));
-}
+export type ChainRuleSpec<K extends RelKey, P> = Omit<FrameRuleSpec<K>, 'family' | 'before' | 'eachSpan' | 'whole' | 'unset' | 'historyBeforeAuditPeriod'> & ChainCheck<P>;
 
-export async function evaluateChain(ds: Dataset, profile: ResolvedProfile, c: ChainCheck): Promise<RuleEvaluation> {
-  const periods = periodsOf(profile, c.keys);
-  const rows = await relativeLinks(ds);
-  if (!periods.length)
-    return {
-      findings: [],
-      examined: 0,
-      notReviewed: {
-        count: rows.length,
-        reason: { zh: `政策配置 ${profile.id} 未设定近亲属备案参数`, en: `profile ${profile.id} sets no relative-filing parameters` },
-      },
-    };
-  const links: Link[] = [];
-  let pending = 0;
-  for (const row of rows) {
-    const period = periodOf(periods, row.applied_on);
-    if (!period || period.off) continue;
-    const link = classify(row, period);
-    if (c.judges(link)) links.push(link);
-    else if (c.pending?.(link)) pending++;
-  }
-  await c.prepare?.(ds, links);
-  const findings: Finding[] = [];
-  for (const link of links) {
-    const b = await c.check(link);
-    if (b) findings.push(toFinding(ds, c, link, b));
-  }
-  const unjudged = new Unjudged();
-  const gaps = (await notReviewed(ds, c.rule)).notReviewed;
-  if (gaps) unjudged.add(gaps.reason, gaps.count);
-  unjudged.add(notYetDue(auditPeriod(ds)), pending);
-  return { findings, examined: links.length, ...unjudged.result() };
-}
+// A pair whose application predates the filing rule is judged, but only as history.
+const HISTORY: Bilingual = { zh: '(备案制度生效前的申请,作为历史记录,不计违规)', en: ' (application made before the filing rule took effect: history, not a violation)' };
 
-// CONTRACT-REFERENCE reports the missing records; here they are counted as not reviewed, never passed.
-async function notReviewed(ds: Dataset, rule: Rule): Promise<Pick<RuleEvaluation, 'notReviewed'>> {
-  const gaps = await linkGaps(ds);
-  const filings = rule.needs.includes('relative_filings') ? gaps.orphanFilings : 0;
-  const count = filings + gaps.withoutHousehold;
-  if (!count) return {};
+/**
+ * A REL-* rule on the frame: each (application, staff) pair is judged by the span its
+ * application date falls in (history before the filing rule, skipped where it is switched off).
+ */
+export function chainRule<K extends RelKey, P = undefined>(spec: ChainRuleSpec<K, P>): Rule {
+  const { judges, check, pending, prepare, ...meta } = spec;
+  const rule = frameRule<K>({
+    ...meta,
+    family: 'relatives',
+    before: { note: HISTORY },
+    async whole(ctx) {
+      const links: Link[] = [];
+      let notDue = 0;
+      for (const row of await relativeLinks(ctx.ds)) {
+        const span = ctx.timeline.on(row.applied_on);
+        if (span.status === 'off') continue;
+        const link = classify(row, span as Span<RelKey>);
+        if (judges(link)) links.push(link);
+        else if (pending?.(link)) notDue++;
+      }
+      const prepared = (await prepare?.(ctx.ds, links)) as P;
+      for (const link of links) {
+        const b = check(link, prepared);
+        if (b) toFinding(ctx, link, b);
+      }
+      // CONTRACT-REFERENCE reports the missing records; here they are counted as not reviewed, never passed.
+      const gaps = await chainGaps(ctx.ds, meta.needs);
+      ctx.examine(links.length + gaps.count + notDue);
+      ctx.notJudged(gaps.reason, gaps.count);
+      ctx.notJudged(notYetDue(ctx.audit), notDue);
+    },
+  });
   return {
-    notReviewed: {
-      count,
-      reason: {
-        zh: `${gaps.withoutHousehold} 份申请的家庭不在导出数据中(只能核对申请人本人)${filings ? `;${filings} 条备案所属申请不在导出数据中` : ''}`,
-        en: `${gaps.withoutHousehold} application(s) whose household the export lacks (only the applicant could be matched)${filings ? `; ${filings} filing(s) of applications the export lacks` : ''}`,
-      },
+    ...rule,
+    // A profile that sets none of the family's parameters: every pair is left unjudged, with that reason.
+    async evaluate(ds, profile) {
+      if (new Timeline(profile, spec.parameters).spans.length) return rule.evaluate(ds, profile);
+      return {
+        findings: [],
+        examined: 0,
+        notReviewed: {
+          count: (await relativeLinks(ds)).length,
+          reason: { zh: `政策配置 ${profile.id} 未设定近亲属备案参数`, en: `profile ${profile.id} sets no relative-filing parameters` },
+        },
+      };
     },
   };
 }
 
-function toFinding(ds: Dataset, c: ChainCheck, link: Link, b: Break): Finding {
-  const v = link.period.values;
-  const severities = v['relatives.severity']?.value as Record<RelLink, Severity> | undefined;
-  const severity: Severity = link.period.preRule ? 'info' : (b.severity ?? severities?.[b.link] ?? 'error');
-  const history = link.period.preRule
-    ? { zh: '(备案制度生效前的申请,作为历史记录,不计违规)', en: ' (application made before the filing rule took effect: history, not a violation)' }
-    : { zh: '', en: '' };
+async function chainGaps(ds: Dataset, needs: Rule['needs']): Promise<{ count: number; reason: Bilingual }> {
+  const gaps = await linkGaps(ds);
+  const filings = needs.includes('relative_filings') ? gaps.orphanFilings : 0;
+  return {
+    count: filings + gaps.withoutHousehold,
+    reason: {
+      zh: `${gaps.withoutHousehold} 份申请的家庭不在导出数据中(只能核对申请人本人)${filings ? `;${filings} 条备案所属申请不在导出数据中` : ''}`,
+      en: `${gaps.withoutHousehold} application(s) whose household the export lacks (only the applicant could be matched)${filings ? `; ${filings} filing(s) of applications the export lacks` : ''}`,
+    },
+  };
+}
+
+function toFinding<K extends RelKey>(ctx: FrameContext<K>, link: Link, b: Break): Finding {
+  const severities = link.span.maybe('relatives.severity')?.value;
   const who = describePair(link);
-  const params = c.keys.map((k) => v[k]).filter((p): p is ParameterValue => !!p);
-  return makeFinding(c.rule, {
-    severity,
-    record: ds.locate('applications', link.application_id, link._line),
+  return ctx.find(link.span as unknown as Span<K>, {
+    severity: b.severity ?? severities?.[b.link] ?? 'error',
+    record: ctx.ds.locate('applications', link.application_id, link._line),
     related: [
       { collection: 'households', id: link.household_id },
       { collection: 'staff', id: link.staff_id },
       ...link.filings.map((f) => ({ collection: 'relative_filings', id: f.filing_id })),
     ],
-    message: { zh: `${who.zh}:${b.message.zh}${history.zh}`, en: `${who.en}: ${b.message.en}${history.en}` },
+    message: { zh: `${who.zh}:${b.message.zh}`, en: `${who.en}: ${b.message.en}` },
     expected: b.expected,
     actual: { link: b.link, ...pairFacts(link), ...(b.actual ?? {}) },
-    params,
     remedy: b.remedy,
     groups: { township: link.region_code.slice(0, 9), staff: link.staff_id },
     detail: link.staff_id,

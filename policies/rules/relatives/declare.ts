@@ -1,11 +1,8 @@
 // REL-DECLARE — a related application declares the relationship (如实申明). A relationship the
 // staff roster shows but the application does not declare is reported as POSSIBLE concealment
 // (故意隐瞒): the roster says so; intent is for the township to establish. 奈民发〔2022〕28号 二(五)2
-import { Rule } from '../../rule';
-import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
+import { Break, chainRule, Link, SCOPE_KEYS } from './chain';
 import { INSPECTION_CLAUSE } from './clause';
-
-const KEYS = SCOPE_KEYS;
 
 export function checkDeclared(link: Link): Break | null {
   if (link.declared) return null;
@@ -27,13 +24,13 @@ export function checkDeclared(link: Link): Break | null {
   };
 }
 
-export const relDeclare: Rule = {
+export const relDeclare = chainRule({
   id: 'REL-DECLARE',
-  family: 'relatives',
   title: { zh: '经办人员、村(居)干部近亲属申请救助须如实申明关系', en: 'An application by a close relative of staff declares the relationship' },
   clause: INSPECTION_CLAUSE,
   needs: ['applications', 'staff', 'households'],
   reads: ['relative_filings'],
-  parameters: KEYS,
-  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relDeclare, keys: KEYS, judges: (l) => l.rosterInScope, check: checkDeclared }),
-};
+  parameters: SCOPE_KEYS,
+  judges: (l) => l.rosterInScope,
+  check: checkDeclared,
+});

@@ -1,11 +1,8 @@
 // REL-FILED — the township registers a related application separately (单独登记备案) no later
 // than the decision: filed on the decision day is on time, the day after is late. 闽民保〔2017〕204号 三(三),
 // 奈民发〔2022〕28号 二(五)1–2 ("应备案而故意隐瞒不备案").
-import { Rule } from '../../rule';
-import { Break, evaluateChain, firstFiling, Link, SCOPE_KEYS } from './chain';
+import { Break, chainRule, firstFiling, Link, SCOPE_KEYS } from './chain';
 import { FILING_CLAUSE } from './clause';
-
-const KEYS = SCOPE_KEYS;
 
 export function checkFiled(link: Link): Break | null {
   const filing = firstFiling(link);
@@ -45,13 +42,13 @@ export function checkFiled(link: Link): Break | null {
   return null;
 }
 
-export const relFiled: Rule = {
+export const relFiled = chainRule({
   id: 'REL-FILED',
-  family: 'relatives',
   title: { zh: '近亲属申请须由乡镇单独登记备案,不迟于审核确认决定', en: 'The township files a related application separately, no later than the decision' },
   clause: FILING_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
   reads: [],
-  parameters: KEYS,
-  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relFiled, keys: KEYS, judges: (l) => l.required, check: checkFiled }),
-};
+  parameters: SCOPE_KEYS,
+  judges: (l) => l.required,
+  check: checkFiled,
+});

@@ -3,12 +3,9 @@
 // approved anyway is a knowing inclusion; verified ineligible only after the approval, the
 // household must then be exited — still in receipt is the same break. 奈民发〔2022〕28号 二(五)2
 import { Dataset } from '../../../engine/dataset/dataset';
-import { Rule } from '../../rule';
-import { sqlList } from '../../periods';
-import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
+import { sqlList } from '../../frame';
+import { Break, chainRule, Link, SCOPE_KEYS } from './chain';
 import { INELIGIBLE_CLAUSE } from './clause';
-
-const KEYS = SCOPE_KEYS;
 
 export function ineligibleVerification(link: Link) {
   return link.filings.filter((f) => f.completed_on && f.result === 'ineligible').sort((a, b) => a.completed_on!.localeCompare(b.completed_on!))[0];
@@ -51,25 +48,15 @@ async function paidFen(ds: Dataset, ids: string[]): Promise<Map<string, number>>
   return new Map(rows.map((r) => [r.application_id, Number(r.fen)]));
 }
 
-export const relIneligibleApproved: Rule = {
+export const relIneligibleApproved = chainRule({
   id: 'REL-INELIGIBLE-APPROVED',
-  family: 'relatives',
   title: { zh: '核查不符合条件的近亲属申请不得纳入救助范围', en: 'A related application verified as ineligible is not approved' },
   clause: INELIGIBLE_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
   reads: ['payments'],
-  parameters: KEYS,
-  async evaluate(ds, profile) {
-    let paid = new Map<string, number>();
-    return evaluateChain(ds, profile, {
-      rule: relIneligibleApproved,
-      keys: KEYS,
-      judges: (l) => l.filed && l.decided && l.result === 'approved',
-      async prepare(d, links) {
-        // Only applications with an ineligible verification; payments are absent from many exports.
-        paid = await paidFen(d, [...new Set(links.filter((l) => ineligibleVerification(l)).map((l) => l.application_id))]);
-      },
-      check: (l) => checkIneligibleApproved(l, ds.has('payments') ? (paid.get(l.application_id) ?? 0) : undefined),
-    });
-  },
-};
+  parameters: SCOPE_KEYS,
+  judges: (l) => l.filed && l.decided && l.result === 'approved',
+  // Only applications with an ineligible verification; payments are absent from many exports.
+  prepare: async (ds, links) => (ds.has('payments') ? paidFen(ds, [...new Set(links.filter((l) => ineligibleVerification(l)).map((l) => l.application_id))]) : undefined),
+  check: (l, paid) => checkIneligibleApproved(l, paid ? (paid.get(l.application_id) ?? 0) : undefined),
+});

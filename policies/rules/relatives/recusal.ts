@@ -1,10 +1,9 @@
 // REL-RECUSAL — the related staff member is not among the case's handlers (回避). National
 // practice; a profile switches it off with relatives.recusal_required: false.
-import { Rule } from '../../rule';
-import { Break, evaluateChain, Link, SCOPE_KEYS } from './chain';
+import { Break, chainRule, Link, SCOPE_KEYS } from './chain';
 import { RECUSAL_CLAUSE } from './clause';
 
-const KEYS = [...SCOPE_KEYS, 'relatives.recusal_required'];
+const KEYS = [...SCOPE_KEYS, 'relatives.recusal_required'] as const;
 
 export function checkRecusal(link: Link): Break | null {
   if (!(link.handled_by ?? []).includes(link.staff_id)) return null;
@@ -17,19 +16,13 @@ export function checkRecusal(link: Link): Break | null {
   };
 }
 
-export const relRecusal: Rule = {
+export const relRecusal = chainRule({
   id: 'REL-RECUSAL',
-  family: 'relatives',
   title: { zh: '近亲属所涉经办人员、村(居)干部须回避', en: 'The related staff member does not handle the case' },
   clause: RECUSAL_CLAUSE,
   needs: ['applications', 'staff', 'households'],
   reads: ['relative_filings'],
   parameters: KEYS,
-  evaluate: (ds, profile) =>
-    evaluateChain(ds, profile, {
-      rule: relRecusal,
-      keys: KEYS,
-      judges: (l) => l.period.values['relatives.recusal_required']?.value === true && (l.required || l.filed),
-      check: checkRecusal,
-    }),
-};
+  judges: (l) => l.span.maybe('relatives.recusal_required')?.value === true && (l.required || l.filed),
+  check: checkRecusal,
+});

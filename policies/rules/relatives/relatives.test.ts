@@ -8,7 +8,7 @@ import { reveal } from '../../../engine/findings/personal-data';
 import { auditRule } from '../../../engine/run/audit';
 import { residentIdCheckChar } from '../../checks/resident-id';
 import { relativesParameters } from '../../parameters/relatives';
-import { periodsOf } from '../../periods';
+import { Timeline } from '../../frame';
 import { classify, SCOPE_KEYS } from './chain';
 import { relativeRules } from '.';
 import { relDeclare } from './declare';
@@ -34,31 +34,31 @@ function row(over: Partial<LinkRow> = {}): LinkRow {
   };
 }
 
-function currentPeriod() {
-  return periodsOf(national(), SCOPE_KEYS).find((p) => !p.preRule && !p.off)!;
+function inForceSpan() {
+  return new Timeline(national(), SCOPE_KEYS).spans.find((s) => s.status === 'in-force')!;
 }
 
 describe('relatives: classify', () => {
   it('counts the first and the last day of a term as in post', () => {
-    expect(classify(row({ active_from: '2024-03-01' }), currentPeriod()).rosterInScope).to.equal(true);
-    expect(classify(row({ active_to: '2024-03-01' }), currentPeriod()).rosterInScope).to.equal(true);
-    expect(classify(row({ active_from: '2024-03-02' }), currentPeriod()).rosterInScope).to.equal(false);
-    expect(classify(row({ active_to: '2024-02-29' }), currentPeriod()).rosterInScope).to.equal(false);
+    expect(classify(row({ active_from: '2024-03-01' }), inForceSpan()).rosterInScope).to.equal(true);
+    expect(classify(row({ active_to: '2024-03-01' }), inForceSpan()).rosterInScope).to.equal(true);
+    expect(classify(row({ active_from: '2024-03-02' }), inForceSpan()).rosterInScope).to.equal(false);
+    expect(classify(row({ active_to: '2024-02-29' }), inForceSpan()).rosterInScope).to.equal(false);
   });
 
   it('leaves publicly funded staff and in-laws out of scope under the national profile', () => {
-    expect(classify(row({ role: 'public_funded' }), currentPeriod()).required).to.equal(false);
-    expect(classify(row({ roster: [{ person_id: pid(), name: null, relation: 'parent_in_law' }] }), currentPeriod()).required).to.equal(false);
+    expect(classify(row({ role: 'public_funded' }), inForceSpan()).required).to.equal(false);
+    expect(classify(row({ roster: [{ person_id: pid(), name: null, relation: 'parent_in_law' }] }), inForceSpan()).required).to.equal(false);
   });
 
   it('treats a relation the profile classifies nowhere as close, and says so (fail closed)', () => {
-    const link = classify(row({ roster: [{ person_id: pid(), name: null, relation: 'godparent' }] }), currentPeriod());
+    const link = classify(row({ roster: [{ person_id: pid(), name: null, relation: 'godparent' }] }), inForceSpan());
     expect(link.required).to.equal(true);
     expect(link.unclassified).to.deep.equal(['godparent']);
   });
 
   it('binds a declaration naming staff the roster lacks', () => {
-    const link = classify(row({ staff_known: false, role: null, active_from: null, roster: [], declared_staff_id: 'S1' }), currentPeriod());
+    const link = classify(row({ staff_known: false, role: null, active_from: null, roster: [], declared_staff_id: 'S1' }), inForceSpan());
     expect(link.required).to.equal(true);
   });
 });

@@ -3,14 +3,13 @@
 // precede it: by default it must be done by the day before (relatives.verification_lead_days).
 // 奈民发〔2022〕28号 二(五)2 ("备案后应核查而没有及时核查").
 import { addDuration, Duration, formatDuration } from '../../duration';
-import { Rule } from '../../rule';
-import { Break, evaluateChain, firstVerification, Link, SCOPE_KEYS } from './chain';
+import { Break, chainRule, firstVerification, Link, SCOPE_KEYS } from './chain';
 import { INSPECTION_CLAUSE } from './clause';
 
-const KEYS = [...SCOPE_KEYS, 'relatives.verification_lead_days'];
+const KEYS = [...SCOPE_KEYS, 'relatives.verification_lead_days'] as const;
 
 export function checkVerified(link: Link): Break | null {
-  const lead = (link.period.values['relatives.verification_lead_days']?.value as Duration | undefined) ?? { value: 1, unit: 'calendar_days' };
+  const lead: Duration = link.span.maybe('relatives.verification_lead_days')?.value ?? { value: 1, unit: 'calendar_days' };
   const deadline = addDuration(link.decided_on!, { ...lead, value: -lead.value });
   const v = firstVerification(link);
   const remedy = {
@@ -45,14 +44,15 @@ export function checkVerified(link: Link): Break | null {
   };
 }
 
-export const relVerified: Rule = {
+export const relVerified = chainRule({
   id: 'REL-VERIFIED',
-  family: 'relatives',
   title: { zh: '备案的近亲属申请须在审核确认决定前完成核查', en: 'A filed application is verified before the decision' },
   clause: INSPECTION_CLAUSE,
   needs: ['applications', 'staff', 'households', 'relative_filings'],
   reads: [],
   parameters: KEYS,
   // A filed application not yet decided at the export's end: the verification is not yet due.
-  evaluate: (ds, profile) => evaluateChain(ds, profile, { rule: relVerified, keys: KEYS, judges: (l) => l.filed && l.decided, pending: (l) => l.filed && !l.decided, check: checkVerified }),
-};
+  judges: (l) => l.filed && l.decided,
+  pending: (l) => l.filed && !l.decided,
+  check: checkVerified,
+});

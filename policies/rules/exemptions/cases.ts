@@ -1,7 +1,7 @@
 // Accountability cases are few (one per disputed error), so the EXEMPT-* rules read them
 // once and decide in TypeScript over rows (DESIGN: intricate decisions over small collections).
 import { Dataset } from '../../../engine/dataset/dataset';
-import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
+import { ParamKey, Span, Timeline } from '../../frame';
 import { Facts } from './reasoning';
 
 export interface AccountabilityRow {
@@ -25,22 +25,19 @@ export const isFavourable = (o: string) => o === 'exempt' || o === 'reduced' || 
 
 export const OUTCOME_ZH: Record<string, string> = { exempt: '免责', reduced: '减轻处理', lenient: '从轻处理', not_exempt: '不予免责', pending: '待认定' };
 
-export type Timing = { kind: 'in_force'; values: ParameterValue[] } | { kind: 'pre_rule'; from: string } | { kind: 'undefined' };
-
 /**
- * Which values judge a case dated `date` (the error's date, when the conduct was judged):
- * in force, before the profile's mechanism existed (history), or never defined by the profile.
+ * The frame span that judges a record dated `date` (the error's date, when the conduct was
+ * judged): in force, or history before the profile's mechanism existed. Undefined where the
+ * profile does not bind it: it never sets one of the rule's parameters, or switched one off.
  */
-export function timing(profile: ResolvedProfile, keys: string[], date: string): Timing {
-  const values = keys.map((k) => profile.at(k, date));
-  if (values.every((v) => v)) return { kind: 'in_force', values: values as ParameterValue[] };
-  const starts = keys.map((k) => profile.effectiveFrom(k));
-  if (starts.every((s) => s)) {
-    const from = starts.sort().at(-1)!;
-    if (date < from) return { kind: 'pre_rule', from };
-  }
-  return { kind: 'undefined' };
+export function judgingSpan<K extends ParamKey>(timeline: Timeline<K>, date: string): Span<K> | undefined {
+  if (timeline.unset().length) return undefined;
+  const span = timeline.on(date);
+  return span.status === 'off' ? undefined : span;
 }
+
+/** The day the profile's mechanism took effect (every parameter set), for history messages. */
+export const takesEffect = <K extends ParamKey>(timeline: Timeline<K>): string => timeline.spans.find((s) => !s.history)!.from!;
 
 export function caseRecord(ds: Dataset, c: AccountabilityRow) {
   return { record: ds.locate('accountability_cases', c.case_id, c._line), related: [{ collection: 'staff', id: c.staff_id }] };

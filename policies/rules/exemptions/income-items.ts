@@ -5,7 +5,7 @@
 // the counted items is subtracted, among the excluded ones it only records what was taken off;
 // any other type is income even if the agency excluded it (an exclusion the profile does not
 // grant is no exclusion: fail closed).
-import { sqlList } from '../../periods';
+import { sqlList } from '../../frame';
 
 export interface IncomeItem {
   listed: 'counted' | 'excluded';

@@ -5,9 +5,10 @@ import { Dataset, RecordRef } from '../../../engine/dataset/dataset';
 import { Bilingual, Finding, Severity } from '../../../engine/findings/finding';
 import { ResolvedProfile } from '../../../engine/profile/profile';
 import { Tier } from '../../parameters/penalties';
-import { Rule, RuleEvaluation } from '../../rule';
+import { Rule } from '../../rule';
+import { FrameContext, FrameFinding, frameRule } from '../../frame';
 import { XIANTAO_CLAUSE } from './clause';
-import { assess, Assessment, PENALTY_KEYS } from './grading';
+import { assess, Assessment, PENALTY_KEYS, PenaltyKey } from './grading';
 import { auditPeriod, beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
 
 export interface CaseRow {
@@ -89,13 +90,19 @@ async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<Judg
   });
 }
 
-/** Decided cases the profile can judge; the rest are counted as not reviewed (no tiers in the profile). */
-export function reviewable(cases: JudgedCase[]): { judged: JudgedCase[]; notReviewed?: RuleEvaluation['notReviewed'] } {
-  const decided = cases.filter((c) => c.row.decided_on && c.assessment.standing !== 'off');
+const NO_TIERS: Bilingual = { zh: '适用的政策配置未规定失信分级与惩戒措施,无法审查', en: 'the profile in use defines no penalty tiers or measures; cannot review' };
+
+/**
+ * The decided cases the profile can grade, counted as examined (`alsoExamined`: how many of
+ * them; all by default); those it cannot grade (no tiers in the profile) are not reviewed.
+ */
+export async function reviewableCases(ctx: FrameContext<PenaltyKey>, alsoExamined: (judged: JudgedCase[]) => number = (j) => j.length): Promise<JudgedCase[]> {
+  const decided = (await judgedCases(ctx.ds, ctx.profile)).filter((c) => c.row.decided_on && c.assessment.standing !== 'off');
   const judged = decided.filter((c) => c.assessment.standing !== 'absent');
   const absent = decided.length - judged.length;
-  const reason: Bilingual = { zh: '适用的政策配置未规定失信分级与惩戒措施,无法审查', en: 'the profile in use defines no penalty tiers or measures; cannot review' };
-  return { judged, ...(absent ? { notReviewed: { count: absent, reason } } : {}) };
+  ctx.examine(alsoExamined(judged) + absent);
+  ctx.notJudged(NO_TIERS, absent);
+  return judged;
 }
 
 export const tierZh = (t: Tier | null) => (t ? { general: '一般失信', serious: '较重失信', severe: '严重失信' }[t] : '未认定');
@@ -113,23 +120,26 @@ export function markBeforePeriod(findings: Finding[], ds: Dataset, cases: Judged
   return findings;
 }
 
+/** What a PEN rule finds on a case: a finding under the rule, its severity from the case (JudgedCase.severity). */
+export type FindOnCase = (f: FrameFinding) => Finding;
+
 /**
- * The frame shared by the penalty rules that judge each graded case on its own: the cases
- * in force, the not-reviewed count, and the profile's clause on every finding.
+ * The PEN rules that judge each graded case on its own: the frame counts the cases and builds
+ * the findings; history (before the profile's penalty rules or the export's period) is the case's.
  */
-export function perCaseRule(meta: Pick<Rule, 'id' | 'title'>, check: (c: JudgedCase, findings: Finding[]) => void): Rule {
-  return {
+export function perCaseRule(meta: Pick<Rule, 'id' | 'title'>, check: (c: JudgedCase, find: FindOnCase) => void): Rule {
+  return frameRule({
     ...meta,
     family: 'penalties',
     clause: XIANTAO_CLAUSE,
     needs: ['fraud_cases'],
     reads: [],
-    parameters: [...PENALTY_KEYS],
-    async evaluate(ds, profile) {
-      const findings: Finding[] = [];
-      const { judged, notReviewed } = reviewable(await judgedCases(ds, profile));
-      for (const c of judged) check(c, findings);
-      return { findings: markBeforePeriod(findings, ds, judged), examined: judged.length, ...(notReviewed ? { notReviewed } : {}) };
+    parameters: PENALTY_KEYS,
+    before: {},
+    async whole(ctx) {
+      const judged = await reviewableCases(ctx);
+      for (const c of judged) check(c, (f) => ctx.find(undefined, f));
+      markBeforePeriod(ctx.findings, ctx.ds, judged);
     },
-  };
+  });
 }

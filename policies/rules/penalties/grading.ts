@@ -4,26 +4,12 @@
 import { addDuration, Duration } from '../../duration';
 import { Bilingual } from '../../../engine/findings/finding';
 import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
-import {
-  BandT,
-  CreditRepairT,
-  formatBand,
-  GradingT,
-  MeasuresT,
-  SevereRuleT,
-  Stage,
-  ThresholdT,
-  Tier,
-  TIER_EN,
-  TIER_ZH,
-  TierMeasuresT,
-  Transfer,
-  TransfersT,
-  yuanToFen,
-} from '../../parameters/penalties';
+import { Param, Timeline } from '../../frame';
+import { BandT, formatBand, SevereRuleT, Stage, Tier, TIER_EN, TIER_ZH, TierMeasuresT, Transfer, TransfersT, yuanToFen } from '../../parameters/penalties';
 
 export const PENALTY_KEYS = ['penalty.grading', 'penalty.measures', 'penalty.transfers', 'penalty.prosecution_threshold', 'penalty.credit_repair'] as const;
-type Key = (typeof PENALTY_KEYS)[number];
+export type PenaltyKey = (typeof PENALTY_KEYS)[number];
+type Key = PenaltyKey;
 
 export interface CaseFacts {
   stage: Stage;
@@ -54,7 +40,7 @@ export interface Requirements {
   education: boolean;
   also: Bilingual[];
   transfers: TransferDuty[];
-  repair: { correctBy: string; correctWithin: Duration; decideWithin: Duration; liftsBlacklist: boolean; param: ParameterValue } | null;
+  repair: { correctBy: string; correctWithin: Duration; decideWithin: Duration; liftsBlacklist: boolean; param: Param<'penalty.credit_repair'> } | null;
 }
 
 export interface Assessment {
@@ -68,17 +54,28 @@ export interface Assessment {
   band?: BandT;
   severe: SevereRuleT[];
   requirements: Requirements | null;
-  params: Partial<Record<Key, ParameterValue>>;
+  params: { [P in Key]?: Param<P> };
 }
 
-/** The value in force on `date`; before the first entry, the first value (judged as history). */
-function valueOn<T>(profile: ResolvedProfile, key: Key, date: string): { p?: ParameterValue<T>; standing: Standing } {
-  const line = profile.timeline(key);
-  if (!line.length) return { standing: 'absent' };
-  const first = profile.effectiveFrom(key);
-  if (first && date < first) return { p: profile.at<T>(key, first), standing: 'pre_rule' };
-  const p = profile.at<T>(key, date);
-  return p ? { p, standing: 'in_force' } : { standing: 'off' };
+// Each penalty parameter has its own frame timeline: a profile may set its transfers or credit
+// repair later than its tiers, and a case is graded whenever its tiers are in force.
+const timelines = new WeakMap<ResolvedProfile, Map<Key, Timeline<Key>>>();
+function timelineOf(profile: ResolvedProfile, key: Key): Timeline<Key> {
+  let byKey = timelines.get(profile);
+  if (!byKey) timelines.set(profile, (byKey = new Map()));
+  let t = byKey.get(key);
+  if (!t) byKey.set(key, (t = new Timeline<Key>(profile, [key])));
+  return t;
+}
+
+/** The value of `key` that grades a case dated `date`: before the parameter's first value, that value (judged as history). */
+function valueFor<P extends Key>(profile: ResolvedProfile, key: P, date: string): { p?: Param<P>; standing: Standing } {
+  const t = timelineOf(profile, key);
+  if (!t.spans.length) return { standing: 'absent' };
+  // Only ever set to null: switched off throughout.
+  if (t.unset().length) return { standing: 'off' };
+  const span = t.on(date);
+  return { p: span.maybe(key) as Param<P> | undefined, standing: span.status === 'before' ? 'pre_rule' : span.status === 'off' ? 'off' : 'in_force' };
 }
 
 export const fenToYuanText = (fen: number) => {
@@ -110,8 +107,8 @@ const inBand = (amountFen: number, b: BandT) =>
  * was found when undecided) and works out what the tier requires, given the decision date.
  */
 export function assess(profile: ResolvedProfile, facts: CaseFacts, date: string, decidedOn: string | null = null): Assessment {
-  const grading = valueOn<GradingT>(profile, 'penalty.grading', date);
-  const measures = valueOn<MeasuresT>(profile, 'penalty.measures', date);
+  const grading = valueFor(profile, 'penalty.grading', date);
+  const measures = valueFor(profile, 'penalty.measures', date);
   const params: Assessment['params'] = {};
   if (grading.p) params['penalty.grading'] = grading.p;
   if (measures.p) params['penalty.measures'] = measures.p;
@@ -157,9 +154,9 @@ export function assess(profile: ResolvedProfile, facts: CaseFacts, date: string,
 
 function requirementsOf(profile: ResolvedProfile, m: TierMeasuresT, facts: CaseFacts, date: string, decidedOn: string | null, params: Assessment['params']): Requirements {
   const transfers: TransferDuty[] = [];
-  const t = valueOn<TransfersT>(profile, 'penalty.transfers', date).p;
-  const threshold = valueOn<ThresholdT>(profile, 'penalty.prosecution_threshold', date).p;
-  const repair = valueOn<CreditRepairT>(profile, 'penalty.credit_repair', date).p;
+  const t = valueFor(profile, 'penalty.transfers', date).p;
+  const threshold = valueFor(profile, 'penalty.prosecution_threshold', date).p;
+  const repair = valueFor(profile, 'penalty.credit_repair', date).p;
   if (t) params['penalty.transfers'] = t;
   if (threshold) params['penalty.prosecution_threshold'] = threshold;
   if (repair) params['penalty.credit_repair'] = repair;

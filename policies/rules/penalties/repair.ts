@@ -3,20 +3,18 @@
 // of the application on the official calendar. A refused repair that met the conditions is
 // reported too (omission), and a repair the profile has no procedure for cannot be judged.
 // Its duties fall on the repair's own dates: one before meta.period.from is history.
-import { Finding } from '../../../engine/findings/finding';
-import { makeFinding, Rule } from '../../rule';
+import { frameRule, ParamType } from '../../frame';
 import { CalendarRangeError } from '../../calendar/working-days';
 import { addDuration, formatDuration } from '../../duration';
-import { judgedCases, markBeforePeriod, reviewable } from './cases';
+import { markBeforePeriod, reviewableCases } from './cases';
 import { REPAIR_CLAUSE } from './clause';
 import { PENALTY_KEYS } from './grading';
-import { CreditRepairT } from '../../parameters/penalties';
 
-export const penRepair: Rule = {
+export const penRepair = frameRule({
   id: 'PEN-REPAIR',
   family: 'penalties',
   title: (n) => {
-    const d = n.say<CreditRepairT>(
+    const d = n.say<ParamType<'penalty.credit_repair'>>(
       'penalty.credit_repair',
       (v) => {
         const [c, d] = [formatDuration(v.correct_within), formatDuration(v.decide_within)];
@@ -29,39 +27,40 @@ export const penRepair: Rule = {
   clause: REPAIR_CLAUSE,
   needs: ['fraud_cases'],
   reads: [],
-  parameters: [...PENALTY_KEYS],
-  async evaluate(ds, profile) {
-    const findings: Finding[] = [];
-    const { judged, notReviewed } = reviewable(await judgedCases(ds, profile));
+  parameters: PENALTY_KEYS,
+  before: {},
+  async whole(ctx) {
+    // Only the cases with a credit repair are examined.
+    const judged = await reviewableCases(ctx, (j) => j.filter((c) => c.row.credit_repair).length);
     const withRepair = judged.filter((c) => c.row.credit_repair);
     for (const c of withRepair) {
       const cr = c.row.credit_repair!;
       const rules = c.assessment.requirements?.repair;
       const base = { record: c.record, related: c.related };
       if (!rules) {
-        findings.push(makeFinding(penRepair, { ...base, params: [], severity: c.severity('warning'), message: { zh: '政策配置未规定信用修复程序,无法核对该信用修复', en: 'the profile defines no credit repair; this repair cannot be checked' }, expected: null, actual: cr, remedy: { zh: '在政策配置中补充信用修复程序后复核', en: 'add the credit-repair procedure to the profile, then review' }, detail: 'no-procedure' }));
+        ctx.find(undefined, { ...base, params: [], severity: c.severity('warning'), message: { zh: '政策配置未规定信用修复程序,无法核对该信用修复', en: 'the profile defines no credit repair; this repair cannot be checked' }, expected: null, actual: cr, remedy: { zh: '在政策配置中补充信用修复程序后复核', en: 'add the credit-repair procedure to the profile, then review' }, detail: 'no-procedure' });
         continue;
       }
       const params = [rules.param];
-      const window = formatDuration((rules.param.value as CreditRepairT).correct_within);
+      const window = formatDuration(rules.param.value.correct_within);
       const decideIn = formatDuration(rules.decideWithin);
       const inTime = cr.corrected_on <= rules.correctBy && cr.repaid_on <= rules.correctBy;
       const late = [cr.corrected_on > rules.correctBy ? `纠正于 ${cr.corrected_on}` : '', cr.repaid_on > rules.correctBy ? `退缴于 ${cr.repaid_on}` : ''].filter(Boolean).join('、');
       if (cr.granted && !inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `准予信用修复,但${late},晚于决定后${window.zh}(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, ${window.en} after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' }));
+        ctx.find(undefined, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `准予信用修复,但${late},晚于决定后${window.zh}(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, ${window.en} after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' });
       if (!cr.granted && inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning', cr.decided_on), message: { zh: `已于${window.zh}内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' }));
+        ctx.find(undefined, { ...base, params, severity: c.severity('warning', cr.decided_on), message: { zh: `已于${window.zh}内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' });
       let deadline: string;
       try {
         deadline = addDuration(cr.applied_on, rules.decideWithin);
       } catch (e) {
         if (!(e instanceof CalendarRangeError)) throw e;
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning', cr.applied_on), message: { zh: `无法计算认定期限: ${e.zh}`, en: `cannot compute the deadline: ${e.en}` }, expected: null, actual: { applied_on: cr.applied_on }, remedy: { zh: '补充该年度工作日历后复核认定期限', en: 'add that year\'s working-day calendar, then check the deadline' }, detail: 'calendar' }));
+        ctx.find(undefined, { ...base, params, severity: c.severity('warning', cr.applied_on), message: { zh: `无法计算认定期限: ${e.zh}`, en: `cannot compute the deadline: ${e.en}` }, expected: null, actual: { applied_on: cr.applied_on }, remedy: { zh: '补充该年度工作日历后复核认定期限', en: 'add that year\'s working-day calendar, then check the deadline' }, detail: 'calendar' });
         continue;
       }
       if (cr.decided_on > deadline)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `信用修复申请于 ${cr.applied_on} 提出,应在${decideIn.zh}内(至迟 ${deadline})认定,实际 ${cr.decided_on}`, en: `applied ${cr.applied_on}, to be decided within ${decideIn.en} (by ${deadline}); decided ${cr.decided_on}` }, expected: { decided_by: deadline }, actual: { decided_on: cr.decided_on }, remedy: { zh: `至迟应于 ${deadline} 完成认定`, en: `decide by ${deadline}`, deadline }, detail: 'deadline' }));
+        ctx.find(undefined, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `信用修复申请于 ${cr.applied_on} 提出,应在${decideIn.zh}内(至迟 ${deadline})认定,实际 ${cr.decided_on}`, en: `applied ${cr.applied_on}, to be decided within ${decideIn.en} (by ${deadline}); decided ${cr.decided_on}` }, expected: { decided_by: deadline }, actual: { decided_on: cr.decided_on }, remedy: { zh: `至迟应于 ${deadline} 完成认定`, en: `decide by ${deadline}`, deadline }, detail: 'deadline' });
     }
-    return { findings: markBeforePeriod(findings, ds, judged), examined: withRepair.length, ...(notReviewed ? { notReviewed } : {}) };
+    markBeforePeriod(ctx.findings, ctx.ds, judged);
   },
-};
+});

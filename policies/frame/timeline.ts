@@ -45,8 +45,8 @@ export class Span<K extends ParamKey = ParamKey> {
   }
 
   /** Every parameter value of the span, in the rule's key order. */
-  params(keys: readonly K[]): ParameterValue[] {
-    return keys.map((k) => this.values[k]).filter((v): v is ParameterValue => !!v);
+  params(keys: readonly ParamKey[]): ParameterValue[] {
+    return keys.map((k) => this.values[k as K]).filter((v): v is ParameterValue => !!v);
   }
 
   /** SQL predicate: the DATE `column` falls in the span. */

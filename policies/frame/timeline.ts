@@ -92,6 +92,11 @@ export class Timeline<K extends ParamKey = ParamKey> {
     return this.beforeAll;
   }
 
+  /** The first value `key` takes (the one the rule took effect with), if the profile sets it. */
+  first<P extends K>(key: P): Param<P> | undefined {
+    return this.beforeAll.maybe(key);
+  }
+
   /** Keys the profile never sets: the rule does not reach this jurisdiction. */
   unset(): K[] {
     return this.keys.filter((k) => this.profile.effectiveFrom(k) === undefined);

@@ -17,6 +17,11 @@ export interface FrameRuleSpec<K extends ParamKey> extends Omit<Rule, 'parameter
   /** The parameters the rule reads, typed from policies/parameters (`as const` not needed). */
   parameters: readonly K[];
   /**
+   * The parameters whose changes split time for `eachSpan` and decide when the rule is in force
+   * (default: all). A rule with a second duty on other parameters reads them with `ctx.timelineOf`.
+   */
+  splitBy?: readonly K[];
+  /**
    * Spans before the rule took effect: 'skip' (not judged: the duty did not exist), or judged as
    * history — every finding there becomes info, `note` (if any) appended to its message.
    */
@@ -66,6 +71,11 @@ export class FrameContext<K extends ParamKey> {
     return n;
   }
 
+  /** The time split of some of the rule's parameters (a second duty with its own start). */
+  timelineOf<P extends K>(keys: readonly P[]): Timeline<P> {
+    return new Timeline(this.profile, keys);
+  }
+
   /** A record the rule could not judge, with the reason (one notReviewed entry per reason). */
   notJudged(reason: Bilingual, n = 1): void {
     this.unjudged.add(reason, n);
@@ -75,7 +85,7 @@ export class FrameContext<K extends ParamKey> {
    * Records a finding judged in `span` (the span its date falls in). In a 'before' span it is
    * history: info, with the rule's history note.
    */
-  find(span: Span<K> | undefined, f: FrameFinding): Finding {
+  find(span: Span<ParamKey> | undefined, f: FrameFinding): Finding {
     const history = span?.history ?? false;
     const note = history && this.rule.before !== 'skip' ? this.rule.before.note : undefined;
     const finding = makeFinding(this.rule, {
@@ -104,14 +114,14 @@ export function notConfiguredReason(profile: ResolvedProfile, missing: string[])
 
 /** Builds the `Rule` the engine runs from what the rule states and does per span. */
 export function frameRule<K extends ParamKey>(spec: FrameRuleSpec<K>): Rule {
-  const { eachSpan, whole, unset, before, historyBeforeAuditPeriod, ...rule } = spec;
+  const { eachSpan, whole, unset, before, historyBeforeAuditPeriod, splitBy, ...rule } = spec;
   void before, historyBeforeAuditPeriod;
   return {
     ...rule,
     parameters: [...spec.parameters],
     async evaluate(ds, profile) {
-      const timeline = new Timeline(profile, spec.parameters);
-      const missing = timeline.unset();
+      const timeline = new Timeline(profile, splitBy ?? spec.parameters);
+      const missing = spec.parameters.filter((k) => profile.effectiveFrom(k) === undefined);
       if (unset && missing.length) return { findings: [], examined: 0, notReviewed: { count: await unset.count(ds), reason: notConfiguredReason(profile, missing) } };
       // The context makes findings under the rule's own id and clause (`spec`).
       const ctx = new FrameContext<K>(spec, ds, profile, timeline);

@@ -45,8 +45,8 @@ export class Span<K extends ParamKey = ParamKey> {
   }
 
   /** Every parameter value of the span, in the rule's key order. */
-  params(keys: readonly K[]): ParameterValue[] {
-    return keys.map((k) => this.values[k]).filter((v): v is ParameterValue => !!v);
+  params(keys: readonly ParamKey[]): ParameterValue[] {
+    return keys.map((k) => this.values[k as K]).filter((v): v is ParameterValue => !!v);
   }
 
   /** SQL predicate: the DATE `column` falls in the span. */
@@ -90,6 +90,11 @@ export class Timeline<K extends ParamKey = ParamKey> {
     const day = date.length === 7 ? `${date}-01` : date;
     for (let i = this.spans.length - 1; i >= 0; i--) if (!this.spans[i].from || this.spans[i].from! <= day) return this.spans[i];
     return this.beforeAll;
+  }
+
+  /** The first value `key` takes (the one the rule took effect with), if the profile sets it. */
+  first<P extends K>(key: P): Param<P> | undefined {
+    return this.beforeAll.maybe(key);
   }
 
   /** Keys the profile never sets: the rule does not reach this jurisdiction. */

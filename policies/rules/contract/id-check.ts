@@ -2,11 +2,10 @@
 // ISO 7064 MOD 11-2 check character of the other seventeen was mistyped or made up: a
 // data-quality warning naming the field, the record stays in the audit. A lower-case x the
 // loader read as X is reported the same way, so no value is changed silently.
-import { Finding } from '../../../engine/findings/finding';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdSql } from '../../../engine/load/person-ids';
 import { COLLECTIONS } from '../../../schemas/case-export';
 import { RESIDENT_ID_CHECK_CHARS, RESIDENT_ID_WEIGHTS } from '../../checks/resident-id';
-import { makeFinding, Rule } from '../../rule';
+import { frameRule } from '../../frame';
 import { CONTRACT_CLAUSE } from './clause';
 
 /**
@@ -19,7 +18,7 @@ export const checkCharSql = (n: string) =>
 
 const REMEDY = { zh: '在来源系统中核对并更正该身份证号后重新导出', en: 'check the ID number against the person’s documents in the source system and export again' };
 
-export const contractIdCheck: Rule = {
+export const contractIdCheck = frameRule({
   id: 'CONTRACT-ID-CHECK',
   family: 'contract',
   title: { zh: '身份证号码校验码须正确', en: 'Every resident ID number carries its correct check character' },
@@ -27,8 +26,9 @@ export const contractIdCheck: Rule = {
   needs: [],
   reads: [...new Set(PERSON_ID_PATHS.map((p) => p.collection))],
   parameters: [],
-  async evaluate(ds) {
-    const findings: Finding[] = [];
+  before: 'skip',
+  async whole(ctx) {
+    const { ds } = ctx;
     const collections = new Set(PERSON_ID_PATHS.map((p) => p.collection).filter((c) => ds.has(c)));
     for (const p of PERSON_ID_PATHS) {
       if (!collections.has(p.collection)) continue;
@@ -37,21 +37,19 @@ export const contractIdCheck: Rule = {
         `SELECT id, _line, path, want FROM (SELECT id, _line, path, v, ${checkCharSql('n')} AS want FROM (SELECT *, CAST(substr(v, 1, 17) AS BIGINT) AS n FROM (${personIdSql(p, COLLECTIONS[p.collection].key)}) WHERE v IS NOT NULL)) WHERE want <> substr(v, 18, 1) ORDER BY _line, path`,
       );
       for (const r of rows)
-        findings.push(
-          makeFinding(contractIdCheck, {
-            severity: 'warning',
-            record: ds.locate(p.collection, r.id, r._line),
-            message: {
-              zh: `${r.path} 的身份证号码校验码错误(按前17位应为 ${r.want}),号码可能录错`,
-              en: `${r.path}: the resident ID number's check character is wrong (the first 17 digits call for ${r.want}); the number may be mistyped`,
-            },
-            expected: { field: r.path, check_character: r.want },
-            actual: { field: r.path, check_character_correct: false },
-            params: [],
-            remedy: REMEDY,
-            detail: `check:${r.path}`,
-          }),
-        );
+        ctx.find(undefined, {
+          severity: 'warning',
+          record: ds.locate(p.collection, r.id, r._line),
+          message: {
+            zh: `${r.path} 的身份证号码校验码错误(按前17位应为 ${r.want}),号码可能录错`,
+            en: `${r.path}: the resident ID number's check character is wrong (the first 17 digits call for ${r.want}); the number may be mistyped`,
+          },
+          expected: { field: r.path, check_character: r.want },
+          actual: { field: r.path, check_character_correct: false },
+          params: [],
+          remedy: REMEDY,
+          detail: `check:${r.path}`,
+        });
     }
     // Only records still in their table: a rejected copy is reported by CONTRACT-INVALID.
     for (const c of collections) {
@@ -59,23 +57,20 @@ export const contractIdCheck: Rule = {
         `SELECT _line, id, path FROM ${NORMALISED_IDS} WHERE collection = '${c}' AND _line IN (SELECT _line FROM ${c}) ORDER BY _line, path`,
       );
       for (const n of normalised)
-        findings.push(
-          makeFinding(contractIdCheck, {
-            severity: 'warning',
-            record: ds.locate(c, n.id, n._line),
-            message: {
-              zh: `${n.path} 的身份证号码末位为小写 x,已按大写 X 读取`,
-              en: `${n.path}: the resident ID number ends in a lower-case x, read as X`,
-            },
-            expected: { field: n.path, last_character: 'X' },
-            actual: { field: n.path, last_character: 'x' },
-            params: [],
-            remedy: { zh: '在来源系统中将末位改为大写 X', en: 'write the last character as an upper-case X in the source system' },
-            detail: `case:${n.path}`,
-          }),
-        );
+        ctx.find(undefined, {
+          severity: 'warning',
+          record: ds.locate(c, n.id, n._line),
+          message: {
+            zh: `${n.path} 的身份证号码末位为小写 x,已按大写 X 读取`,
+            en: `${n.path}: the resident ID number ends in a lower-case x, read as X`,
+          },
+          expected: { field: n.path, last_character: 'X' },
+          actual: { field: n.path, last_character: 'x' },
+          params: [],
+          remedy: { zh: '在来源系统中将末位改为大写 X', en: 'write the last character as an upper-case X in the source system' },
+          detail: `case:${n.path}`,
+        });
     }
-    const examined = [...collections].reduce((a, c) => a + ds.count(c), 0);
-    return { findings, examined };
+    ctx.examine([...collections].reduce((a, c) => a + ds.count(c), 0));
   },
-};
+});

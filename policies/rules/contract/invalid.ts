@@ -1,9 +1,9 @@
 // CONTRACT-INVALID — a record that does not conform to the export contract is reported with
 // file, line (or array index), field path and reason, and is left out of every other rule.
-import { makeFinding, Rule } from '../../rule';
+import { frameRule } from '../../frame';
 import { CONTRACT_CLAUSE } from './clause';
 
-export const contractInvalid: Rule = {
+export const contractInvalid = frameRule({
   id: 'CONTRACT-INVALID',
   family: 'contract',
   title: { zh: '记录须符合导出数据契约', en: 'Every record conforms to the export contract' },
@@ -12,9 +12,11 @@ export const contractInvalid: Rule = {
   reads: [],
   judgesRejected: true,
   parameters: [],
-  async evaluate(ds) {
-    const findings = ds.rejected.map((r) =>
-      makeFinding(contractInvalid, {
+  before: 'skip',
+  async whole(ctx) {
+    const { ds } = ctx;
+    for (const r of ds.rejected)
+      ctx.find(undefined, {
         severity: 'error',
         record: { collection: r.collection, id: r.id ?? '', file: r.file, ...(r.line !== undefined ? { line: r.line } : { index: r.index }) },
         message: {
@@ -26,12 +28,7 @@ export const contractInvalid: Rule = {
         params: [],
         remedy: { zh: '在来源系统中更正该记录后重新导出', en: 'correct the record in the source system and export again' },
         detail: `${r.line ?? r.index}`,
-      }),
-    );
-    const total = [...ds.sources.values()].reduce((a, s) => a + s.records, 0);
-    return { findings, examined: total };
+      });
+    ctx.examine([...ds.sources.values()].reduce((a, s) => a + s.records, 0));
   },
-};
-
-
-
+});

@@ -4,8 +4,7 @@
 import { COLLECTIONS, CollectionName } from '../../../schemas/case-export';
 import { RejectedRecord } from '../../../engine/dataset/dataset';
 import { REFERENCES, valuesAt } from '../../../engine/dataset/references';
-import { Finding } from '../../../engine/findings/finding';
-import { makeFinding, Rule } from '../../rule';
+import { frameRule } from '../../frame';
 import { CONTRACT_CLAUSE } from './clause';
 
 const where = (r: RejectedRecord) => `${r.file}${r.line !== undefined ? `:${r.line}` : `[${r.index}]`}`;
@@ -18,7 +17,7 @@ function rejectedByKey(ds: { rejected: RejectedRecord[] }, to: CollectionName, k
   return m;
 }
 
-export const contractReference: Rule = {
+export const contractReference = frameRule({
   id: 'CONTRACT-REFERENCE',
   family: 'contract',
   title: { zh: '记录引用的其他记录须在导出数据中', en: 'Every record a record refers to is in the export' },
@@ -27,12 +26,12 @@ export const contractReference: Rule = {
   reads: [...new Set(REFERENCES.flatMap((r) => [r.from, r.to]))],
   judgesRejected: true,
   parameters: [],
-  async evaluate(ds) {
-    const findings: Finding[] = [];
-    let examined = 0;
+  before: 'skip',
+  async whole(ctx) {
+    const { ds } = ctx;
     for (const ref of REFERENCES) {
       if (!ds.has(ref.from) || !ds.has(ref.to)) continue;
-      examined += ds.count(ref.from);
+      ctx.examine(ds.count(ref.from));
       const id = COLLECTIONS[ref.from].key;
       const value = ref.list ? 'v' : ref.expr;
       const source = ref.list ? `(SELECT ${id}, _line, unnest(${ref.expr}) AS v FROM ${ref.from})` : ref.from;
@@ -49,30 +48,28 @@ export const contractReference: Rule = {
           params: [],
           detail: `${ref.field}:${r.v}`,
         };
-        findings.push(
-          gone
-            ? // A warning, not an error: the reference itself is sound and its target's own fault is
-              // already a CONTRACT-INVALID error; counting it again would rank one fault twice.
-              makeFinding(contractReference, {
-                ...base,
-                severity: 'warning',
-                message: {
-                  zh: `${ref.field} 引用的 ${ref.to} 记录「${r.v}」因不符合契约被剔除(${where(gone)})`,
-                  en: `${ref.field} refers to ${ref.to} "${r.v}", which was rejected as not conforming to the contract (${where(gone)})`,
-                },
-                actual: { found: true, rejected: { file: gone.file, ...(gone.line !== undefined ? { line: gone.line } : { index: gone.index }) } },
-                remedy: { zh: '更正被剔除的记录后重新导出', en: 'correct the rejected record and export again' },
-              })
-            : makeFinding(contractReference, {
-                ...base,
-                severity: 'error',
-                message: { zh: `${ref.field} 引用的 ${ref.to} 记录「${r.v}」不在导出数据中`, en: `${ref.field} refers to ${ref.to} "${r.v}", which the export lacks` },
-                actual: { found: false },
-                remedy: { zh: '补齐被引用的记录后重新导出', en: 'export the referenced record as well' },
-              }),
-        );
+        if (gone)
+          // A warning, not an error: the reference itself is sound and its target's own fault is
+          // already a CONTRACT-INVALID error; counting it again would rank one fault twice.
+          ctx.find(undefined, {
+            ...base,
+            severity: 'warning',
+            message: {
+              zh: `${ref.field} 引用的 ${ref.to} 记录「${r.v}」因不符合契约被剔除(${where(gone)})`,
+              en: `${ref.field} refers to ${ref.to} "${r.v}", which was rejected as not conforming to the contract (${where(gone)})`,
+            },
+            actual: { found: true, rejected: { file: gone.file, ...(gone.line !== undefined ? { line: gone.line } : { index: gone.index }) } },
+            remedy: { zh: '更正被剔除的记录后重新导出', en: 'correct the rejected record and export again' },
+          });
+        else
+          ctx.find(undefined, {
+            ...base,
+            severity: 'error',
+            message: { zh: `${ref.field} 引用的 ${ref.to} 记录「${r.v}」不在导出数据中`, en: `${ref.field} refers to ${ref.to} "${r.v}", which the export lacks` },
+            actual: { found: false },
+            remedy: { zh: '补齐被引用的记录后重新导出', en: 'export the referenced record as well' },
+          });
       }
     }
-    return { findings, examined };
   },
-};
+});

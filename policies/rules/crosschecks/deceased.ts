@@ -7,20 +7,17 @@
 // Narrowed at scale: only applications covering someone in the deaths table are read, and
 // only their payments for later months.
 import { personal } from '../../../engine/findings/personal-data';
-import { Finding } from '../../../engine/findings/finding';
-import { makeFinding, Rule } from '../../rule';
-import { sqlList } from '../../periods';
-import { allValues, fenSql, monthRanges, monthStates, notConfigured, paymentRefs, unsetKeys, yuan } from './common';
+import { PaymentT } from '../../../schemas/case-export';
+import { frameRule, Span, sqlList } from '../../frame';
+import { fenSql, monthRanges, paymentRefs, yuan } from './common';
 import { MONTHLY_CLAUSE } from './clause';
-
-const KEYS = ['dup.deceased_programs'];
 
 interface Row {
   kind: 'individual' | 'household';
   payment_id: string;
   application_id: string;
   household_id: string;
-  program: string;
+  program: PaymentT['program'];
   month: string;
   fen: string;
   app_line: number | null;
@@ -37,22 +34,26 @@ interface Group {
   months: string[];
   payments: string[];
   fen: number;
-  preRule: boolean;
+  /** The span of its first month: history when that is before the rule. */
+  span: Span<'dup.deceased_programs'>;
 }
 
-export const dupDeceased: Rule = {
+export const dupDeceased = frameRule({
   id: 'DUP-DECEASED',
   family: 'crosschecks',
   title: { zh: '死亡人员不得继续享受救助(死亡次月起不得发放)', en: 'No payment for a month after the month of death' },
   clause: MONTHLY_CLAUSE,
   needs: ['payments', 'deaths', 'applications'],
   reads: ['households'],
-  parameters: KEYS,
-  async evaluate(ds, profile) {
-    if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, ds.count('payments'));
-    const programs = allValues<string>(profile, 'dup.deceased_programs');
+  parameters: ['dup.deceased_programs'],
+  before: { note: { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } },
+  unset: { count: (ds) => ds.count('payments') },
+  // Each payment is judged by the programmes in force in its month.
+  async whole(ctx) {
+    const { ds } = ctx;
+    const programs = ctx.timeline.every('dup.deceased_programs').flat();
     const inP = `program IN (${sqlList(programs)})`;
-    const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+    await ctx.examineWhere('payments', inP);
     const hh = ds.has('households');
     const listed = `len(coalesce(decision.covered_person_ids, [])) > 0`;
     // Narrowed to the dead first: covered people (listed, or a household's members where the list
@@ -91,18 +92,17 @@ export const dupDeceased: Rule = {
        LEFT JOIN applications a ON a.application_id = u.application_id
        ORDER BY u.application_id, u.month, u.payment_id`,
     );
-    const state = monthStates(profile, KEYS);
     const groups = new Map<string, Group>();
     for (const r of rows) {
-      const s = state(r.month);
-      if (s.off || !(s.values['dup.deceased_programs']!.value as string[]).includes(r.program)) continue;
+      const span = ctx.timeline.on(r.month);
+      if (span.status === 'off' || !span.value('dup.deceased_programs').includes(r.program)) continue;
       const kind = r.kind === 'individual' ? 'individual' : r.dead.length >= Number(r.covered) ? 'household' : 'partial';
       // A partial household gets one finding per deceased member; the others one per application (and person).
       const keys = kind === 'partial' ? r.dead.map((d) => d.person_id) : [kind === 'individual' ? r.dead[0].person_id : ''];
       for (const person of keys) {
-        const key = [r.application_id, kind, person, s.preRule].join('\u0000');
+        const key = [r.application_id, kind, person, span.history].join('\u0000');
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { kind, row: r, person: person || undefined, deaths: [], months: [], payments: [], fen: 0, preRule: s.preRule }));
+        if (!g) groups.set(key, (g = { kind, row: r, person: person || undefined, deaths: [], months: [], payments: [], fen: 0, span }));
         for (const d of kind === 'partial' ? r.dead.filter((x) => x.person_id === person) : r.dead)
           if (!g.deaths.some((x) => x.person_id === d.person_id)) g.deaths.push(d);
         g.months.push(r.month);
@@ -110,12 +110,9 @@ export const dupDeceased: Rule = {
         g.fen += Number(r.fen);
       }
     }
-    const findings: Finding[] = [];
     for (const g of groups.values()) {
       const months = monthRanges(g.months);
       const who = g.deaths.map((d) => `${personal('id', d.person_id)}(${d.died_on} 死亡)`).join('、');
-      const param = state(g.months[0]).values['dup.deceased_programs'];
-      const history = g.preRule ? { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } : { zh: '', en: '' };
       const base = {
         record: ds.locate('applications', g.row.application_id, g.row.app_line),
         related: [
@@ -123,42 +120,37 @@ export const dupDeceased: Rule = {
           ...g.deaths.map((d) => ({ collection: 'deaths', id: personal('id', d.person_id) })),
           ...paymentRefs(g.payments),
         ],
-        params: [param],
+        params: [g.span.param('dup.deceased_programs')],
         actual: { months: [...g.months].sort(), payments: g.payments, deaths: g.deaths.map((d) => ({ person: personal('id', d.person_id), died_on: d.died_on })) },
-        detail: `${g.kind}:${g.person ?? ''}:${g.preRule ? 'history' : 'in-force'}`,
+        detail: `${g.kind}:${g.person ?? ''}:${g.span.history ? 'history' : 'in-force'}`,
       };
       if (g.kind === 'partial')
-        findings.push(
-          makeFinding(dupDeceased, {
-            ...base,
-            severity: g.preRule ? 'info' : 'warning',
-            message: {
-              zh: `保障对象 ${who} 死亡后,该户 ${months} 仍按原保障名单发放(共 ${yuan(g.fen)} 元),应核减保障人口并重新核定金额${history.zh}`,
-              en: `after ${who} died the household was still paid on the old list in ${months} (${yuan(g.fen)} yuan); the member should be removed and the amount recalculated${history.en}`,
-            },
-            expected: { zh: '死亡次月起核减保障人口', en: 'the deceased removed from the month after death' },
-            remedy: { zh: '核减死亡成员,重新核定保障金额,追回多发部分', en: 'remove the deceased member, recalculate the benefit and recover the excess' },
-          }),
-        );
+        ctx.find(g.span, {
+          ...base,
+          severity: 'warning',
+          message: {
+            zh: `保障对象 ${who} 死亡后,该户 ${months} 仍按原保障名单发放(共 ${yuan(g.fen)} 元),应核减保障人口并重新核定金额`,
+            en: `after ${who} died the household was still paid on the old list in ${months} (${yuan(g.fen)} yuan); the member should be removed and the amount recalculated`,
+          },
+          expected: { zh: '死亡次月起核减保障人口', en: 'the deceased removed from the month after death' },
+          remedy: { zh: '核减死亡成员,重新核定保障金额,追回多发部分', en: 'remove the deceased member, recalculate the benefit and recover the excess' },
+        });
       else
-        findings.push(
-          makeFinding(dupDeceased, {
-            ...base,
-            severity: g.preRule ? 'info' : 'error',
-            message: {
-              zh: `${g.kind === 'individual' ? '单人保对象' : '该户全部保障对象'} ${who} 死亡后,${months} 仍发放救助金 ${yuan(g.fen)} 元${history.zh}`,
-              en: `${g.kind === 'individual' ? 'the individually covered person' : 'every covered person'} ${who} had died, yet ${months} were paid (${yuan(g.fen)} yuan)${history.en}`,
-            },
-            expected: { zh: '死亡当月之后不再发放', en: 'no payment after the month of death' },
-            remedy: {
-              zh: `停发并追回死亡次月起发放的 ${yuan(g.fen)} 元`,
-              en: `stop the payments and recover ${yuan(g.fen)} yuan paid from the month after death`,
-              amount_fen: g.fen,
-              month: [...g.months].sort()[0],
-            },
-          }),
-        );
+        ctx.find(g.span, {
+          ...base,
+          severity: 'error',
+          message: {
+            zh: `${g.kind === 'individual' ? '单人保对象' : '该户全部保障对象'} ${who} 死亡后,${months} 仍发放救助金 ${yuan(g.fen)} 元`,
+            en: `${g.kind === 'individual' ? 'the individually covered person' : 'every covered person'} ${who} had died, yet ${months} were paid (${yuan(g.fen)} yuan)`,
+          },
+          expected: { zh: '死亡当月之后不再发放', en: 'no payment after the month of death' },
+          remedy: {
+            zh: `停发并追回死亡次月起发放的 ${yuan(g.fen)} 元`,
+            en: `stop the payments and recover ${yuan(g.fen)} yuan paid from the month after death`,
+            amount_fen: g.fen,
+            month: [...g.months].sort()[0],
+          },
+        });
     }
-    return { findings, examined: n };
   },
-};
+});

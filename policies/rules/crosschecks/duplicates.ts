@@ -3,8 +3,8 @@
 // later enrolment, naming both households, both applications, every payment concerned and
 // the months, with the later enrolment's payments in those months as the amount to recover.
 import { personal } from '../../../engine/findings/personal-data';
-import { Finding } from '../../../engine/findings/finding';
-import { makeFinding, Rule } from '../../rule';
+import { FrameContext, frameRule } from '../../frame';
+import { Rule } from '../../rule';
 import { monthRanges, paymentRefs, programZh, yuan } from './common';
 import { DUPLICATE_CLAUSE } from './clause';
 import { DuplicatePair, DuplicateRuleId, ENROLMENT_KEYS, EnrolmentSide, enrolmentDuplicates } from './enrolments';
@@ -22,18 +22,20 @@ const WORDS: Record<DuplicateRuleId, { zh: string; en: string }> = {
   'DUP-CROSS-REGION': { zh: '重复纳入低保', en: 'enrolled twice' },
 };
 
-function findingOf(rule: Rule, p: DuplicatePair, ds: Parameters<Rule['evaluate']>[0]): Finding {
+const HISTORY = { zh: '(比对要求生效前的月份,作为历史记录)', en: ' (months before the cross-check took effect: history)' };
+
+function findingOf(ctx: FrameContext<(typeof ENROLMENT_KEYS)[number]>, p: DuplicatePair) {
+  const { ds } = ctx;
   const words =
     p.rule === 'DUP-CROSS-REGION'
       ? p.sameRegion
         ? { zh: `在同一地区重复纳入${programZh(p.later.program)}`, en: `enrolled twice in ${p.later.program} in the same place` }
         : { zh: `异地重复纳入${programZh(p.later.program)}`, en: `enrolled in ${p.later.program} in two places` }
       : WORDS[p.rule];
-  const history = p.preRule ? { zh: '(比对要求生效前的月份,作为历史记录)', en: ' (months before the cross-check took effect: history)' } : { zh: '', en: '' };
   const months = monthRanges(p.months);
   const households = [...new Set([p.earlier.household_id, p.later.household_id])];
-  return makeFinding(rule, {
-    severity: p.preRule ? 'info' : 'error',
+  return ctx.find(p.span, {
+    severity: 'error',
     record: ds.locate('applications', p.later.application_id, p.later.app_line),
     related: [
       { collection: 'applications', id: p.earlier.application_id },
@@ -41,8 +43,8 @@ function findingOf(rule: Rule, p: DuplicatePair, ds: Parameters<Rule['evaluate']
       ...paymentRefs([...new Set(p.paymentIds)]),
     ],
     message: {
-      zh: `${personal('id', p.person_id)} ${months} ${words.zh}:${describe(p.rule, p.earlier)}与${describe(p.rule, p.later)},较晚一方重复发放 ${yuan(p.overpaidFen)} 元${history.zh}`,
-      en: `${personal('id', p.person_id)} was ${words.en} in ${months}: application ${p.earlier.application_id} (household ${p.earlier.household_id}) and ${p.later.application_id} (household ${p.later.household_id}); the later paid ${yuan(p.overpaidFen)} yuan twice${history.en}`,
+      zh: `${personal('id', p.person_id)} ${months} ${words.zh}:${describe(p.rule, p.earlier)}与${describe(p.rule, p.later)},较晚一方重复发放 ${yuan(p.overpaidFen)} 元`,
+      en: `${personal('id', p.person_id)} was ${words.en} in ${months}: application ${p.earlier.application_id} (household ${p.earlier.household_id}) and ${p.later.application_id} (household ${p.later.household_id}); the later paid ${yuan(p.overpaidFen)} yuan twice`,
     },
     expected: { zh: '同一人同一月份只享受一份', en: 'one enrolment per person per month' },
     actual: {
@@ -61,25 +63,28 @@ function findingOf(rule: Rule, p: DuplicatePair, ds: Parameters<Rule['evaluate']
       amount_fen: p.overpaidFen,
       month: [...p.months].sort()[0],
     },
-    detail: `${p.person_id}:${p.earlier.application_id}:${p.later.application_id}:${p.preRule ? 'history' : 'in-force'}`,
+    detail: `${p.person_id}:${p.earlier.application_id}:${p.later.application_id}:${p.span.history ? 'history' : 'in-force'}`,
   });
 }
 
-function duplicateRule(id: DuplicateRuleId, title: Rule['title'], clause: Rule['clause'], needs: Rule['needs'], parameters: string[]): Rule {
-  const rule: Rule = {
+// The three rules share one analysis (memoised per dataset and profile), which judges each
+// person-month by the values in force that month.
+function duplicateRule(id: DuplicateRuleId, title: Rule['title'], clause: Rule['clause'], needs: Rule['needs']): Rule {
+  return frameRule({
     id,
     family: 'crosschecks',
     title,
     clause,
     needs,
     reads: ['households'],
-    parameters,
-    async evaluate(ds, profile) {
-      const { pairs, examined } = await enrolmentDuplicates(ds, profile);
-      return { findings: pairs.filter((p) => p.rule === id).map((p) => findingOf(rule, p, ds)), examined };
+    parameters: ENROLMENT_KEYS,
+    before: { note: HISTORY },
+    async whole(ctx) {
+      const { pairs, examined } = await enrolmentDuplicates(ctx.ds, ctx.profile);
+      ctx.examine(examined);
+      for (const p of pairs) if (p.rule === id) findingOf(ctx, p);
     },
-  };
-  return rule;
+  });
 }
 
 export const dupUrbanRural = duplicateRule(
@@ -87,7 +92,6 @@ export const dupUrbanRural = duplicateRule(
   { zh: '同一人不得同月同时享受城市低保和农村低保', en: 'Nobody is in urban and rural dibao in the same month' },
   DUPLICATE_CLAUSE,
   ['payments', 'applications', 'households'],
-  ENROLMENT_KEYS,
 );
 
 export const dupDibaoTekun = duplicateRule(
@@ -95,7 +99,6 @@ export const dupDibaoTekun = duplicateRule(
   { zh: '同一人不得同月同时享受低保和特困供养', en: 'Nobody is in dibao and 特困供养 in the same month' },
   DUPLICATE_CLAUSE,
   ['payments', 'applications'],
-  ENROLMENT_KEYS,
 );
 
 export const dupCrossRegion = duplicateRule(
@@ -103,5 +106,4 @@ export const dupCrossRegion = duplicateRule(
   { zh: '同一人不得同月在两地(或两处)重复纳入低保', en: 'Nobody is in dibao in two places in the same month' },
   DUPLICATE_CLAUSE,
   ['payments', 'applications'],
-  ENROLMENT_KEYS,
 );

@@ -6,10 +6,12 @@
 // profile, so the three rules pay for one query.
 import { Dataset } from '../../../engine/dataset/dataset';
 import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
-import { sqlList } from '../../periods';
-import { allValues, coveredSql, fenSql, monthStates } from './common';
+import { PaymentT } from '../../../schemas/case-export';
+import { Span, sqlList, Timeline } from '../../frame';
+import { coveredSql, fenSql } from './common';
 
-export const ENROLMENT_KEYS = ['dup.dibao_programs', 'dup.tekun_programs', 'dup.region_digits'];
+export const ENROLMENT_KEYS = ['dup.dibao_programs', 'dup.tekun_programs', 'dup.region_digits'] as const;
+type EnrolmentKey = (typeof ENROLMENT_KEYS)[number];
 
 export type DuplicateRuleId = 'DUP-URBAN-RURAL' | 'DUP-DIBAO-TEKUN' | 'DUP-CROSS-REGION';
 
@@ -18,7 +20,7 @@ interface Entry {
   month: string;
   application_id: string;
   household_id: string;
-  program: string;
+  program: PaymentT['program'];
   region_code: string;
   area_type: string | null;
   payment_id: string;
@@ -32,7 +34,7 @@ export interface EnrolmentSide {
   app_line: number;
   app_date: string | null;
   household_id: string;
-  program: string;
+  program: PaymentT['program'];
   region_code: string;
   area_type: string | null;
 }
@@ -44,7 +46,8 @@ export interface DuplicatePair {
   /** The enrolment that came first (by decision date) and the later one, whose payments are the duplicate. */
   earlier: EnrolmentSide;
   later: EnrolmentSide;
-  preRule: boolean;
+  /** The span of the first month found: history when that is before the cross-check took effect. */
+  span: Span<EnrolmentKey>;
   months: string[];
   paymentIds: string[];
   /** The later enrolment's payments in those months. */
@@ -72,7 +75,8 @@ export function enrolmentDuplicates(ds: Dataset, profile: ResolvedProfile): Prom
 }
 
 async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<EnrolmentAnalysis> {
-  const programs = [...new Set([...allValues<string>(profile, 'dup.dibao_programs'), ...allValues<string>(profile, 'dup.tekun_programs')])];
+  const timeline = new Timeline(profile, ENROLMENT_KEYS);
+  const programs = [...new Set([...timeline.every('dup.dibao_programs').flat(), ...timeline.every('dup.tekun_programs').flat()])];
   if (!programs.length) return { pairs: [], examined: 0 };
   const hh = ds.has('households');
   const inP = `program IN (${sqlList(programs)})`;
@@ -106,35 +110,34 @@ async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<Enrolment
      ${hh ? 'LEFT JOIN households h ON h.household_id = pm.household_id' : ''}
      ORDER BY pm.person_id, pm.month, pm.application_id, pm.payment_id`,
   );
-  return { pairs: pairUp(rows, profile), examined: n };
+  return { pairs: pairUp(rows, timeline), examined: n };
 }
 
 const order = (a: EnrolmentSide, b: EnrolmentSide) => (a.app_date ?? '9999').localeCompare(b.app_date ?? '9999') || a.application_id.localeCompare(b.application_id);
 
-function pairUp(rows: Entry[], profile: ResolvedProfile): DuplicatePair[] {
-  const state = monthStates(profile, ENROLMENT_KEYS);
+function pairUp(rows: Entry[], timeline: Timeline<EnrolmentKey>): DuplicatePair[] {
   const pairs = new Map<string, DuplicatePair>();
   // rows are ordered by person and month: walk each person-month's applications.
   for (let i = 0; i < rows.length; ) {
     let j = i;
     while (j < rows.length && rows[j].person_id === rows[i].person_id && rows[j].month === rows[i].month) j++;
     const month = rows[i].month;
-    const s = state(month);
-    if (!s.off) {
+    const s = timeline.on(month);
+    if (s.status !== 'off') {
       const byApp = new Map<string, Entry[]>();
       for (const r of rows.slice(i, j)) (byApp.get(r.application_id) ?? byApp.set(r.application_id, []).get(r.application_id)!).push(r);
       const sides = [...byApp.values()].map((es) => side(es[0])).sort(order);
       for (let x = 0; x < sides.length; x++)
         for (let y = x + 1; y < sides.length; y++) {
           const [earlier, later] = [sides[x], sides[y]];
-          const kind = classify(earlier, later, s.values);
+          const kind = classify(earlier, later, s);
           if (!kind) continue;
-          const key = [kind.rule, rows[i].person_id, earlier.application_id, later.application_id, s.preRule].join('\u0000');
+          const key = [kind.rule, rows[i].person_id, earlier.application_id, later.application_id, s.history].join('\u0000');
           let p = pairs.get(key);
           if (!p)
             pairs.set(
               key,
-              (p = { rule: kind.rule, person_id: rows[i].person_id, earlier, later, preRule: s.preRule, months: [], paymentIds: [], overpaidFen: 0, sameRegion: kind.sameRegion, params: kind.params }),
+              (p = { rule: kind.rule, person_id: rows[i].person_id, earlier, later, span: s, months: [], paymentIds: [], overpaidFen: 0, sameRegion: kind.sameRegion, params: kind.params }),
             );
           p.months.push(month);
           for (const e of [...byApp.get(earlier.application_id)!, ...byApp.get(later.application_id)!]) p.paymentIds.push(e.payment_id);
@@ -156,13 +159,13 @@ const side = (e: Entry): EnrolmentSide => ({
   area_type: e.area_type,
 });
 
-function classify(a: EnrolmentSide, b: EnrolmentSide, values: Record<string, ParameterValue | undefined>) {
-  const dibao = values['dup.dibao_programs']!;
-  const tekun = values['dup.tekun_programs']!;
-  const digits = values['dup.region_digits']!;
-  const isD = (s: EnrolmentSide) => (dibao.value as string[]).includes(s.program);
-  const isT = (s: EnrolmentSide) => (tekun.value as string[]).includes(s.program);
-  const sameRegion = a.region_code.slice(0, Number(digits.value)) === b.region_code.slice(0, Number(digits.value));
+function classify(a: EnrolmentSide, b: EnrolmentSide, span: Span<EnrolmentKey>) {
+  const dibao = span.param('dup.dibao_programs');
+  const tekun = span.param('dup.tekun_programs');
+  const digits = span.param('dup.region_digits');
+  const isD = (s: EnrolmentSide) => dibao.value.includes(s.program);
+  const isT = (s: EnrolmentSide) => tekun.value.includes(s.program);
+  const sameRegion = a.region_code.slice(0, digits.value) === b.region_code.slice(0, digits.value);
   // 奈民发〔2022〕28号 二(一)3, §二(六)3: 低保 and 特困 are exclusive — 特困 already covers basic living.
   if ((isD(a) && isT(b)) || (isT(a) && isD(b))) return { rule: 'DUP-DIBAO-TEKUN' as const, sameRegion, params: [dibao, tekun] };
   // 同时享受城乡低保: the household's area type decides urban or rural dibao (contract).

@@ -6,9 +6,8 @@
 // DUP-TEMP-CAP — above the standard cap only case by case (一事一议), and never above the
 // case-by-case ceiling, which includes the amount itself (奈民发〔2022〕28号 二(三)1 "可提高至5万元").
 import { addDuration, Duration, formatDuration } from '../../duration';
-import { Finding } from '../../../engine/findings/finding';
-import { makeFinding, Rule } from '../../rule';
-import { fenSql, notConfigured, stateOn, unsetKeys, yuan } from './common';
+import { frameRule, Timeline } from '../../frame';
+import { fenSql, yuan } from './common';
 import { DUPLICATE_CLAUSE, TEMP_CAP_CLAUSE } from './clause';
 
 interface Grant {
@@ -27,7 +26,6 @@ const GRANT_COLUMNS = `application_id, household_id, _line, temporary.cause AS c
   temporary.approval AS approval, ${fenSql('temporary.amount')} AS fen`;
 const normaliseCause = (c: string) => c.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
-const REPEAT_KEYS = ['dup.temp_max_per_cause_year', 'dup.temp_repeat_window'];
 type Window = 'calendar_year' | Duration;
 
 const windowWords = (w: Window) => (w === 'calendar_year' ? { zh: '同一年度', en: 'in a calendar year' } : { zh: `${formatDuration(w).zh}内`, en: `within ${formatDuration(w).en}` });
@@ -37,7 +35,7 @@ function inWindow(window: Window, earlier: string, later: string): boolean {
   return window === 'calendar_year' ? earlier.slice(0, 4) === later.slice(0, 4) : later <= addDuration(earlier, window);
 }
 
-export const dupTempRepeat: Rule = {
+export const dupTempRepeat = frameRule({
   id: 'DUP-TEMP-REPEAT',
   family: 'crosschecks',
   title: (n) =>
@@ -54,10 +52,13 @@ export const dupTempRepeat: Rule = {
   clause: DUPLICATE_CLAUSE,
   needs: ['applications'],
   reads: [],
-  parameters: REPEAT_KEYS,
-  async evaluate(ds, profile) {
-    if (unsetKeys(profile, REPEAT_KEYS).length) return notConfigured(profile, REPEAT_KEYS, 0);
-    const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM applications WHERE ${APPROVED_TEMPORARY}`);
+  parameters: ['dup.temp_max_per_cause_year', 'dup.temp_repeat_window'],
+  before: { note: { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } },
+  unset: { count: () => 0 },
+  // A grant is judged by the values in force on its own approval: its window and how many may precede it.
+  async whole(ctx) {
+    const { ds } = ctx;
+    await ctx.examineWhere('applications', APPROVED_TEMPORARY);
     // Only households with two or more approved grants (or a grant without a cause) come back.
     const rows = await ds.all<Grant>(
       `SELECT ${GRANT_COLUMNS} FROM (
@@ -65,24 +66,21 @@ export const dupTempRepeat: Rule = {
        WHERE grants > 1 OR temporary.cause IS NULL
        ORDER BY household_id, decision.decided_on, applied_on, application_id`,
     );
-    const findings: Finding[] = [];
     const groups = new Map<string, Grant[]>();
     for (const g of rows) {
       if (g.cause === null) {
         // Fail closed: without a cause the grant cannot be shown not to repeat another.
-        findings.push(
-          makeFinding(dupTempRepeat, {
-            severity: 'warning',
-            record: ds.locate('applications', g.application_id, g._line),
-            related: [{ collection: 'households', id: g.household_id }],
-            message: { zh: '临时救助未记录救助事由,无法判断是否同一事由重复救助', en: 'temporary grant records no cause, so a repeat cannot be ruled out' },
-            expected: { zh: '记录救助事由', en: 'a recorded cause' },
-            actual: { cause: null },
-            params: [],
-            remedy: { zh: '补录救助事由', en: 'record the cause' },
-            detail: 'no-cause',
-          }),
-        );
+        ctx.find(undefined, {
+          severity: 'warning',
+          record: ds.locate('applications', g.application_id, g._line),
+          related: [{ collection: 'households', id: g.household_id }],
+          message: { zh: '临时救助未记录救助事由,无法判断是否同一事由重复救助', en: 'temporary grant records no cause, so a repeat cannot be ruled out' },
+          expected: { zh: '记录救助事由', en: 'a recorded cause' },
+          actual: { cause: null },
+          params: [],
+          remedy: { zh: '补录救助事由', en: 'record the cause' },
+          detail: 'no-cause',
+        });
         continue;
       }
       const key = [g.household_id, normaliseCause(g.cause)].join('\u0000');
@@ -90,45 +88,41 @@ export const dupTempRepeat: Rule = {
     }
     for (const all of groups.values()) {
       for (const [i, g] of all.entries()) {
-        // The values in force on this grant's approval decide its window and how many may precede it.
-        const gs = stateOn(profile, REPEAT_KEYS, g.decided_on);
-        if (gs.off) continue;
-        const max = gs.values['dup.temp_max_per_cause_year']!;
-        const windowParam = gs.values['dup.temp_repeat_window']!;
-        const window = windowParam.value as Window;
+        const gs = ctx.timeline.on(g.decided_on);
+        if (gs.status === 'off') continue;
+        const max = gs.param('dup.temp_max_per_cause_year');
+        const windowParam = gs.param('dup.temp_repeat_window');
+        const window = windowParam.value;
         const earlier = all.slice(0, i).filter((e) => inWindow(window, e.decided_on, g.decided_on));
-        if (earlier.length < Number(max.value)) continue;
-        const allowed = earlier.slice(0, Number(max.value));
+        if (earlier.length < max.value) continue;
+        const allowed = earlier.slice(0, max.value);
         const grants = [...earlier, g];
         const span = window === 'calendar_year' ? { zh: `${g.decided_on.slice(0, 4)} 年度`, en: `in ${g.decided_on.slice(0, 4)}` } : { zh: windowWords(window).zh, en: windowWords(window).en };
-        const history = gs.preRule ? { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } : { zh: '', en: '' };
         const fen = Number(g.fen ?? 0);
-        findings.push(
-          makeFinding(dupTempRepeat, {
-            severity: gs.preRule ? 'info' : 'error',
-            record: ds.locate('applications', g.application_id, g._line),
-            related: [{ collection: 'households', id: g.household_id }, ...allowed.map((a) => ({ collection: 'applications', id: a.application_id }))],
-            message: {
-              zh: `${span.zh}因同一事由「${g.cause}」再次给予临时救助(此前已于 ${allowed.map((a) => `${a.decided_on}(申请 ${a.application_id})`).join('、')} 救助),重复金额 ${yuan(fen)} 元${history.zh}`,
-              en: `temporary assistance for the same cause "${g.cause}" again ${span.en} (already granted ${allowed.map((a) => `${a.decided_on} (${a.application_id})`).join(', ')}); ${yuan(fen)} yuan${history.en}`,
-            },
-            expected: window === 'calendar_year' ? { max_per_cause_year: max.value } : { max_per_cause: max.value, window: windowWords(window).zh },
-            actual: { cause: g.cause, ...(window === 'calendar_year' ? { year: g.decided_on.slice(0, 4) } : {}), grants: grants.map((x) => ({ application: x.application_id, decided_on: x.decided_on })) },
-            params: [max, windowParam],
-            remedy: { zh: `核实后追回重复给予的 ${yuan(fen)} 元`, en: `verify and recover the repeated ${yuan(fen)} yuan`, amount_fen: fen },
-            detail: 'repeat',
-          }),
-        );
+        ctx.find(gs, {
+          severity: 'error',
+          record: ds.locate('applications', g.application_id, g._line),
+          related: [{ collection: 'households', id: g.household_id }, ...allowed.map((a) => ({ collection: 'applications', id: a.application_id }))],
+          message: {
+            zh: `${span.zh}因同一事由「${g.cause}」再次给予临时救助(此前已于 ${allowed.map((a) => `${a.decided_on}(申请 ${a.application_id})`).join('、')} 救助),重复金额 ${yuan(fen)} 元`,
+            en: `temporary assistance for the same cause "${g.cause}" again ${span.en} (already granted ${allowed.map((a) => `${a.decided_on} (${a.application_id})`).join(', ')}); ${yuan(fen)} yuan`,
+          },
+          expected: window === 'calendar_year' ? { max_per_cause_year: max.value } : { max_per_cause: max.value, window: windowWords(window).zh },
+          actual: { cause: g.cause, ...(window === 'calendar_year' ? { year: g.decided_on.slice(0, 4) } : {}), grants: grants.map((x) => ({ application: x.application_id, decided_on: x.decided_on })) },
+          params: [max, windowParam],
+          remedy: { zh: `核实后追回重复给予的 ${yuan(fen)} 元`, en: `verify and recover the repeated ${yuan(fen)} yuan`, amount_fen: fen },
+          detail: 'repeat',
+        });
       }
     }
-    return { findings, examined: n };
   },
-};
+});
 
-const CAP_KEY = 'dup.temp_standard_cap';
-const CEILING_KEY = 'dup.temp_case_by_case_ceiling';
+const CAP_KEY = 'dup.temp_standard_cap' as const;
+const CEILING_KEY = 'dup.temp_case_by_case_ceiling' as const;
+type LimitKey = typeof CAP_KEY | typeof CEILING_KEY;
 
-export const dupTempCap: Rule = {
+export const dupTempCap = frameRule({
   id: 'DUP-TEMP-CAP',
   family: 'crosschecks',
   title: { zh: '临时救助超过一般封顶须一事一议,且不得超过一事一议封顶线', en: 'Temporary assistance above the standard cap only case by case, never above the ceiling' },
@@ -136,7 +130,10 @@ export const dupTempCap: Rule = {
   needs: ['applications'],
   reads: [],
   parameters: [CAP_KEY, CEILING_KEY],
-  async evaluate(ds, profile) {
+  before: 'skip',
+  // Each kind of approval has its own limit, with its own start: a grant is judged by the one in force on its decision.
+  async whole(ctx) {
+    const { ds } = ctx;
     // Narrowed in SQL: of each kind of approval only grants above the lowest limit the profile ever
     // sets (or decided before it starts) come back; the rest are counted as examined and compliant.
     let examined = 0;
@@ -146,24 +143,25 @@ export const dupTempCap: Rule = {
     const rows: Grant[] = [];
     for (const [approval, key] of [['standard', CAP_KEY], ['case_by_case', CEILING_KEY]] as const) {
       const kind = `temporary.approval = '${approval}'`;
-      const line = profile.timeline(key);
-      const from = profile.effectiveFrom(key);
+      const line = ctx.timelineOf([key]);
+      const from = line.first(key)?.from;
       if (!from) {
         notReviewed += await count(kind);
         continue;
       }
-      const switchedOff = line.some((v) => v.value === null);
-      const minFen = Math.min(...line.filter((v) => v.value !== null).map((v) => Math.round(Number(v.value) * 100)));
+      const switchedOff = line.spans.some((s) => s.status === 'off');
+      const minFen = Math.min(...line.every(key).map((v) => Math.round(v * 100)));
       const maybe = switchedOff ? 'TRUE' : `(${fenSql('temporary.amount')} > ${minFen} OR decision.decided_on < DATE '${from}')`;
       if (!switchedOff) examined += await count(`${kind} AND NOT ${maybe}`);
       rows.push(...(await ds.all<Grant>(`SELECT ${GRANT_COLUMNS} FROM applications WHERE ${APPROVED_TEMPORARY} AND ${kind} AND ${maybe} ORDER BY _line`)));
     }
     rows.sort((x, y) => x._line - y._line);
-    const findings: Finding[] = [];
+    const timelines: Record<LimitKey, Timeline<LimitKey>> = { [CAP_KEY]: ctx.timelineOf([CAP_KEY]), [CEILING_KEY]: ctx.timelineOf([CEILING_KEY]) };
     for (const g of rows) {
       const date = g.decided_on ?? g.applied_on;
       const key = g.approval === 'case_by_case' ? CEILING_KEY : CAP_KEY;
-      const limit = profile.at<number>(key, date);
+      const span = timelines[key].on(date);
+      const limit = span.status === 'in-force' ? span.param(key) : undefined;
       if (g.fen === null || g.approval === null || !limit) {
         notReviewed++; // no amount, or no cap in force for this kind of approval on that date
         continue;
@@ -177,30 +175,23 @@ export const dupTempCap: Rule = {
         key === CAP_KEY
           ? { zh: `临时救助 ${yuan(fen)} 元超过一般封顶标准 ${yuan(limitFen)} 元,却未经一事一议`, en: `${yuan(fen)} yuan exceeds the standard cap of ${yuan(limitFen)} without case-by-case approval` }
           : { zh: `一事一议临时救助 ${yuan(fen)} 元超过封顶线 ${yuan(limitFen)} 元`, en: `case-by-case grant of ${yuan(fen)} yuan exceeds the ceiling of ${yuan(limitFen)}` };
-      findings.push(
-        makeFinding(dupTempCap, {
-          severity: 'error',
-          record: ds.locate('applications', g.application_id, g._line),
-          related: [{ collection: 'households', id: g.household_id }],
-          message: words,
-          expected: { approval: g.approval, max_yuan: yuan(limitFen) },
-          actual: { amount_yuan: yuan(fen), approval: g.approval, decided_on: date },
-          params: [limit],
-          remedy: {
-            zh: key === CAP_KEY ? `补办一事一议审批,或追回超出部分 ${yuan(excess)} 元` : `追回超出封顶线的 ${yuan(excess)} 元`,
-            en: key === CAP_KEY ? `obtain case-by-case approval or recover the excess of ${yuan(excess)} yuan` : `recover the ${yuan(excess)} yuan above the ceiling`,
-            amount_fen: excess,
-          },
-          detail: key,
-        }),
-      );
+      ctx.find(span, {
+        severity: 'error',
+        record: ds.locate('applications', g.application_id, g._line),
+        related: [{ collection: 'households', id: g.household_id }],
+        message: words,
+        expected: { approval: g.approval, max_yuan: yuan(limitFen) },
+        actual: { amount_yuan: yuan(fen), approval: g.approval, decided_on: date },
+        params: [limit],
+        remedy: {
+          zh: key === CAP_KEY ? `补办一事一议审批,或追回超出部分 ${yuan(excess)} 元` : `追回超出封顶线的 ${yuan(excess)} 元`,
+          en: key === CAP_KEY ? `obtain case-by-case approval or recover the excess of ${yuan(excess)} yuan` : `recover the ${yuan(excess)} yuan above the ceiling`,
+          amount_fen: excess,
+        },
+        detail: key,
+      });
     }
-    return {
-      findings,
-      examined,
-      ...(notReviewed
-        ? { notReviewed: { count: notReviewed, reason: { zh: `${notReviewed} 笔临时救助在审批日没有适用的封顶标准(或缺少金额),未审查`, en: `${notReviewed} grants have no cap in force on their decision date (or no amount)` } } }
-        : {}),
-    };
+    ctx.examine(examined + notReviewed);
+    ctx.notJudged({ zh: `${notReviewed} 笔临时救助在审批日没有适用的封顶标准(或缺少金额),未审查`, en: `${notReviewed} grants have no cap in force on their decision date (or no amount)` }, notReviewed);
   },
-};
+});

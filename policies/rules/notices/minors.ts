@@ -2,15 +2,10 @@
 // minor member's name or ID number appears anywhere in the notice, whether the minor is the
 // applicant or another member of the household.
 import { personal } from '../../../engine/findings/personal-data';
-import { Finding } from '../../../engine/findings/finding';
 import { ageOn } from '../../dates';
-import { auditPeriod, historyBeforePeriod } from '../../audit-period';
-import { makeFinding, Rule } from '../../rule';
-import { inPeriod, periodsOf } from '../../periods';
+import { frameRule } from '../../frame';
 import { MINORS_CLAUSE } from './clause';
 import { noticeCells, noticeCount } from './columns';
-
-const KEYS = ['notice.age_of_majority'];
 
 interface Hit {
   notice_id: string;
@@ -26,66 +21,66 @@ interface Hit {
   is_applicant: boolean;
 }
 
-export const noticeMinors: Rule = {
+export const noticeMinors = frameRule({
   id: 'NOTICE-MINORS',
   family: 'notices',
   title: { zh: '公示不得涉及未成年人信息', en: 'A notice reveals nothing about a minor' },
   clause: MINORS_CLAUSE,
   needs: ['notices', 'households'],
   reads: ['applications'],
-  parameters: KEYS,
-  async evaluate(ds, profile) {
-    const findings: Finding[] = [];
+  parameters: ['notice.age_of_majority'],
+  // A minor named before the age limit applied is still shown, as history (info).
+  before: {},
+  // A minor named before the audited period is history there, not this period's violation.
+  historyBeforeAuditPeriod: true,
+  async eachSpan(span, ctx) {
+    const { ds } = ctx;
     const cells = await noticeCells(ds);
     const hasApps = ds.has('applications');
-    for (const period of periodsOf(profile, KEYS)) {
-      if (period.off) continue;
-      const majority = period.values['notice.age_of_majority']!;
-      // Candidates in SQL (members young enough on the posting date whose name or ID is in a cell);
-      // the exact age on the day is decided below by ageOn.
-      // Narrow first: only members young enough on the latest posting date, and only cells of
-      // their households, are compared text to text.
-      const years = Number(majority.value) + 1;
-      const hits = await ds.all<Hit>(
-        `WITH young AS (
-           SELECT h.household_id, m.name, m.person_id, m.birth_date, m.relation
-           FROM (SELECT household_id, unnest(members) AS m FROM households) h
-           WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
-         SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
-                ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant
-         FROM young y JOIN ${cells} c ON c.household_id = y.household_id
-         ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
-         WHERE ${inPeriod('c.posted_on', period)}
-           AND y.birth_date > c.posted_on - INTERVAL ${years} YEAR
-           AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
-         ORDER BY c._line, c.position, y.person_id`,
-      );
-      for (const h of hits) {
-        const age = ageOn(h.birth_date, h.posted_on);
-        if (age >= Number(majority.value)) continue;
-        const who = h.is_applicant ? { zh: '未成年申请人', en: 'a minor applicant' } : { zh: `未成年家庭成员(${RELATION_ZH[h.relation] ?? h.relation})`, en: `a minor member (${h.relation})` };
-        findings.push(
-          makeFinding(noticeMinors, {
-            severity: period.preRule ? 'info' : 'error',
-            record: ds.locate('notices', h.notice_id, h._line),
-            on: String(h.posted_on).slice(0, 10),
-            related: [{ collection: 'households', id: h.household_id }],
-            message: {
-              zh: `栏目「${h.label}」公示了${who.zh}的信息,其在公示当日 ${age} 周岁`,
-              en: `column "${h.label}" reveals ${who.en}, aged ${age} on the posting date`,
-            },
-            expected: { zh: `不公示未满 ${majority.value} 周岁者的任何信息`, en: `nothing about anyone under ${majority.value}` },
-            actual: { label: h.label, member: personal('name', h.name), age_on_posting: age, posted_on: h.posted_on },
-            params: [majority],
-            remedy: { zh: '立即撤下该公示,删除未成年人信息后重新公示', en: 'take the notice down and repost it without the minor' },
-            detail: `${h.position}:${h.person_id}`,
-          }),
-        );
-      }
+    const majority = span.param('notice.age_of_majority');
+    // Candidates in SQL (members young enough on the posting date whose name or ID is in a cell);
+    // the exact age on the day is decided below by ageOn.
+    // Narrow first: only members young enough on the latest posting date, and only cells of
+    // their households, are compared text to text.
+    const years = majority.value + 1;
+    const hits = await ds.all<Hit>(
+      `WITH young AS (
+         SELECT h.household_id, m.name, m.person_id, m.birth_date, m.relation
+         FROM (SELECT household_id, unnest(members) AS m FROM households) h
+         WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
+       SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
+              ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant
+       FROM young y JOIN ${cells} c ON c.household_id = y.household_id
+       ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
+       WHERE ${span.where('c.posted_on')}
+         AND y.birth_date > c.posted_on - INTERVAL ${years} YEAR
+         AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
+       ORDER BY c._line, c.position, y.person_id`,
+    );
+    for (const h of hits) {
+      const age = ageOn(h.birth_date, h.posted_on);
+      if (age >= majority.value) continue;
+      const who = h.is_applicant ? { zh: '未成年申请人', en: 'a minor applicant' } : { zh: `未成年家庭成员(${RELATION_ZH[h.relation] ?? h.relation})`, en: `a minor member (${h.relation})` };
+      ctx.find(span, {
+        severity: 'error',
+        record: ds.locate('notices', h.notice_id, h._line),
+        on: String(h.posted_on).slice(0, 10),
+        related: [{ collection: 'households', id: h.household_id }],
+        message: {
+          zh: `栏目「${h.label}」公示了${who.zh}的信息,其在公示当日 ${age} 周岁`,
+          en: `column "${h.label}" reveals ${who.en}, aged ${age} on the posting date`,
+        },
+        expected: { zh: `不公示未满 ${majority.value} 周岁者的任何信息`, en: `nothing about anyone under ${majority.value}` },
+        actual: { label: h.label, member: personal('name', h.name), age_on_posting: age, posted_on: h.posted_on },
+        params: [majority],
+        remedy: { zh: '立即撤下该公示,删除未成年人信息后重新公示', en: 'take the notice down and repost it without the minor' },
+        detail: `${h.position}:${h.person_id}`,
+      });
     }
-    // A minor named before the audited period is history there, not this period's violation.
-    return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined: await noticeCount(ds) };
   },
-};
+  async whole(ctx) {
+    ctx.examine(await noticeCount(ctx.ds));
+  },
+});
 
 const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', grandparent: '祖父母', grandchild: '孙子女', other: '其他' };

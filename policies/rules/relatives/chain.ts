@@ -141,7 +141,7 @@ export function chainRule<K extends RelKey, P = undefined>(spec: ChainRuleSpec<K
       for (const row of await relativeLinks(ctx.ds)) {
         const span = ctx.timeline.on(row.applied_on);
         if (span.status === 'off') continue;
-        const link = classify(row, span as Span<RelKey>);
+        const link = classify(row, span);
         if (judges(link)) links.push(link);
         else if (pending?.(link)) notDue++;
       }
@@ -189,7 +189,7 @@ async function chainGaps(ds: Dataset, needs: Rule['needs']): Promise<{ count: nu
 function toFinding<K extends RelKey>(ctx: FrameContext<K>, link: Link, b: Break): Finding {
   const severities = link.span.maybe('relatives.severity')?.value;
   const who = describePair(link);
-  return ctx.find(link.span as unknown as Span<K>, {
+  return ctx.find(link.span, {
     severity: b.severity ?? severities?.[b.link] ?? 'error',
     record: ctx.ds.locate('applications', link.application_id, link._line),
     related: [

@@ -54,6 +54,17 @@ describe('penalty grading (Xiantao, seed 000)', () => {
   it('judges a case decided before the rules took effect as history', () => {
     expect(assess(xiantao(), { stage: 'application', amountFen: 100, circumstances: [] }, '2018-06-01').standing).to.equal('pre_rule');
   });
+  it('grades a case by its tiers in force even before a later-set penalty parameter (credit repair) takes effect', () => {
+    const repair = tieling().timeline('penalty.credit_repair')[0].value;
+    const later = xiantao().withValue('penalty.credit_repair', repair, '2025-01-01', 'credit repair set later than the tiers');
+    const a = assess(later, { stage: 'application', amountFen: 100, circumstances: [] }, '2024-03-01', '2024-03-01');
+    expect(a.standing).to.equal('in_force');
+    expect(a.tier).to.equal('general');
+  });
+  it('does not grade a case where the profile switched its tiers off', () => {
+    const off = xiantao().withValue('penalty.grading', null, '2019-01-01', 'tiers switched off');
+    expect(assess(off, { stage: 'application', amountFen: 100, circumstances: [] }, '2024-03-01').standing).to.equal('off');
+  });
 });
 
 describe('PEN-* rules over records', () => {

@@ -6,10 +6,13 @@ import { noticeParameters } from './notices';
 import { penaltiesParameters } from './penalties';
 import { relativesParameters } from './relatives';
 
-export const PARAMETERS: Record<string, ParameterSpec> = {
+/** Every parameter with its own schema type kept, so a rule's parameter values are typed (policies/frame). */
+export const PARAMETER_SPECS = {
   ...noticeParameters,
   ...relativesParameters,
   ...penaltiesParameters,
   ...exemptionsParameters,
   ...crosschecksParameters,
 };
+
+export const PARAMETERS: Record<string, ParameterSpec> = PARAMETER_SPECS;

@@ -3,13 +3,12 @@
 // requirement or could not be judged. Findings are built here exactly as built-in rules build them.
 import { CollectionName } from '../../schemas/case-export';
 import { Dataset } from '../../engine/dataset/dataset';
-import { Bilingual, Finding } from '../../engine/findings/finding';
+import { Bilingual } from '../../engine/findings/finding';
 import { personal, PersonalKind } from '../../engine/findings/personal-data';
-import { ParameterValue, ResolvedProfile } from '../../engine/profile/profile';
-import { auditPeriod, historyBeforePeriod, Unjudged } from '../audit-period';
+import { ParameterValue } from '../../engine/profile/profile';
 import { Duration, formatDuration } from '../duration';
-import { inPeriod, Period, periodsOf } from '../periods';
-import { makeFinding, Rule, RuleEvaluation } from '../rule';
+import { FrameContext, FrameFinding, frameRule, ParamKey, Span } from '../frame';
+import { Rule } from '../rule';
 import { ensureCalendar } from './calendar';
 import { Field } from './contract';
 import { Condition, RuleIR } from './ir';
@@ -31,14 +30,27 @@ interface Row {
 
 const HISTORY_NOTE: Bilingual = { zh: '(规则生效前的记录,作为历史记录)', en: ' (before the rule took effect: history)' };
 
+/** Dates [from, until) of one period; 'all' time; or the records 'undated' (no date to place them by). */
+export type Which = { from: string | null; until: string | null } | 'all' | 'undated';
+
+/** The records of one period the rule chooses: a WHERE clause over `s`. */
+export function scopeWhere(ir: RuleIR, values: Values, which: Which): string {
+  const where = ir.where.map((w) => conditionSql(w, values));
+  const d = ir.datedBy && `s.${ir.datedBy.path}`;
+  if (d && which === 'undated') where.push(`${d} IS NULL`);
+  else if (d && typeof which === 'object') {
+    if (which.from) where.push(`${d} >= DATE '${which.from}'`);
+    if (which.until) where.push(`${d} < DATE '${which.until}'`);
+  }
+  return where.length ? where.join(' AND ') : 'TRUE';
+}
+
 /** The SQL of one period: the count of records judged, and the rows that fail or cannot be judged. */
-export function periodSql(ir: RuleIR, values: Values, span: Pick<Period, 'from' | 'until'> | 'all' | 'undated', countOnly = false): string {
+export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = false): string {
   const c = ir.subject.collection!;
   const key = collectionKey(ir);
   const req = ir.require.map((r) => conditionSql(r, values));
-  const where = ir.where.map((w) => conditionSql(w, values));
-  if (ir.datedBy && span !== 'all') where.push(span === 'undated' ? `s.${ir.datedBy.path} IS NULL` : inPeriod(`s.${ir.datedBy.path}`, { ...span, preRule: false, off: false, values: {} }));
-  const scope = `FROM ${c} s WHERE ${where.length ? where.join(' AND ') : 'TRUE'}`;
+  const scope = `FROM ${c} s WHERE ${scopeWhere(ir, values, which)}`;
   if (countOnly) return `SELECT count(*)::INTEGER AS n ${scope}`;
   const holders = placeholders(ir);
   const fields = actualFields(ir);
@@ -117,75 +129,58 @@ export function collectionsOf(ir: RuleIR): CollectionName[] {
 }
 
 export function compileRule(ir: RuleIR): Rule {
-  const needs = collectionsOf(ir);
-  const rule: Rule = {
+  const keys = ir.parameters as ParamKey[];
+  const workingDays = usesWorkingDays(periodSql(ir, {}, 'all'));
+  // One query over the span's records: counted as examined, failures made findings, NULLs not judged.
+  const judge = async (ctx: FrameContext<ParamKey>, span: Span<ParamKey> | undefined, values: Values, which: Which) => {
+    if (workingDays) await ensureCalendar(ctx.ds);
+    const [res] = await ctx.ds.all<{ n: number; bad: Row[] | null }>(periodSql(ir, values, which));
+    ctx.examine(Number(res.n));
+    for (const row of res.bad ?? []) {
+      const failed = row.ok.map((ok, i) => (ok === false ? i : -1)).filter((i) => i >= 0);
+      if (!failed.length) ctx.notJudged(unjudgedReason(ir, ir.require[row.ok.findIndex((ok) => ok === null)], workingDays));
+      for (const i of failed) ctx.find(span, finding(ir, ctx.ds, row, i, values));
+    }
+  };
+  const valuesOf = (span: Span<ParamKey>): Values => Object.fromEntries(keys.map((k) => [k, span.maybe(k)]));
+  return frameRule<ParamKey>({
     id: ir.id,
     family: ir.family,
     title: ir.title,
     clause: ir.clause,
-    needs,
+    needs: collectionsOf(ir),
     reads: [],
-    parameters: ir.parameters,
-    evaluate: (ds, profile) => evaluate(ir, rule, ds, profile),
-  };
-  return rule;
+    parameters: keys,
+    before: ir.before === 'skip' ? 'skip' : { note: HISTORY_NOTE },
+    historyBeforeAuditPeriod: true,
+    // A profile that never sets the rule's parameters: every record it would choose is not reviewed.
+    unset: { count: async (ds) => Number((await ds.all<{ n: number }>(periodSql({ ...ir, where: ir.where.filter((w) => !parametersOf(w).length) }, {}, 'all', true)))[0].n) },
+    ...(keys.length ? { eachSpan: (span, ctx) => judge(ctx, span, valuesOf(span), { from: span.from, until: span.until }) } : {}),
+    async whole(ctx) {
+      if (!keys.length) return judge(ctx, undefined, {}, 'all');
+      // A record without the date that says which values apply cannot be placed in a span.
+      if (!ir.datedBy) return;
+      const last = ctx.timeline.spans[ctx.timeline.spans.length - 1];
+      const n = await ctx.examineWhere(`${ir.subject.collection} s`, scopeWhere(ir, valuesOf(last), 'undated'));
+      ctx.notJudged({ zh: `${ir.subject.zh}缺少${ir.datedBy.zh},无法确定适用的政策`, en: `${ir.subject.en} lacks ${ir.datedBy.path}, so the policy in force cannot be known` }, n);
+    },
+  });
 }
 
-async function evaluate(ir: RuleIR, rule: Rule, ds: Dataset, profile: ResolvedProfile): Promise<RuleEvaluation> {
-  const sqlProbe = periodSql(ir, {}, 'all');
-  const workingDays = usesWorkingDays(sqlProbe) || ir.require.some((r) => JSON.stringify(r).includes('working_days'));
-  if (workingDays) await ensureCalendar(ds);
-  const unjudged = new Unjudged();
-  const findings: Finding[] = [];
-  let examined = 0;
-  const keys = ir.parameters;
-  const spans: (Period & { all?: boolean })[] = keys.length ? periodsOf(profile, keys) : [{ from: null, until: null, preRule: false, off: false, values: {}, all: true }];
-  if (!spans.length) {
-    // The profile never sets the rule's parameters: the rule does not reach this jurisdiction.
-    const free = { ...ir, where: ir.where.filter((w) => !parametersOf(w).length) };
-    const [{ n }] = await ds.all<{ n: number }>(periodSql(free, {}, 'all', true));
-    return { findings, examined: 0, ...(n ? { notReviewed: { count: n, reason: { zh: `政策配置「${profile.id}」未设定 ${keys.join('、')},本规则不适用于该地`, en: `profile "${profile.id}" sets no ${keys.join(', ')}` } } } : {}) };
-  }
-  if (keys.length && ir.datedBy) {
-    const [{ n }] = await ds.all<{ n: number }>(periodSql(ir, spans[spans.length - 1].values, 'undated', true));
-    unjudged.add({ zh: `${ir.subject.zh}缺少${ir.datedBy.zh},无法确定适用的政策`, en: `${ir.subject.en} lacks ${ir.datedBy.path}, so the policy in force cannot be known` }, n);
-    examined += n;
-  }
-  for (const span of spans) {
-    if (span.off || (span.preRule && ir.before === 'skip')) continue;
-    const [res] = await ds.all<{ n: number; bad: Row[] | null }>(periodSql(ir, span.values, span.all ? 'all' : span));
-    examined += Number(res.n);
-    for (const row of res.bad ?? []) {
-      const failed = row.ok.map((ok, i) => (ok === false ? i : -1)).filter((i) => i >= 0);
-      if (!failed.length) {
-        const i = row.ok.findIndex((ok) => ok === null);
-        unjudged.add(unjudgedReason(ir, ir.require[i], workingDays));
-        continue;
-      }
-      for (const i of failed) findings.push(finding(ir, rule, ds, row, i, span));
-    }
-  }
-  examined -= unjudged.count;
-  return { findings: historyBeforePeriod(findings, auditPeriod(ds)), examined, ...unjudged.result() };
-}
-
-function finding(ir: RuleIR, rule: Rule, ds: Dataset, row: Row, i: number, span: Period): Finding {
+function finding(ir: RuleIR, ds: Dataset, row: Row, i: number, values: Values): FrameFinding {
   const fields = actualFields(ir);
-  const history = span.preRule;
   const reads = subjectFieldsOf(ir.require[i]).map((f) => f.path);
   const actual = Object.fromEntries(fields.map((f, j) => [f.path, f.personal && row.f[j] !== null ? personal(f.personal as PersonalKind, row.f[j]!) : row.f[j]]).filter(([p]) => reads.includes(p as string)));
-  const message = { zh: fill(ir.message.zh, ir, row, span.values, 'zh'), en: fill(ir.message.en, ir, row, span.values, 'en') };
-  return makeFinding(rule, {
-    severity: history ? 'info' : ir.severity,
+  return {
+    severity: ir.severity,
     record: ds.locate(ir.subject.collection!, row.id, row.line),
     related: [...(row.hh ? [{ collection: 'households', id: row.hh }] : []), ...(row.app ? [{ collection: 'applications', id: row.app }] : [])],
-    message: history ? { zh: message.zh + HISTORY_NOTE.zh, en: message.en + HISTORY_NOTE.en } : message,
+    message: { zh: fill(ir.message.zh, ir, row, values, 'zh'), en: fill(ir.message.en, ir, row, values, 'en') },
     expected: { requirement: ir.require[i].text },
     actual,
-    params: ir.parameters.map((k) => span.values[k]),
-    remedy: ir.remedy.zh ? { zh: fill(ir.remedy.zh, ir, row, span.values, 'zh'), en: fill(ir.remedy.en, ir, row, span.values, 'en') } : { zh: '核实并依规纠正', en: 'verify and correct' },
+    remedy: ir.remedy.zh ? { zh: fill(ir.remedy.zh, ir, row, values, 'zh'), en: fill(ir.remedy.en, ir, row, values, 'en') } : { zh: '核实并依规纠正', en: 'verify and correct' },
     ...(row.town || row.staff ? { groups: { ...(row.town ? { township: row.town.slice(0, 9) } : {}), ...(row.staff ? { staff: row.staff } : {}) } } : {}),
     ...(ir.require.length > 1 ? { detail: `r${i + 1}` } : {}),
     ...(row.on ? { on: row.on } : {}),
-  });
+  };
 }

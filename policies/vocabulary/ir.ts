@@ -29,6 +29,8 @@ export type Condition = (
   | { kind: 'compare'; left: Operand; op: CompareOp; right: Operand }
   | { kind: 'in'; left: Operand; values: Operand[]; negate: boolean }
   | { kind: 'present'; operand: Operand; present: boolean }
+  /** An optional field: absent, or else meeting the condition (任职止为空或不早于…). */
+  | { kind: 'absent-or'; operand: Operand; inner: Condition }
   | { kind: 'between'; left: Operand; low: Operand; high: Operand }
   | { kind: 'param-is'; key: string; value: boolean }
   | { kind: 'exists'; path: Link[]; aliases: string[]; conditions: Condition[]; negate: boolean; from: string }

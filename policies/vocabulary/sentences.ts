@@ -369,6 +369,12 @@ function fieldCondition(ctx: SentenceContext, text: string): Bare {
     if (p.type !== 'boolean') fail(`参数 ${sw[1]} 不是是否型`, `parameter ${sw[1]} is not yes/no`);
     return { kind: 'param-is', key: sw[1], value: /是|true/.test(sw[2]) };
   }
+  // An optional field: 任职止为空或不早于该申请的决定日期 / its active to is empty or on or after ….
+  const orAbsent = /^(.+?)(?:应|须)?为空或(.+)$/.exec(t) ?? /^(.+?)\s+(?:must be|is) empty or (.+)$/.exec(t);
+  if (orAbsent) {
+    const left = operand(ctx, orAbsent[1]);
+    if (left.kind === 'field') return { kind: 'absent-or', operand: left, inner: condition(ctx, `${orAbsent[1]}${/[\u4e00-\u9fff]/.test(orAbsent[2]) ? '' : ' is '}${orAbsent[2]}`) };
+  }
   // Try every split of "<field><rest>" until the field part names a field (labels may hold 为, 不…).
   const forms: { re: RegExp; build(left: Operand, m: RegExpExecArray): Bare }[] = [
     { re: new RegExp(`^${must}(不)?(?:为空|未填写|缺失|empty|absent)$`), build: (l, m) => ({ kind: 'present', operand: l, present: !!m[1] }) },

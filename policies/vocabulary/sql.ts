@@ -78,6 +78,8 @@ export function conditionSql(c: Condition, values: Values): string {
       return c.operand.kind === 'field' && c.operand.type === 'list'
         ? `(len(coalesce(${o(c.operand)}, [])) ${c.present ? '>' : '='} 0)`
         : `(${o(c.operand)} IS ${c.present ? 'NOT ' : ''}NULL)`;
+    case 'absent-or':
+      return `(${o(c.operand)} IS NULL OR ${conditionSql(c.inner, values)})`;
     case 'between':
       return `(${o(c.left)} BETWEEN ${o(c.low)} AND ${o(c.high)})`;
     case 'param-is': {
@@ -107,6 +109,8 @@ export function parametersOf(c: Condition): string[] {
       return [...ofOperand(c.left), ...c.values.flatMap(ofOperand)];
     case 'present':
       return ofOperand(c.operand);
+    case 'absent-or':
+      return parametersOf(c.inner);
     case 'between':
       return [c.left, c.low, c.high].flatMap(ofOperand);
     case 'param-is':
@@ -130,6 +134,8 @@ export function subjectFieldsOf(c: Condition): { path: string; zh: string; perso
       return [...ofOperand(c.left), ...c.values.flatMap(ofOperand)];
     case 'present':
       return ofOperand(c.operand);
+    case 'absent-or':
+      return subjectFieldsOf(c.inner);
     case 'between':
       return [c.left, c.low, c.high].flatMap(ofOperand);
     case 'param-is':

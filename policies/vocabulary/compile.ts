@@ -130,11 +130,13 @@ export function collectionsOf(ir: RuleIR): CollectionName[] {
 
 export function compileRule(ir: RuleIR): Rule {
   const keys = ir.parameters as ParamKey[];
-  const workingDays = usesWorkingDays(periodSql(ir, {}, 'all'));
   // One query over the span's records: counted as examined, failures made findings, NULLs not judged.
   const judge = async (ctx: FrameContext<ParamKey>, span: Span<ParamKey> | undefined, values: Values, which: Which) => {
+    const sql = periodSql(ir, values, which);
+    // A working-day duration (literal, or a parameter's value in this span) reads the calendar tables.
+    const workingDays = usesWorkingDays(sql);
     if (workingDays) await ensureCalendar(ctx.ds);
-    const [res] = await ctx.ds.all<{ n: number; bad: Row[] | null }>(periodSql(ir, values, which));
+    const [res] = await ctx.ds.all<{ n: number; bad: Row[] | null }>(sql);
     ctx.examine(Number(res.n));
     for (const row of res.bad ?? []) {
       const failed = row.ok.map((ok, i) => (ok === false ? i : -1)).filter((i) => i >= 0);

@@ -88,9 +88,10 @@ export function parseRule(file: string, text: string, params: Parameters, family
   const remedy = { zh: '', en: '' };
   const groups: RuleIR['groups'] = {};
   let mode: 'choose' | 'require' = 'choose';
+  let saidRequire = false;
   for (const step of def.steps) {
     const at = { file, line: step.location.line };
-    if (step.keywordType === StepKeywordType.OUTCOME) mode = 'require';
+    if (step.keywordType === StepKeywordType.OUTCOME) [mode, saidRequire] = ['require', true];
     else if (step.keywordType === StepKeywordType.CONTEXT || step.keywordType === StepKeywordType.ACTION) mode = 'choose';
     try {
       const part = findingPart(step.text);
@@ -129,7 +130,7 @@ export function parseRule(file: string, text: string, params: Parameters, family
     errors.push(new VocabularyError(defPlace, { zh: '规则定义没有"对每一…"句,不知道审查哪类记录', en: 'the definition never says which records it judges ("for every …")' }));
     return out;
   }
-  if (!require.length) errors.push(new VocabularyError(defPlace, { zh: '规则定义没有"那么"句,不知道要求什么', en: 'the definition states no requirement (a Then step)' }));
+  if (!saidRequire) errors.push(new VocabularyError(defPlace, { zh: '规则定义没有"那么"句,不知道要求什么', en: 'the definition states no requirement (a Then step)' }));
   if (!message.zh) errors.push(new VocabularyError(defPlace, { zh: '规则定义缺少"说明为“…”"', en: 'the definition gives no message ("the message is …")' }));
   let dated;
   try {

@@ -1,0 +1,81 @@
+// Mistakes policy staff make in a vocabulary rule: each is named with its file and line and the
+// closest existing names; a broken draft does not stop an audit, a broken rule does.
+import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { blockingProblem, knownParameters, loadVocabulary } from './load';
+import { parseRule } from './parse';
+
+const rule = (steps: string, tags = '') => `# language: zh-CN
+@ELIG-TEST-RULE @clause:民发〔2021〕57号-财政供养人员 ${tags}
+功能: 测试规则
+  《最低生活保障审核确认办法》
+
+  @定义
+  场景: 规则定义
+    假如 对每一份申请
+${steps
+  .trim()
+  .split('\n')
+  .map((l) => `    ${l.trim()}`)
+  .join('\n')}
+    并且 说明为“申请 {申请编号}”
+`;
+
+const errorsOf = (text: string) => parseRule('features/x.feature', text, knownParameters).errors.map((e) => e.message);
+
+describe('vocabulary rules', () => {
+  it('compile a rule whose nouns are all contract labels', () => {
+    const parsed = parseRule('features/x.feature', rule('那么 其受理日期应不晚于其申请日期后10个工作日'), knownParameters);
+    expect(parsed.errors).to.deep.equal([]);
+    expect(parsed.rule!.subject.collection).to.equal('applications');
+  });
+
+  it('name an unknown field with the closest labels and the line', () => {
+    expect(errorsOf(rule('那么 其受理日起应不晚于其申请日期'))).to.deep.equal([
+      'features/x.feature:9: 救助申请及审核确认没有字段「受理日起」(最接近的: 受理日期、受理方式) / features/x.feature:9: application and its decision has no field "受理日起" (closest: 受理日期, 受理方式)',
+    ]);
+  });
+
+  it('name an unknown collection with the closest names', () => {
+    const text = rule('那么 其受理日期已填写').replace('对每一份申请', '对每一份申情');
+    expect(errorsOf(text)[0]).to.include('没有名为「申情」的数据集合').and.include('申请');
+  });
+
+  it('name an unknown parameter with the closest keys', () => {
+    expect(errorsOf(rule('那么 其救助金额应不超过参数 dup.temp_standard_capp'))[0]).to.include('没有参数 dup.temp_standard_capp').and.include('dup.temp_standard_cap');
+  });
+
+  it('refuse to compare a date with an amount, naming the line', () => {
+    expect(errorsOf(rule('那么 其受理日期应不晚于5000元'))).to.deep.equal([
+      'features/x.feature:9: 不能比较日期「受理日期」与金额「5000元」 / features/x.feature:9: cannot compare a date ("受理日期") with an amount ("5000元")',
+    ]);
+  });
+
+  it('refuse a value an enumeration does not have, naming the closest', () => {
+    expect(errorsOf(rule('并且 其审核结果为“批注”\n那么 其受理日期已填写'))[0]).to.include('「审核结果」没有取值「批注」').and.include('批准');
+  });
+
+  it('refuse a link the contract does not define', () => {
+    expect(errorsOf(rule('那么 其家庭成员的车辆中不应有号牌为“X”的记录'))[0]).to.include('家庭成员没有名为「车辆」的关联记录');
+  });
+
+  describe('in an audit', () => {
+    let dir: string;
+    beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jz-vocab-'))));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('a draft with a mistake does not stop the audit', () => {
+      fs.writeFileSync(path.join(dir, 'x.feature'), rule('那么 其受理日期应不晚于5000元', '@草稿'));
+      const v = loadVocabulary(dir);
+      expect(v.problems).to.have.length(1);
+      expect(blockingProblem(v)).to.equal(undefined);
+    });
+
+    it('a rule with a mistake stops it, named by file and line', () => {
+      fs.writeFileSync(path.join(dir, 'x.feature'), rule('那么 其受理日期应不晚于5000元'));
+      expect(blockingProblem(loadVocabulary(dir))?.zh).to.match(/x\.feature:9: 不能比较日期/);
+    });
+  });
+});

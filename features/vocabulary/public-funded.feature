@@ -23,6 +23,7 @@
     并且 其审核结果为“批准”
     那么 其家庭成员的工作人员中不应有身份为“财政供养人员”且任职起不晚于该申请的决定日期且任职止为空或不早于该申请的决定日期的记录
     并且 严重程度为“错误”
+    并且 英文标题为"No dibao approval while a household member is publicly funded staff in post"
     并且 说明为“申请 {申请编号} 于 {决定日期} 批准低保,但家庭成员中有在职财政供养人员”
     并且 英文说明为"application {申请编号} was approved for dibao on {决定日期} while a household member was publicly funded staff in post"
     并且 整改措施为“核实该成员身份与家庭收入;属实的,停止低保并追回已发放资金”

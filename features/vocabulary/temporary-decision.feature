@@ -15,13 +15,14 @@
 
   @定义
   场景: 规则定义
-    假如 参数 temp.decision_deadline 为期限,含义为“临时救助自受理至作出审批决定的时限(自受理次日起算)”
+    假如 参数 temp.decision_deadline 为期限,含义为“临时救助自受理至作出审批决定的时限(自受理次日起算)”,英文为"time from acceptance to the decision on temporary assistance (counted from the day after acceptance)"
     并且 对每一份申请
     并且 其救助类别为“临时救助”
     并且 其审核结果为“批准”、“不予批准”之一
     并且 按其受理日期适用政策
     那么 其决定日期应不晚于其受理日期后参数 temp.decision_deadline
     并且 严重程度为“错误”
+    并且 英文标题为"Temporary assistance is decided within the set time after acceptance"
     并且 说明为“临时救助申请 {申请编号} 于 {受理日期} 受理,{决定日期} 才作出决定,超过 {参数 temp.decision_deadline} 的审批时限”
     并且 英文说明为"temporary assistance application {申请编号} accepted on {受理日期} was decided only on {决定日期}, beyond the {参数 temp.decision_deadline} limit"
     并且 整改措施为“查明延误原因,督促乡镇(街道)在时限内审批;急难情形先行救助”

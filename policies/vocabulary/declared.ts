@@ -36,7 +36,7 @@ export function declaredParameters(dir = VOCABULARY_DIR): Record<string, Paramet
     const def = scenarios.find((s) => s?.tags.some((t) => (DEFINITION_TAGS as readonly string[]).includes(t.name)));
     for (const step of def?.steps ?? []) {
       const part = findingPart(step.text);
-      if (part?.part === 'declare' && DECLARED_TYPES[part.type]) out[part.key] = { schema: declaredSchema(DECLARED_TYPES[part.type]), description: { zh: part.description, en: part.description } };
+      if (part?.part === 'declare' && DECLARED_TYPES[part.type]) out[part.key] = { schema: declaredSchema(DECLARED_TYPES[part.type]), description: part.description };
     }
   }
   return out;

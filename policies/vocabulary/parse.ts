@@ -68,7 +68,7 @@ export function parseRule(file: string, text: string, params: Parameters, family
   for (const step of def.steps) {
     const part = findingPart(step.text);
     if (part?.part === 'declare')
-      out.declared.push({ key: part.key, type: DECLARED_TYPES[part.type], description: { zh: part.description, en: part.description }, place: { file, line: step.location.line } });
+      out.declared.push({ key: part.key, type: DECLARED_TYPES[part.type], description: part.description, place: { file, line: step.location.line } });
   }
   const declaredType = (k: string): OperandType | undefined => {
     const d = out.declared.find((x) => x.key === k);
@@ -87,6 +87,7 @@ export function parseRule(file: string, text: string, params: Parameters, family
   const message = { zh: '', en: '' };
   const remedy = { zh: '', en: '' };
   const groups: RuleIR['groups'] = {};
+  let titleEn = '';
   let mode: 'choose' | 'require' = 'choose';
   let saidRequire = false;
   for (const step of def.steps) {
@@ -102,6 +103,7 @@ export function parseRule(file: string, text: string, params: Parameters, family
         else if (part.part === 'group') groups[part.by] = '';
         else if (part.part === 'dated') [datedBy, datedLine] = [part.field, step.location.line];
         else if (part.part === 'before') before = part.before;
+        else if (part.part === 'title') titleEn = part.en;
         continue;
       }
       const kind = subjectOf(step.text);
@@ -170,7 +172,7 @@ export function parseRule(file: string, text: string, params: Parameters, family
   out.rule = {
     id,
     family,
-    title: { zh: feature.name.trim(), en: feature.name.trim() },
+    title: { zh: feature.name.trim(), en: titleEn || feature.name.trim() },
     clause: { document: feature.description.trim().split('\n')[0]?.trim() || document, tag: clauseTag, ...(section.length ? { note: section.join('-') } : {}) },
     place,
     draft,

@@ -462,9 +462,10 @@ export type FindingPart =
   | { part: 'severity'; severity: Severity }
   | { part: 'message' | 'remedy'; lang: 'zh' | 'en'; text: string }
   | { part: 'group'; by: 'township' | 'staff' }
+  | { part: 'title'; en: string }
   | { part: 'dated'; field: string }
   | { part: 'before'; before: 'history' | 'skip' }
-  | { part: 'declare'; key: string; type: string; description: string };
+  | { part: 'declare'; key: string; type: string; description: { zh: string; en: string } };
 
 const Q = '[“"「]([^”"」]*)[”"」]';
 
@@ -477,11 +478,12 @@ export function findingPart(text: string): FindingPart | undefined {
   if ((m = new RegExp(`^the (Chinese )?message is\\s*${Q}$`).exec(t))) return { part: 'message', lang: m[1] ? 'zh' : 'en', text: m[2] };
   if ((m = new RegExp(`^(英文)?整改(?:措施|建议)?为\\s*${Q}$`).exec(t))) return { part: 'remedy', lang: m[1] ? 'en' : 'zh', text: m[2] };
   if ((m = new RegExp(`^the (Chinese )?remedy is\\s*${Q}$`).exec(t))) return { part: 'remedy', lang: m[1] ? 'zh' : 'en', text: m[2] };
+  if ((m = new RegExp(`^英文标题为\\s*${Q}$|^the English title is\\s*${Q}$`).exec(t))) return { part: 'title', en: m[1] ?? m[2] };
   if ((m = /^按(乡镇|街道|工作人员|经办人)分组$|^grouped by (township|staff)$/.exec(t))) return { part: 'group', by: /乡镇|街道|township/.test(m[0]) ? 'township' : 'staff' };
   if ((m = /^按其(.+?)适用(?:政策|参数)$|^parameters in force on its (.+)$/.exec(t))) return { part: 'dated', field: m[1] ?? m[2] };
   if (/^(?:规则)?生效前的记录(?:作为历史记录|仅作历史记录)$|^records before the rule took effect are history$/.test(t)) return { part: 'before', before: 'history' };
   if (/^(?:规则)?生效前的记录不予审查$|^records before the rule took effect are not judged$/.test(t)) return { part: 'before', before: 'skip' };
-  if ((m = new RegExp(`^(?:参数|parameter)\\s*([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\\s*(?:为|is an?)\\s*(金额|期限|整数|次数|是否|代码列表|amount|duration|count|yes-no|code list)[,,]\\s*(?:含义为|meaning)\\s*${Q}$`).exec(t)))
-    return { part: 'declare', key: m[1], type: m[2], description: m[3] };
+  if ((m = new RegExp(`^(?:参数|parameter)\\s*([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\\s*(?:为|is an?)\\s*(金额|期限|整数|次数|是否|代码列表|amount|duration|count|yes-no|code list)[,,]\\s*(?:含义为|meaning)\\s*${Q}(?:[,,]\\s*(?:英文为|in English)\\s*${Q})?$`).exec(t)))
+    return { part: 'declare', key: m[1], type: m[2], description: { zh: m[3], en: m[4] ?? m[3] } };
   return undefined;
 }

@@ -133,7 +133,7 @@ export function parseRule(file: string, text: string, params: Parameters, family
     return out;
   }
   if (!saidRequire) errors.push(new VocabularyError(defPlace, { zh: '规则定义没有"那么"句,不知道要求什么', en: 'the definition states no requirement (a Then step)' }));
-  if (!message.zh) errors.push(new VocabularyError(defPlace, { zh: '规则定义缺少"说明为“…”"', en: 'the definition gives no message ("the message is …")' }));
+  if (!message.zh && !message.en) errors.push(new VocabularyError(defPlace, { zh: '规则定义缺少"说明为“…”"', en: 'the definition gives no message ("the message is …")' }));
   let dated;
   try {
     dated = datedBy ? resolveField(subject, datedBy) : subject.fields.find((f) => f.type === 'date');
@@ -184,8 +184,8 @@ export function parseRule(file: string, text: string, params: Parameters, family
     parameters: [...used],
     parameterTypes: Object.fromEntries([...used].map((k) => [k, (declaredType(k) ?? params.type(k))!])),
     severity,
-    message: { zh: message.zh, en: message.en || message.zh },
-    remedy: { zh: remedy.zh, en: remedy.en || remedy.zh },
+    message: { zh: message.zh || message.en, en: message.en || message.zh },
+    remedy: { zh: remedy.zh || remedy.en, en: remedy.en || remedy.zh },
     groups,
   };
   return out;

@@ -6,6 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { blockingProblem, knownParameters, loadVocabulary } from './load';
 import { parseRule } from './parse';
+import { compileRule, periodSql } from './compile';
+import { ParameterValue } from '../../engine/profile/profile';
+import { RuleIR } from './ir';
+import { loadRecords } from '../../engine/load/from-records';
+import { loadProfile } from '../../engine/profile/load';
+import { auditRule } from '../../engine/run/audit';
+import { personal } from '../../engine/findings/personal-data';
 
 const rule = (steps: string, tags = '') => `# language: zh-CN
 @ELIG-TEST-RULE @clause:民发〔2021〕57号-财政供养人员 ${tags}
@@ -59,6 +66,38 @@ describe('vocabulary rules', () => {
 
   it('refuse a link the contract does not define', () => {
     expect(errorsOf(rule('那么 其家庭成员的车辆中不应有号牌为“X”的记录'))[0]).to.include('家庭成员没有名为「车辆」的关联记录');
+  });
+
+  it('read the English sentences as the Chinese ones', () => {
+    const en = `Feature: deadline
+  @ELIG-TEST-RULE @clause:x
+  @definition
+  Scenario: definition
+    Given for every application
+    And its programme is "temporary"
+    And its result is one of "approved", "rejected"
+    And parameters in force on its accepted on
+    Then its decided on must be on or before its accepted on plus parameter notice.min_days
+    And the message is "application {application id}"
+`;
+    const zh = rule(`并且 其救助类别为“临时救助”
+并且 其审核结果为“批准”、“不予批准”之一
+并且 按其受理日期适用政策
+那么 其决定日期应不晚于其受理日期后参数 notice.min_days`);
+    const values = { 'notice.min_days': { key: 'notice.min_days', value: { value: 5, unit: 'working_days' } } as ParameterValue };
+    const sql = (r: RuleIR) => periodSql(r, values, { from: '2024-01-01', until: null });
+    const e = parseRule('x.feature', en.replace('Feature: deadline\n  @ELIG-TEST-RULE @clause:x', '@ELIG-TEST-RULE @clause:x\nFeature: deadline'), knownParameters);
+    const z = parseRule('x.feature', zh, knownParameters);
+    expect([...e.errors, ...z.errors].map((x) => x.message)).to.deep.equal([]);
+    expect(sql(e.rule!)).to.equal(sql(z.rule!));
+  });
+
+  it('wrap personal values placed in a message for masking', async () => {
+    const parsed = parseRule('x.feature', rule('那么 其受理日期已填写').replace('说明为“申请 {申请编号}”', '说明为“申请人 {申请人身份证号}”'), knownParameters);
+    const ds = await loadRecords({ applications: [{ application_id: 'A1', household_id: 'H1', applicant_person_id: '150525197001011234', program: 'dibao', region_code: '150525100201', applied_on: '2024-01-02', route: 'standard', handled_by: [] }] });
+    const result = await auditRule(ds, loadProfile('national'), compileRule(parsed.rule!));
+    expect(result.findings.map((f) => f.message.zh)).to.deep.equal([`申请人 ${personal('id', '150525197001011234')}`]);
+    ds.dataset.close();
   });
 
   describe('in an audit', () => {

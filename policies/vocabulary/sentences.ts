@@ -271,6 +271,9 @@ function typed(left: Operand, op: CompareOp, right: Operand): Operand {
     const code = enumCode(left.field, right.text);
     return { ...right, type: left.type, sql: `'${code}'` };
   }
+  // A quoted date or month ("2024-06") is read as one when compared with a date or month field.
+  if (right.kind === 'literal' && right.type === 'text' && ((left.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(right.text)) || (left.type === 'month' && /^\d{4}-\d{2}$/.test(right.text))))
+    return { ...right, type: left.type, sql: left.type === 'date' ? `DATE '${right.text}'` : `'${right.text}'` };
   const same =
     left.type === right.type ||
     (['text', 'enum', 'person'].includes(left.type) && ['text', 'enum', 'person'].includes(right.type));

@@ -52,7 +52,7 @@ describe('the feature files', () => {
   });
 
   it('tag every scenario with a rule id, a clause and its kind', () => {
-    const untagged = all.filter((s) => !s.tags.some((t) => RULE_TAG.test(t)) || !s.tags.some((t) => t.startsWith('@clause:')) || !s.tags.some((t) => ['@spec', '@audit', '@fixture'].includes(t)));
+    const untagged = all.filter((s) => !s.tags.some((t) => RULE_TAG.test(t)) || !s.tags.some((t) => t.startsWith('@clause:')) || !s.tags.some((t) => ['@spec', '@audit', '@fixture', '@定义', '@definition'].includes(t)));
     expect(untagged.map((s) => `${s.file}: ${s.name}`)).to.deep.equal([]);
   });
 

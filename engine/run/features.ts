@@ -11,6 +11,7 @@ import parseTagExpression from '@cucumber/tag-expressions';
 import { JiuzhuError } from '../errors';
 import { AuditSession } from './session';
 import { COMPILED, PACKAGE_ROOT } from '../root';
+import { blockingProblem, loadVocabulary, vocabulary } from '../../policies/vocabulary/load';
 
 export const FEATURES_DIR = path.join(PACKAGE_ROOT, 'features');
 const ROOT = PACKAGE_ROOT;
@@ -179,6 +180,9 @@ export async function undefinedAuditSteps(dir = FEATURES_DIR): Promise<string[]>
 }
 
 export async function runAuditFeatures(session: AuditSession, tags?: string, onProgress?: (m: string) => void, dir = FEATURES_DIR): Promise<FeatureRun> {
+  // A vocabulary rule with a mistake stops the audit, named by file and line; a draft's (@草稿) does not.
+  const broken = blockingProblem(dir === FEATURES_DIR ? vocabulary() : loadVocabulary(dir));
+  if (broken) throw broken;
   let reported = 0;
   const run = await runFeatures(dir, auditTagExpression(tags), {
     onMessage: (m) => {

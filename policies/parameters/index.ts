@@ -5,6 +5,7 @@ import { exemptionsParameters } from './exemptions';
 import { noticeParameters } from './notices';
 import { penaltiesParameters } from './penalties';
 import { relativesParameters } from './relatives';
+import { declaredParameters } from '../vocabulary/declared';
 
 /** Every parameter with its own schema type kept, so a rule's parameter values are typed (policies/frame). */
 export const PARAMETER_SPECS = {
@@ -15,4 +16,5 @@ export const PARAMETER_SPECS = {
   ...crosschecksParameters,
 };
 
-export const PARAMETERS: Record<string, ParameterSpec> = PARAMETER_SPECS;
+/** With the parameters vocabulary rules declare in their feature files (features/**: 参数 x 为期限,含义为“…”). */
+export const PARAMETERS: Record<string, ParameterSpec> = { ...declaredParameters(), ...PARAMETER_SPECS };

@@ -6,8 +6,12 @@ import { exemptionRules } from './exemptions';
 import { noticeRules } from './notices';
 import { penaltyRules } from './penalties';
 import { relativeRules } from './relatives';
+import { vocabulary } from '../vocabulary/load';
 
-export const RULES: Rule[] = [...contractRules, ...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
+const BUILT_IN: Rule[] = [...contractRules, ...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
+
+/** The built-in rules, then those policy staff wrote in the vocabulary (features/**, a @定义 scenario). */
+export const RULES: Rule[] = [...BUILT_IN, ...vocabulary().rules.filter((r) => !BUILT_IN.some((b) => b.id === r.id))];
 
 /** A scenario tag naming a rule: `@NOTICE-MINORS`. */
 export const RULE_TAG = /^@((?:CONTRACT|NOTICE|REL|PEN|EXEMPT|ELIG|DUP|WARN|SUP)(?:-[A-Z]+)+)$/;
@@ -16,6 +20,7 @@ export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function ruleById(id: string): Rule {
   const rule = RULES_BY_ID.get(id);
-  if (!rule) throw new Error(`no rule ${id} is implemented`);
+  // A vocabulary rule that does not compile is named with its mistake, file and line.
+  if (!rule) throw vocabulary().problems.find((p) => p.id === id)?.error ?? new Error(`no rule ${id} is implemented`);
   return rule;
 }

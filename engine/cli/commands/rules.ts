@@ -8,6 +8,7 @@ import { ResolvedProfile } from '../../profile/profile';
 import { EXIT, UsageError } from '../../errors';
 import { calendarDate, nonEmpty } from '../options';
 import { citeRule, citeRuleOver, Rule, ruleTitle } from '../../../policies/rule';
+import { DEFINITION_TAGS } from '../../../policies/vocabulary/parse';
 import { Bilingual } from '../../findings/finding';
 import { FeatureScenario } from '../../run/features';
 import { ParameterLine, parameterLine, setOrInherited, showValue } from './params';
@@ -18,7 +19,8 @@ const RULES_DIR = path.join(ROOT, 'policies', 'rules');
 const KINDS = ['spec', 'fixture', 'audit'] as const;
 
 export interface RuleScenario {
-  kind: (typeof KINDS)[number] | 'other';
+  /** 'definition': the @定义 scenario of a rule written in the vocabulary (docs/vocabulary.md). */
+  kind: (typeof KINDS)[number] | 'definition' | 'other';
   file: string;
   line: number;
   name: string;
@@ -32,7 +34,7 @@ export interface RuleListing {
   title: Bilingual;
   clause: string;
   clause_tag: string;
-  /** Where the rule is defined in policies/rules/. */
+  /** Where the rule is defined: in policies/rules/, or its @定义 scenario for a vocabulary rule. */
   code?: { file: string; line: number };
   parameters: { key: string; values: ParameterLine[] }[];
   scenarios: RuleScenario[];
@@ -64,7 +66,8 @@ export function ruleCode(id: string, sources = ruleSources()): { file: string; l
   return undefined;
 }
 
-const kindOf = (tags: string[]): RuleScenario['kind'] => KINDS.find((k) => tags.includes(`@${k}`)) ?? 'other';
+const kindOf = (tags: string[]): RuleScenario['kind'] =>
+  KINDS.find((k) => tags.includes(`@${k}`)) ?? ((DEFINITION_TAGS as readonly string[]).some((t) => tags.includes(t)) ? 'definition' : 'other');
 
 export function listRules(rules: Rule[], profile: ResolvedProfile, scenarios: FeatureScenario[], ruleTag: RegExp, draftTags: readonly string[], on?: string): RulesListing {
   const sources = ruleSources();
@@ -72,7 +75,11 @@ export function listRules(rules: Rule[], profile: ResolvedProfile, scenarios: Fe
     profile: { id: profile.id, chain: profile.info.chain },
     on: on ?? null,
     rules: rules.map((rule) => {
-      const code = ruleCode(rule.id, sources);
+      const own = scenarios
+        .filter((s) => s.tags.some((t) => ruleTag.exec(t)?.[1] === rule.id))
+        .map((s) => ({ kind: kindOf(s.tags), file: s.file, line: s.line, name: s.name, draft: s.tags.some((t) => draftTags.includes(t)) }));
+      const definition = own.find((s) => s.kind === 'definition');
+      const code = ruleCode(rule.id, sources) ?? (definition ? { file: definition.file, line: definition.line } : undefined);
       return {
         id: rule.id,
         family: rule.family,
@@ -84,15 +91,13 @@ export function listRules(rules: Rule[], profile: ResolvedProfile, scenarios: Fe
           key,
           values: (on ? [profile.at(key, on)].filter((v) => !!v) : profile.timeline(key)).map(parameterLine),
         })),
-        scenarios: scenarios
-          .filter((s) => s.tags.some((t) => ruleTag.exec(t)?.[1] === rule.id))
-          .map((s) => ({ kind: kindOf(s.tags), file: s.file, line: s.line, name: s.name, draft: s.tags.some((t) => draftTags.includes(t)) })),
+        scenarios: own,
       };
     }),
   };
 }
 
-const KIND_NAMES: Record<RuleScenario['kind'], string> = { spec: '规格 spec', fixture: '样例 fixture', audit: '审计 audit', other: '其他 other' };
+const KIND_NAMES: Record<RuleScenario['kind'], string> = { spec: '规格 spec', fixture: '样例 fixture', audit: '审计 audit', definition: '定义 definition', other: '其他 other' };
 
 export function renderRules(l: RulesListing): string {
   const lines = [`政策配置 profile: ${l.profile.chain.join(' ← ')}${l.on ? `; 日期 on: ${l.on}` : ''}`, ''];

@@ -1,0 +1,41 @@
+// The official working-day calendar as two small tables in the export's database, so a
+// working-day deadline is computed in the same query as the rule (see sql.ts).
+import { Dataset } from '../../engine/dataset/dataset';
+import { isWorkingDay, knownYears } from '../calendar/working-days';
+import { addDays } from '../dates';
+
+let exceptions: { holidays: string[]; workdays: string[]; from: string; until: string } | undefined;
+
+// Only the days where the calendar departs from Monday–Friday are written into SQL.
+function calendarExceptions() {
+  if (exceptions) return exceptions;
+  const { from, to } = knownYears();
+  const holidays: string[] = [];
+  const workdays: string[] = [];
+  for (let d = `${from}-01-01`; d <= `${to}-12-31`; d = addDays(d, 1)) {
+    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+    const weekend = weekday === 0 || weekday === 6;
+    const working = isWorkingDay(d);
+    if (weekend && working) workdays.push(d);
+    if (!weekend && !working) holidays.push(d);
+  }
+  return (exceptions = { holidays, workdays, from: `${from}-01-01`, until: `${to + 1}-01-01` });
+}
+
+const made = new WeakMap<object, Set<string>>();
+
+/** Creates jz_calendar and jz_workdays in the dataset's database once. */
+export async function ensureCalendar(ds: Dataset): Promise<void> {
+  const seen = made.get(ds.instance) ?? made.set(ds.instance, new Set()).get(ds.instance)!;
+  if (seen.has(ds.catalog)) return;
+  const c = calendarExceptions();
+  const list = (ds: string[]) => (ds.length ? ds.map((d) => `DATE '${d}'`).join(', ') : 'NULL');
+  await ds.run(`CREATE TABLE IF NOT EXISTS jz_calendar AS
+    SELECT d, w, sum(w) OVER (ORDER BY d)::INTEGER AS cum FROM (
+      SELECT range::DATE AS d,
+             CASE WHEN range::DATE IN (${list(c.workdays)}) THEN 1 WHEN range::DATE IN (${list(c.holidays)}) THEN 0
+                  WHEN dayofweek(range) IN (0, 6) THEN 0 ELSE 1 END AS w
+      FROM range(DATE '${c.from}', DATE '${c.until}', INTERVAL 1 DAY))`);
+  await ds.run(`CREATE TABLE IF NOT EXISTS jz_workdays AS SELECT cum AS n, d FROM jz_calendar WHERE w = 1`);
+  seen.add(ds.catalog);
+}

@@ -1,0 +1,151 @@
+// A vocabulary rule's conditions as SQL over the export's tables, with the parameter values
+// of one period written in as constants: the record is `s`, linked records a1, a2…
+import { ParameterValue } from '../../engine/profile/profile';
+import { Duration } from '../duration';
+import { Condition, Operand } from './ir';
+
+export type Values = Record<string, ParameterValue | undefined>;
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function paramSql(key: string, values: Values, type: string): string {
+  const v = values[key]?.value;
+  if (v === undefined || v === null) return 'NULL';
+  if (Array.isArray(v)) return `[${v.map((x) => lit(String(x))).join(', ')}]::VARCHAR[]`;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return type === 'amount' ? `${v}::DECIMAL(18,2)` : String(v);
+  return lit(String(v));
+}
+
+// Working days are counted on the official calendar (jz_calendar: every known day with the
+// running count of working days up to it; jz_workdays: the n-th working day). Outside the
+// calendar's years the lookup is NULL, so the record is not judged rather than guessed.
+function addWorkingDays(base: string, n: number): string {
+  if (n >= 0) return `(SELECT w.d FROM jz_workdays w WHERE w.n = (SELECT c.cum FROM jz_calendar c WHERE c.d = ${base}) + ${n})`;
+  return `(SELECT w.d FROM jz_workdays w WHERE w.n = (SELECT c.cum FROM jz_calendar c WHERE c.d = CAST(${base} - INTERVAL 1 DAY AS DATE)) - ${-n} + 1)`;
+}
+
+function offsetSql(base: string, d: Duration, sign: 1 | -1, countingStart: boolean): string {
+  // Counting the first day (a notice posted on the 1st for 7 days ends on the 7th) is the period after the day before.
+  const from = countingStart ? `CAST(${base} - INTERVAL 1 DAY AS DATE)` : base;
+  switch (d.unit) {
+    case 'calendar_days':
+      return `CAST(${from} + INTERVAL (${sign * d.value}) DAY AS DATE)`;
+    case 'months':
+      return countingStart ? `CAST(${base} + INTERVAL (${sign * d.value}) MONTH - INTERVAL 1 DAY AS DATE)` : `CAST(${base} + INTERVAL (${sign * d.value}) MONTH AS DATE)`;
+    case 'working_days':
+      return addWorkingDays(from, sign * d.value);
+  }
+}
+
+export function operandSql(o: Operand, values: Values): string {
+  switch (o.kind) {
+    case 'field':
+      return `${o.alias}.${o.field.path}`;
+    case 'literal':
+      return o.sql;
+    case 'param':
+      return paramSql(o.key, values, o.type);
+    case 'offset': {
+      const d = 'param' in o.by ? (values[o.by.param]?.value as Duration | undefined) : o.by;
+      return d ? offsetSql(operandSql(o.base, values), d, o.sign, o.countingStart) : 'NULL::DATE';
+    }
+    case 'values':
+      return `(SELECT list(${o.aliases[o.aliases.length - 1]}.${o.field.path}) ${linkedFrom(o.path, o.aliases, o.from, [])})`;
+  }
+}
+
+function linkedFrom(path: { sql(p: string, a: string): { from: string; on?: string } }[], aliases: string[], from: string, more: string[]): string {
+  const parts = path.map((l, i) => l.sql(i ? aliases[i - 1] : from, aliases[i]));
+  const on = [...parts.map((p) => p.on).filter((x): x is string => !!x), ...more];
+  return `FROM ${parts.map((p) => p.from).join(', ')}${on.length ? ` WHERE ${on.join(' AND ')}` : ''}`;
+}
+
+export function conditionSql(c: Condition, values: Values): string {
+  const o = (x: Operand) => operandSql(x, values);
+  switch (c.kind) {
+    case 'compare': {
+      // A list field (经办人, 情节) "is" a value when it holds it.
+      if (c.left.kind === 'field' && c.left.type === 'list') return `${c.op === '<>' ? 'NOT ' : ''}list_contains(${o(c.left)}, ${o(c.right)})`;
+      return `(${o(c.left)} ${c.op} ${o(c.right)})`;
+    }
+    case 'in': {
+      const [first] = c.values;
+      const test = first.kind === 'param' || first.kind === 'values' ? `list_contains(${o(first)}, ${o(c.left)})` : `${o(c.left)} IN (${c.values.map(o).join(', ')})`;
+      return c.negate ? `(NOT ${test})` : `(${test})`;
+    }
+    case 'present':
+      return c.operand.kind === 'field' && c.operand.type === 'list'
+        ? `(len(coalesce(${o(c.operand)}, [])) ${c.present ? '>' : '='} 0)`
+        : `(${o(c.operand)} IS ${c.present ? 'NOT ' : ''}NULL)`;
+    case 'absent-or':
+      return `(${o(c.operand)} IS NULL OR ${conditionSql(c.inner, values)})`;
+    case 'between':
+      return `(${o(c.left)} BETWEEN ${o(c.low)} AND ${o(c.high)})`;
+    case 'param-is': {
+      const v = values[c.key]?.value;
+      return v === undefined || v === null ? 'NULL' : v === c.value ? 'TRUE' : 'FALSE';
+    }
+    case 'exists': {
+      const inner = c.conditions.map((x) => conditionSql(x, values));
+      return `(${c.negate ? 'NOT ' : ''}EXISTS (SELECT 1 ${linkedFrom(c.path, c.aliases, c.from, inner)}))`;
+    }
+    case 'count':
+      return `((SELECT count(*) ${linkedFrom(c.path, c.aliases, c.from, c.conditions.map((x) => conditionSql(x, values)))}) ${c.op} ${o(c.right)})`;
+    case 'sum': {
+      const a = c.aliases[c.aliases.length - 1];
+      return `((SELECT coalesce(sum(${a}.${c.field.path}), 0) ${linkedFrom(c.path, c.aliases, c.from, c.conditions.map((x) => conditionSql(x, values)))}) ${c.op} ${o(c.right)})`;
+    }
+  }
+}
+
+/** Every parameter a condition reads. */
+export function parametersOf(c: Condition): string[] {
+  const ofOperand = (x: Operand): string[] => (x.kind === 'param' ? [x.key] : x.kind === 'offset' ? [...ofOperand(x.base), ...('param' in x.by ? [x.by.param] : [])] : []);
+  switch (c.kind) {
+    case 'compare':
+      return [...ofOperand(c.left), ...ofOperand(c.right)];
+    case 'in':
+      return [...ofOperand(c.left), ...c.values.flatMap(ofOperand)];
+    case 'present':
+      return ofOperand(c.operand);
+    case 'absent-or':
+      return parametersOf(c.inner);
+    case 'between':
+      return [c.left, c.low, c.high].flatMap(ofOperand);
+    case 'param-is':
+      return [c.key];
+    case 'exists':
+      return c.conditions.flatMap(parametersOf);
+    case 'count':
+    case 'sum':
+      return [...c.conditions.flatMap(parametersOf), ...ofOperand(c.right)];
+  }
+}
+
+/** Every field of the rule's own record (`s`) a condition reads, for a finding's `actual`. */
+export function subjectFieldsOf(c: Condition): { path: string; zh: string; personal?: string }[] {
+  const ofOperand = (x: Operand): { path: string; zh: string; personal?: string }[] =>
+    x.kind === 'field' && x.alias === 's' ? [x.field] : x.kind === 'offset' ? ofOperand(x.base) : [];
+  switch (c.kind) {
+    case 'compare':
+      return [...ofOperand(c.left), ...ofOperand(c.right)];
+    case 'in':
+      return [...ofOperand(c.left), ...c.values.flatMap(ofOperand)];
+    case 'present':
+      return ofOperand(c.operand);
+    case 'absent-or':
+      return subjectFieldsOf(c.inner);
+    case 'between':
+      return [c.left, c.low, c.high].flatMap(ofOperand);
+    case 'param-is':
+      return [];
+    case 'exists':
+    case 'count':
+    case 'sum':
+      return c.conditions.flatMap(subjectFieldsOf);
+  }
+}
+
+/** Does the condition move a date by working days (NULL may then mean: outside the calendar)? */
+export const usesWorkingDays = (sql: string) => sql.includes('jz_workdays');

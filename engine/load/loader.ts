@@ -119,10 +119,13 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
       const where = line ? `:${line}` : '';
       throw new InputError(`${f.file}${where}: 不是 UTF-8 编码(请以 UTF-8 导出)`, `${f.file}${where}: not UTF-8 encoded (export as UTF-8)`);
     });
-  await ds.run(`CREATE TEMP TABLE unreadable_${c} (_line INTEGER)`);
-  await ds.run(
-    `CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '') AND CAST(rowid + 1 AS INTEGER) NOT IN (SELECT _line FROM unreadable_${c})`,
-  );
+  // Blank lines are skipped (a record is at least '{}'); lines nothing can read are left out once found.
+  const lines = (unreadable?: number[]) =>
+    ds.run(
+      `CREATE OR REPLACE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (strlen(j) > 8 OR trim(j) <> '')${unreadable ? ` AND rowid + 1 NOT IN (${unreadable.join(',')})` : ''}`,
+    );
+  await lines();
+  const unreadable: number[] = [];
   // One parse per line types every record and marks the suspect ones (one-pass.ts). Lines DuckDB
   // cannot read are rare: the parse fails, and only then are the bad lines looked up. One that
   // JavaScript reads (an unpaired surrogate such as "\ud800") is one rejected record; one that
@@ -147,7 +150,8 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
           const errors = scanned.errors.length ? scanned.errors : [{ path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' }];
           reject(row._line, parsed(row.j), errors);
         }
-        await insertLines(ds, `unreadable_${c}`, bad.map((r) => r._line));
+        unreadable.push(...bad.map((r) => r._line));
+        await lines(unreadable);
         return false;
       },
     );
@@ -158,7 +162,6 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
   await rejectDuplicateKeys(ds, f, raw, keyField, rejected);
   await ds.run(`DROP VIEW v_${raw}`);
   await ds.run(`DROP TABLE ${raw}`);
-  await ds.run(`DROP TABLE unreadable_${c}`);
   rejected.sort((a, b) => (a.line ?? a.index!) - (b.line ?? b.index!));
   // Every record is in the table or among the rejected: counting both is counting the file.
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);

@@ -149,11 +149,13 @@ export class OnePassPlan {
     if ('const' in s) return `${x} <> ${sqlString(JSON.stringify(s.const))}`;
     switch (s.type) {
       case 'string': {
-        const checks = [`NOT starts_with(${x}, '"')`];
+        // An enum, a date or a pattern is matched on the quoted text, so only a free string needs its quote checked.
+        const checks: string[] = [];
         if (s.enum) checks.push(`${x} NOT IN (${s.enum.map((e: string) => sqlString(JSON.stringify(e))).join(', ')})`);
         // The shape, then DuckDB's own date parser: the contract's leap-year pattern, cheaply.
         if (s.format === 'date') checks.push(`NOT regexp_matches(${x}, '^"[0-9]{4}-[0-9]{2}-[0-9]{2}"$') OR TRY_CAST(substr(${x}, 2, 10) AS DATE) IS NULL`);
         else if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(quotedPattern(s.pattern))})`);
+        if (!checks.length) checks.push(`NOT starts_with(${x}, '"')`);
         if (typeof s.minLength === 'number' && s.minLength > 1) throw new Error(`minLength ${s.minLength} is not compiled to SQL`);
         if (s.minLength === 1) checks.push(`strlen(${x}) < 3`);
         return `(${checks.join(' OR ')})`;

@@ -81,8 +81,24 @@ async function appendTexts(ds: Dataset, raw: string, texts: string[]): Promise<v
   appender.closeSync();
 }
 
-async function insertLines(ds: Dataset, table: string, lines: number[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += 10_000) await ds.run(`INSERT INTO ${table} VALUES (${lines.slice(i, i + 10_000).join('),(')})`);
+/** A temporary table of line numbers, appended (a whole file's lines may be suspect). */
+async function lineTable(ds: Dataset, table: string, lines: number[]): Promise<void> {
+  await ds.run(`CREATE TEMP TABLE ${table} (_line INTEGER)`);
+  const appender = await ds.conn.createAppender(table, 'main', 'temp');
+  for (const line of lines) {
+    appender.appendInteger(line);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** The line read as the contract needs it (json-text.ts); text nothing can read stops the run. */
+function scanned(f: CollectionFile, line: number, text: string): ScannedRecord {
+  try {
+    return scanRecord(text);
+  } catch {
+    throw new InputError(`${f.file}${at(f, line)}: JSON 格式错误`, `${f.file}${at(f, line)}: malformed JSON`);
+  }
 }
 
 const where = (f: CollectionFile, line: number) => (f.format === 'array' ? { index: line - 1 } : { line });
@@ -141,14 +157,8 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
         const bad = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line`);
         if (!bad.length) throw e;
         for (const row of bad) {
-          let scanned: ScannedRecord;
-          try {
-            scanned = scanRecord(row.j);
-          } catch {
-            throw new InputError(`${f.file}${at(f, row._line)}: JSON 格式错误`, `${f.file}${at(f, row._line)}: malformed JSON`);
-          }
-          const errors = scanned.errors.length ? scanned.errors : [{ path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' }];
-          reject(row._line, parsed(row.j), errors);
+          const { errors } = scanned(f, row._line, row.j);
+          reject(row._line, parsed(row.j), errors.length ? errors : [{ path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' }]);
         }
         unreadable.push(...bad.map((r) => r._line));
         await lines(unreadable);
@@ -179,32 +189,24 @@ const SECOND_LOOK_SQL = 2000;
 // table is put back in line order.
 async function secondLook(ds: Dataset, f: CollectionFile, raw: string, suspects: number[], reject: (line: number, record: unknown, errors: FieldError[]) => void, rejected: RejectedRecord[]) {
   const c = f.collection;
-  await ds.run(`CREATE TEMP TABLE suspect_${c} (_line INTEGER)`);
-  await insertLines(ds, `suspect_${c}`, suspects);
+  await lineTable(ds, `suspect_${c}`, suspects);
   await ds.run(`CREATE TEMP VIEW vs_${raw} AS SELECT v._line, v.j FROM v_${raw} v JOIN suspect_${c} USING (_line)`);
   let flagged = suspects;
   if (suspects.length > SECOND_LOOK_SQL) {
     flagged = await flagViolations(ds, schema, defName(c), `vs_${raw}`, `chk_${c}`);
-    await ds.run(`CREATE TEMP TABLE flagged_${c} (_line INTEGER)`);
-    await insertLines(ds, `flagged_${c}`, flagged);
+    await lineTable(ds, `flagged_${c}`, flagged);
   }
   const rows = await ds.all<{ _line: number; j: string }>(
     suspects.length > SECOND_LOOK_SQL ? `SELECT v._line, v.j FROM vs_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line` : `SELECT _line, j FROM vs_${raw} ORDER BY _line`,
   );
   if (suspects.length > SECOND_LOOK_SQL) await ds.run(`DROP TABLE flagged_${c}`);
   for (const row of rows) {
-    let scanned: ScannedRecord;
-    try {
-      scanned = scanRecord(row.j);
-    } catch {
-      throw new InputError(`${f.file}${at(f, row._line)}: JSON 格式错误`, `${f.file}${at(f, row._line)}: malformed JSON`);
-    }
     // ajv is the authority on meaning; the SQL passes only have to find every candidate.
-    const errors = [...scanned.errors, ...validateRecord(c, scanned.value, scanned.numbers)];
+    const read = scanned(f, row._line, row.j);
+    const errors = [...read.errors, ...validateRecord(c, read.value, read.numbers)];
     if (errors.length) reject(row._line, parsed(row.j), errors);
   }
-  await ds.run(`CREATE TEMP TABLE rejected_${c} (_line INTEGER)`);
-  await insertLines(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
+  await lineTable(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
   await normaliseLowerCaseX(ds, c, raw, COLLECTIONS[c].key);
   const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
   await ds.run(`CREATE TABLE retyped_${c} AS SELECT * FROM ${c} WHERE _line NOT IN (SELECT _line FROM suspect_${c})

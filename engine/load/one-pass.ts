@@ -10,15 +10,11 @@
 // whitespace, a key not in the contract or given twice, a null, a number written with more
 // digits than it keeps (12.340000001 is caught by its third decimal, 12.3400000000000000001 by
 // its length). A backslash is suspect too, so a string's text between its quotes is its value.
+import { sqlString } from '../dataset/sql';
+import { ident, quotedPattern, SUPPORTED } from './sql-validator';
+
 type Schema = Record<string, any>;
 
-const SUPPORTED = new Set([
-  '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format',
-  'minLength', 'minimum', 'maximum', 'x-decimals', 'title', 'description', '$schema', 'id',
-]);
-
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const text = (x: string) => `CAST(${x} AS VARCHAR)`;
 /** A string scalar's value: its text between the quotes (exact once the line has no backslash). */
 const unquoted = (x: string) => `(${text(x)})[2:-2]`;
@@ -178,12 +174,6 @@ export class OnePassPlan {
         throw new Error(`schema without a supported type: ${JSON.stringify(s).slice(0, 80)}`);
     }
   }
-}
-
-// ^…$ around the value becomes ^"…"$ around the quoted text.
-function quotedPattern(pattern: string): string {
-  if (!pattern.startsWith('^') || !pattern.endsWith('$')) throw new Error(`pattern ${pattern} is not anchored`);
-  return `^"(?:${pattern.slice(1, -1)})"$`;
 }
 
 /** The plan for a collection's records: structure, typed columns, suspect predicate. */

@@ -17,7 +17,10 @@ type Schema = Record<string, any>;
 
 const text = (x: string) => `CAST(${x} AS VARCHAR)`;
 /** A string scalar's value: its text between the quotes (exact once the line has no backslash). */
-const unquoted = (x: string) => `(${text(x)})[2:-2]`;
+const unquoted = (x: string) => `substr(${text(x)}, 2, strlen(${text(x)}) - 2)`;
+
+/** A date's value from its quoted text; the same expression in the check, so it is computed once. */
+const dateOf = (x: string) => `TRY_CAST(substr(${x}, 2, 10) AS DATE)`;
 
 export interface OnePassSql {
   /** from_json structure: the record's shape with "JSON" at every scalar. */
@@ -83,7 +86,7 @@ export class OnePassPlan {
         return `list_transform(${x}, ${e} -> ${this.typed(this.resolve(s.items ?? { type: 'string' }), e)})`;
       }
       case 'string':
-        return s.format === 'date' ? `TRY_CAST(${unquoted(x)} AS DATE)` : unquoted(x);
+        return s.format === 'date' ? dateOf(text(x)) : unquoted(x);
       case 'integer':
         return `TRY_CAST(${text(x)} AS INTEGER)`;
       case 'number':
@@ -149,7 +152,7 @@ export class OnePassPlan {
         const checks: string[] = [];
         if (s.enum) checks.push(`${x} NOT IN (${s.enum.map((e: string) => sqlString(JSON.stringify(e))).join(', ')})`);
         // The shape, then DuckDB's own date parser: the contract's leap-year pattern, cheaply.
-        if (s.format === 'date') checks.push(`NOT regexp_matches(${x}, '^"[0-9]{4}-[0-9]{2}-[0-9]{2}"$') OR TRY_CAST(substr(${x}, 2, 10) AS DATE) IS NULL`);
+        if (s.format === 'date') checks.push(`NOT regexp_matches(${x}, '^"[0-9]{4}-[0-9]{2}-[0-9]{2}"$') OR ${dateOf(x)} IS NULL`);
         else if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(quotedPattern(s.pattern))})`);
         if (!checks.length) checks.push(`NOT starts_with(${x}, '"')`);
         if (typeof s.minLength === 'number' && s.minLength > 1) throw new Error(`minLength ${s.minLength} is not compiled to SQL`);

@@ -17,7 +17,7 @@ type Schema = Record<string, any>;
 
 const text = (x: string) => `CAST(${x} AS VARCHAR)`;
 /** A string scalar's value: its text between the quotes (exact once the line has no backslash). */
-const unquoted = (x: string) => `substr(${text(x)}, 2, strlen(${text(x)}) - 2)`;
+const unquoted = (x: string) => `(${text(x)})[2:-2]`;
 
 /** A date's value from its quoted text; the same expression in the check, so it is computed once. */
 const dateOf = (x: string) => `TRY_CAST(substr(${x}, 2, 10) AS DATE)`;

@@ -213,3 +213,36 @@ describe('lower-case x in resident IDs', () => {
     ]);
   });
 });
+
+describe('lines the one pass finds suspect', () => {
+  it('loads a valid line written with spaces, an extra field or an escape exactly as a plain one, in line order', async () => {
+    const lines = [
+      payment('P1', '1.50'),
+      payment('P2', '2.50').replace('"amount":', '"amount": ').replace('{', '{ '),
+      payment('P3', '3.50').replace('"channel":"bank"', '"channel":"bank","note":"x"'),
+      payment('P4', '4.50').replace('"A1"', '"\\u0041\\"1"'),
+      payment('P5', '5.50'),
+    ];
+    const loaded = await load({ 'payments.ndjson': lines.join('\n') });
+    expect(loaded.rejected).to.deep.equal([]);
+    const rows = await loaded.dataset.all<{ payment_id: string; application_id: string; a: string }>(`SELECT payment_id, application_id, amount::VARCHAR AS a, _line FROM payments`);
+    expect(rows).to.deep.equal([
+      { payment_id: 'P1', application_id: 'A1', a: '1.50', _line: 1 },
+      { payment_id: 'P2', application_id: 'A1', a: '2.50', _line: 2 },
+      { payment_id: 'P3', application_id: 'A1', a: '3.50', _line: 3 },
+      { payment_id: 'P4', application_id: 'A"1', a: '4.50', _line: 4 },
+      { payment_id: 'P5', application_id: 'A1', a: '5.50', _line: 5 },
+    ]);
+  });
+
+  it('narrows thousands of suspect lines with the SQL checks, rejecting only the bad one', async () => {
+    // Every line has a space after a colon (valid, but not the compact form the one pass expects).
+    const lines = Array.from({ length: 2500 }, (_, i) => payment(`P${i}`, i === 1234 ? '1.001' : '7.25').replace('"amount":', '"amount": '));
+    const loaded = await load({ 'payments.ndjson': lines.join('\n') });
+    expect(loaded.rejected.map((r) => [r.line, r.id, r.errors.map((e) => `${e.path} ${e.keyword}`)])).to.deep.equal([[1235, 'P1234', ['$.amount decimals']]]);
+    const [{ n, total, ordered }] = await loaded.dataset.all<{ n: number; total: string; ordered: boolean }>(
+      `SELECT count(*)::INTEGER AS n, sum(amount)::VARCHAR AS total, bool_and(_line > prev) AS ordered FROM (SELECT amount, _line, lag(_line, 1, 0) OVER () AS prev FROM payments)`,
+    );
+    expect({ n, total, ordered }).to.deep.equal({ n: 2499, total: (2499 * 7.25).toFixed(2), ordered: true });
+  });
+});

@@ -12,6 +12,7 @@ import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
+import { onePass, OnePassSql, onePassSelect } from './one-pass';
 import { flagViolations } from './sql-validator';
 import { FieldError, validateRecord } from './validator';
 
@@ -80,8 +81,24 @@ async function appendTexts(ds: Dataset, raw: string, texts: string[]): Promise<v
   appender.closeSync();
 }
 
-async function insertLines(ds: Dataset, table: string, lines: number[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += 10_000) await ds.run(`INSERT INTO ${table} VALUES (${lines.slice(i, i + 10_000).join('),(')})`);
+/** A temporary table of line numbers, appended (a whole file's lines may be suspect). */
+async function lineTable(ds: Dataset, table: string, lines: number[]): Promise<void> {
+  await ds.run(`CREATE TEMP TABLE ${table} (_line INTEGER)`);
+  const appender = await ds.conn.createAppender(table, 'main', 'temp');
+  for (const line of lines) {
+    appender.appendInteger(line);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** The line read as the contract needs it (json-text.ts); text nothing can read stops the run. */
+function scanned(f: CollectionFile, line: number, text: string): ScannedRecord {
+  try {
+    return scanRecord(text);
+  } catch {
+    throw new InputError(`${f.file}${at(f, line)}: JSON 格式错误`, `${f.file}${at(f, line)}: malformed JSON`);
+  }
 }
 
 const where = (f: CollectionFile, line: number) => (f.format === 'array' ? { index: line - 1 } : { line });
@@ -118,65 +135,88 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
       const where = line ? `:${line}` : '';
       throw new InputError(`${f.file}${where}: 不是 UTF-8 编码(请以 UTF-8 导出)`, `${f.file}${where}: not UTF-8 encoded (export as UTF-8)`);
     });
-  await ds.run(`CREATE TEMP TABLE unreadable_${c} (_line INTEGER)`);
-  await ds.run(
-    `CREATE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (length(j) > 8 OR trim(j) <> '') AND CAST(rowid + 1 AS INTEGER) NOT IN (SELECT _line FROM unreadable_${c})`,
-  );
-  // Lines DuckDB cannot read are rare: rather than a validity pass over every line, the parse
-  // that validation does anyway fails, and only then are the bad lines looked up. One that
+  // Blank lines are skipped (a record is at least '{}'); lines nothing can read are left out once found.
+  const lines = (unreadable?: number[]) =>
+    ds.run(
+      `CREATE OR REPLACE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (strlen(j) > 8 OR trim(j) <> '')${unreadable ? ` AND rowid + 1 NOT IN (${unreadable.join(',')})` : ''}`,
+    );
+  await lines();
+  const unreadable: number[] = [];
+  // One parse per line types every record and marks the suspect ones (one-pass.ts). Lines DuckDB
+  // cannot read are rare: the parse fails, and only then are the bad lines looked up. One that
   // JavaScript reads (an unpaired surrogate such as "\ud800") is one rejected record; one that
   // nothing reads is malformed JSON and stops the run, naming file and line.
-  let lines: number[] | undefined;
-  while (!lines) {
-    lines = await flagViolations(ds, schema, defName(c), `v_${raw}`, `chk_${c}`).catch(async (e: Error) => {
-      if (!/malformed JSON/i.test(e.message)) throw e;
-      const bad = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line`);
-      if (!bad.length) throw e;
-      for (const row of bad) {
-        let scanned: ScannedRecord;
-        try {
-          scanned = scanRecord(row.j);
-        } catch {
-          throw new InputError(`${f.file}${at(f, row._line)}: JSON 格式错误`, `${f.file}${at(f, row._line)}: malformed JSON`);
+  const plan = planOf(c);
+  // A lower-case x is read as X from the line's text (normaliseLowerCaseX): such lines are retyped.
+  const lowerX = PERSON_ID_PATHS.some((p) => p.collection === c) ? `contains(_j, 'x"')` : undefined;
+  for (let parsedAll = false; !parsedAll; ) {
+    parsedAll = await ds.run(`CREATE TABLE ${c} AS ${onePassSelect(plan, `v_${raw}`, lowerX)}`).then(
+      () => true,
+      async (e: Error) => {
+        if (!/malformed JSON/i.test(e.message)) throw e;
+        const bad = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line`);
+        if (!bad.length) throw e;
+        for (const row of bad) {
+          const { errors } = scanned(f, row._line, row.j);
+          reject(row._line, parsed(row.j), errors.length ? errors : [{ path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' }]);
         }
-        const errors = scanned.errors.length ? scanned.errors : [{ path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' }];
-        reject(row._line, parsed(row.j), errors);
-      }
-      await insertLines(ds, `unreadable_${c}`, bad.map((r) => r._line));
-      return undefined;
-    });
+        unreadable.push(...bad.map((r) => r._line));
+        await lines(unreadable);
+        return false;
+      },
+    );
   }
-  await ds.run(`CREATE TEMP TABLE flagged_${c} (_line INTEGER)`);
-  await insertLines(ds, `flagged_${c}`, lines);
-  const flagged = await ds.all<{ _line: number; j: string }>(`SELECT v._line, v.j FROM v_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line`);
-  await ds.run(`DROP TABLE flagged_${c}`);
-  for (const row of flagged) {
-    let scanned: ScannedRecord;
-    try {
-      scanned = scanRecord(row.j);
-    } catch {
-      throw new InputError(`${f.file}${at(f, row._line)}: JSON 格式错误`, `${f.file}${at(f, row._line)}: malformed JSON`);
-    }
-    // ajv is the authority on meaning; the SQL pass only has to find every candidate.
-    const errors = [...scanned.errors, ...validateRecord(c, scanned.value, scanned.numbers)];
-    if (errors.length) reject(row._line, parsed(row.j), errors);
-  }
-  await ds.run(`CREATE TEMP TABLE rejected_${c} (_line INTEGER)`);
-  await insertLines(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
-  await normaliseLowerCaseX(ds, c, raw, keyField);
-  const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
-  await ds.run(
-    `CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c})`,
-  );
+  const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM ${c} WHERE _suspect ORDER BY _line`)).map((r) => Number(r._line));
+  await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
+  if (suspects.length) await secondLook(ds, f, raw, suspects, reject, rejected);
   await rejectDuplicateKeys(ds, f, raw, keyField, rejected);
   await ds.run(`DROP VIEW v_${raw}`);
   await ds.run(`DROP TABLE ${raw}`);
-  await ds.run(`DROP TABLE rejected_${c}`);
-  await ds.run(`DROP TABLE unreadable_${c}`);
   rejected.sort((a, b) => (a.line ?? a.index!) - (b.line ?? b.index!));
   // Every record is in the table or among the rejected: counting both is counting the file.
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
   return { records: n + rejected.length, rejected };
+}
+
+const plans = new Map<CollectionName, OnePassSql>();
+const planOf = (c: CollectionName) => plans.get(c) ?? plans.set(c, onePass(schema, defName(c))).get(c)!;
+
+/** Above this many suspect lines, the SQL checks narrow them before ajv reads each one. */
+const SECOND_LOOK_SQL = 2000;
+
+// The suspect lines only: ajv judges them (after the SQL checks, when many), the conforming ones
+// are typed again from their own text by from_json, as the contract's structure says, and the
+// table is put back in line order.
+async function secondLook(ds: Dataset, f: CollectionFile, raw: string, suspects: number[], reject: (line: number, record: unknown, errors: FieldError[]) => void, rejected: RejectedRecord[]) {
+  const c = f.collection;
+  await lineTable(ds, `suspect_${c}`, suspects);
+  await ds.run(`CREATE TEMP VIEW vs_${raw} AS SELECT v._line, v.j FROM v_${raw} v JOIN suspect_${c} USING (_line)`);
+  let flagged = suspects;
+  if (suspects.length > SECOND_LOOK_SQL) {
+    flagged = await flagViolations(ds, schema, defName(c), `vs_${raw}`, `chk_${c}`);
+    await lineTable(ds, `flagged_${c}`, flagged);
+  }
+  const rows = await ds.all<{ _line: number; j: string }>(
+    suspects.length > SECOND_LOOK_SQL ? `SELECT v._line, v.j FROM vs_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line` : `SELECT _line, j FROM vs_${raw} ORDER BY _line`,
+  );
+  if (suspects.length > SECOND_LOOK_SQL) await ds.run(`DROP TABLE flagged_${c}`);
+  for (const row of rows) {
+    // ajv is the authority on meaning; the SQL passes only have to find every candidate.
+    const read = scanned(f, row._line, row.j);
+    const errors = [...read.errors, ...validateRecord(c, read.value, read.numbers)];
+    if (errors.length) reject(row._line, parsed(row.j), errors);
+  }
+  await lineTable(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
+  await normaliseLowerCaseX(ds, c, raw, COLLECTIONS[c].key);
+  const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
+  await ds.run(`CREATE TABLE retyped_${c} AS SELECT * FROM ${c} WHERE _line NOT IN (SELECT _line FROM suspect_${c})
+    UNION ALL SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM vs_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c})
+    ORDER BY _line`);
+  await ds.run(`DROP TABLE ${c}`);
+  await ds.run(`ALTER TABLE retyped_${c} RENAME TO ${c}`);
+  await ds.run(`DROP VIEW vs_${raw}`);
+  await ds.run(`DROP TABLE suspect_${c}`);
+  await ds.run(`DROP TABLE rejected_${c}`);
 }
 
 // A primary key given to two records makes every join count the household (or payment…)

@@ -12,12 +12,12 @@ import { sqlString } from '../dataset/sql';
 
 type Schema = Record<string, any>;
 
-const SUPPORTED = new Set([
+export const SUPPORTED = new Set([
   '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format',
   'minLength', 'minimum', 'maximum', 'x-decimals', 'title', 'description', '$schema', 'id',
 ]);
 
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 // A JSON null anywhere as a value: ajv rejects null for every typed field of the contract,
 // and from_json cannot tell a null from an absent key, so such lines always go to ajv.
@@ -150,7 +150,7 @@ export class SqlValidationPlan {
 }
 
 // ^…$ around the value becomes ^"…"$ around the quoted text.
-function quotedPattern(pattern: string): string {
+export function quotedPattern(pattern: string): string {
   if (!pattern.startsWith('^') || !pattern.endsWith('$')) throw new Error(`pattern ${pattern} is not anchored`);
   return `^"(?:${pattern.slice(1, -1)})"$`;
 }

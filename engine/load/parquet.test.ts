@@ -212,6 +212,26 @@ describe('Parquet exports', function () {
     expect(loaded.rejected.map((r) => r.errors.map((e) => `${r.line} ${e.path} ${e.keyword}`))).to.deep.equal([['1 $.amount required']]);
   });
 
+  it('judges a value of another type row by row, as JSON would: text money, a numeric key', async () => {
+    const dir = folder();
+    await writeParquet(dir, 'payments', [payment('1', { amount: '300.00' }), { ...payment('2'), amount: undefined }], { ...PAYMENT_COLUMNS, payment_id: 'BIGINT', amount: 'VARCHAR' });
+    const loaded = await loadExport(dir);
+    loaded.dataset.close();
+    expect(loaded.rejected.map((r) => r.errors.map((e) => `${r.line} ${e.path} ${e.keyword}`))).to.deep.equal([
+      ['1 $.payment_id type', '1 $.amount type'],
+      ['2 $.amount required', '2 $.payment_id type'],
+    ]);
+  });
+
+  it('accepts whole numbers in a DOUBLE integer column and rejects a fraction there', async () => {
+    const dir = folder();
+    const grades = [2, 2.5].map((g, i) => ({ ...HOUSEHOLDS[0], household_id: `H${i}`, members: [{ ...member('152326198709082439'), disability_grade: g }] }));
+    await writeParquet(dir, 'households', grades, { ...HOUSEHOLD_COLUMNS, members: HOUSEHOLD_COLUMNS.members.replace('disability_grade INTEGER', 'disability_grade DOUBLE') });
+    const loaded = await loadExport(dir);
+    loaded.dataset.close();
+    expect(loaded.rejected.map((r) => r.errors.map((e) => `${r.line} ${e.path} ${e.keyword}`))).to.deep.equal([['2 $.members[0].disability_grade type']]);
+  });
+
   it('stops the run on a contract field of an unsupported type such as TIMESTAMP', async () => {
     const dir = folder();
     await writeParquet(dir, 'payments', [payment('P1')], { ...PAYMENT_COLUMNS, paid_on: 'TIMESTAMP' });

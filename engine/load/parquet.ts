@@ -69,7 +69,7 @@ export class RowJson {
     }
     // A nested value where the contract wants another type is written as it is and rejected
     // row by row ("must be of type …"), as the same value in NDJSON would be.
-    if (!EXACT.has(type.typeId) && type.typeId !== DuckDBTypeId.STRUCT && type.typeId !== DuckDBTypeId.LIST && type.alias !== 'JSON')
+    if (!EXACT.has(type.typeId) && type.typeId !== DuckDBTypeId.STRUCT && type.typeId !== DuckDBTypeId.LIST)
       this.unfaithful.push({ path, type: type.toString(), money: isMoney(s), values });
     return json;
   }

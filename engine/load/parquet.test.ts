@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeParquetExport } from '../../examples/parquet';
+import { runCli } from '../../tests/support/cli';
 import { loadProfile } from '../profile/load';
 import { auditDataset } from '../run/audit';
 import { sqlString } from '../dataset/sql';
@@ -236,6 +237,25 @@ describe('Parquet exports', function () {
     const dir = folder();
     await writeParquet(dir, 'payments', [payment('P1')], { ...PAYMENT_COLUMNS, paid_on: 'TIMESTAMP' });
     await expectInputError(loadExport(dir), /列 paid_on 的类型 TIMESTAMP 不受支持/);
+  });
+
+  it('audits a Parquet folder from the command line, reports naming file and row', async () => {
+    const { pq } = await bothWays();
+    const out = folder();
+    const r = await runCli('audit', pq, '--out', out);
+    expect(r.code, r.stderr).to.equal(1);
+    const md = fs.readFileSync(path.join(out, 'compliance.md'), 'utf8');
+    expect(md).to.include(`${path.join(pq, 'payments.parquet')}:2`);
+    expect(md).to.include(`${path.join(pq, 'households.parquet')}:2`);
+  });
+
+  it('stops the command with exit code 2 and one line each in Chinese and English on DOUBLE money', async () => {
+    const dir = folder();
+    await writeParquet(dir, 'payments', [payment('P1')], { ...PAYMENT_COLUMNS, amount: 'DOUBLE' });
+    const r = await runCli('audit', dir, '--out', folder());
+    expect(r.code).to.equal(2);
+    expect(r.stderr.trim().split('\n')).to.have.length(2);
+    expect(r.stderr).to.match(/金额列 amount 是浮点类型 DOUBLE[^\n]*\n.*money column amount is floating point/);
   });
 
   it('refuses a single Parquet file given as the export', async () => {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateExport } from '../examples/generator';
+import { parquetRows } from './parquet';
 
 const households = Number(process.argv[2] ?? 1_000_000);
 const SEED = 7;
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   console.log(`jiuzhu --help (${built ? 'compiled dist/' : 'ts-node, no dist/'}), 5 runs: median ${(helps[2] / 1000).toFixed(2)} s, min ${(helps[0] / 1000).toFixed(2)} s, max ${(helps[4] / 1000).toFixed(2)} s   (target < 0.3 s)`);
   console.log(`jiuzhu audit end to end, start-up included: ${(endToEnd.ms / 1000).toFixed(2)} s for ${households.toLocaleString('en')} households   (target < 2 s at 20,000)`);
   console.log(`audit / floor = ${(audit.ms / floor.ms).toFixed(2)}×   (target ≤ 2×)    audit peak RSS ${audit.maxRssMb.toFixed(0)} MB   (target ≤ 2048 MB)`);
+  await parquetRows(dir, records, (d, out) => measure('audit', d, out));
 }
 
 main().catch((e) => {

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeParquetExport } from '../examples/parquet';
 import { explain } from '../engine/cli/commands/explain';
 import { JiuzhuError } from '../engine/errors';
 import { maskReport } from '../engine/findings/masking';
@@ -20,7 +21,10 @@ import { captureStdout } from './support/stdout';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'exports');
-const EXPORTS = [...fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f)), path.join(ROOT, 'examples', 'naiman-2024')];
+const EXAMPLE = path.join(ROOT, 'examples', 'naiman-2024');
+// The example again as a Parquet folder (written in `before`); its values are read from the NDJSON it came from.
+const PARQUET_EXAMPLE = path.join(os.tmpdir(), `jiuzhu-leak-parquet-${process.pid}`, 'naiman-2024-parquet');
+const EXPORTS = [...fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f)), EXAMPLE, PARQUET_EXAMPLE];
 const FREE_TEXT = path.join(FIXTURES, 'personal-data-free-text.json');
 
 type Kind = 'name' | 'id' | 'plate' | 'phone' | 'card' | 'address';
@@ -99,13 +103,15 @@ const comparable = (r: ComplianceReport) => ({ ...r, generated_at: '', options: 
 describe('personal data in reports', function () {
   this.timeout(600_000);
   const revealed = new Set<Kind>();
+  before(() => writeParquetExport(EXAMPLE, PARQUET_EXAMPLE, { check: false }));
+  after(() => fs.rmSync(path.dirname(PARQUET_EXAMPLE), { recursive: true, force: true }));
 
   for (const exportPath of EXPORTS)
     it(`shows none of ${path.basename(exportPath)}'s personal values unless asked, and only they differ when asked`, async function () {
       // A fixture made to be refused whole (malformed JSON, a bad meta) yields no report to search.
       const loaded = await loadExport(exportPath, { allowEmpty: true }).catch((e) => (e instanceof JiuzhuError ? undefined : Promise.reject(e)));
       if (!loaded) return this.skip();
-      const values = personalValues(exportPath);
+      const values = personalValues(exportPath === PARQUET_EXAMPLE ? EXAMPLE : exportPath);
       let first: string | undefined;
       try {
         const profile = loadProfile(loaded.meta.jurisdiction ?? 'national');

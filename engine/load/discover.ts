@@ -11,7 +11,8 @@ import { validateMeta } from './validator';
 export interface CollectionFile {
   collection: CollectionName;
   file: string;
-  format: 'ndjson' | 'array';
+  /** `parquet`: one row per record, located by its 1-based row number as `line` (engine/load/parquet.ts). */
+  format: 'ndjson' | 'array' | 'parquet';
   /** For a JSON array, each record's own text (numbers and keys as written, one line each). */
   texts?: string[];
 }
@@ -25,7 +26,7 @@ export interface DiscoveredExport {
 
 // JSON.parse cannot take a string over ~512 M characters; say so before trying.
 const MAX_JSON_BYTES = 400 * 1024 * 1024;
-const DATA_EXT = /\.(ndjson|jsonl|json)$/;
+const DATA_EXT = /\.(ndjson|jsonl|json|parquet)$/;
 
 export function discover(exportPath: string): DiscoveredExport {
   if (!fs.existsSync(exportPath)) throw new InputError(`找不到导出数据: ${exportPath}`, `export not found: ${exportPath}`);
@@ -92,6 +93,9 @@ function asCollection(name: string, where: string): CollectionName {
 }
 
 function discoverFile(file: string): DiscoveredExport {
+  // A Parquet file has no place for the export's meta: a Parquet export is always a folder.
+  if (file.endsWith('.parquet'))
+    throw new InputError(`${file}: Parquet 导出应为文件夹(meta.json 加每个集合一个 .parquet 文件)`, `${file}: a Parquet export is a folder (meta.json plus one .parquet file per collection)`);
   return discoverDocument(readJson(file), file);
 }
 
@@ -142,7 +146,7 @@ function discoverFolder(dir: string): DiscoveredExport {
       const { value, text } = readJson(file);
       if (!Array.isArray(value)) throw new InputError(`${file}: 应为 JSON 数组`, `${file}: must be a JSON array`);
       files.push({ collection, file, format: 'array', texts: arrayElementTexts(text) });
-    } else files.push({ collection, file, format: 'ndjson' });
+    } else files.push({ collection, file, format: name.endsWith('.parquet') ? 'parquet' : 'ndjson' });
   }
   return { path: dir, shape: 'folder', meta, files };
 }

@@ -10,6 +10,7 @@ import { sqlString } from '../dataset/sql';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
+import { readParquet, rowAt } from './parquet';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { onePass, OnePassSql, onePassSelect } from './one-pass';
@@ -102,7 +103,7 @@ function scanned(f: CollectionFile, line: number, text: string): ScannedRecord {
 }
 
 const where = (f: CollectionFile, line: number) => (f.format === 'array' ? { index: line - 1 } : { line });
-const at = (f: CollectionFile, line: number) => (f.format === 'array' ? `[${line - 1}]` : `:${line}`);
+const at = (f: CollectionFile, line: number) => (f.format === 'array' ? `[${line - 1}]` : f.format === 'parquet' ? rowAt(line) : `:${line}`);
 
 function parsed(text: string): unknown {
   try {
@@ -124,6 +125,7 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
   // One VARCHAR column per line: chr(1) never occurs unescaped in JSON text, so no line is split.
   // rowid follows file order (insertion order is preserved), so rowid + 1 is the line number.
   if (f.format === 'array') await appendTexts(ds, raw, f.texts ?? []);
+  else if (f.format === 'parquet') await readParquet(ds, f, raw);
   else await ds
     .run(
       `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(f.file)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,

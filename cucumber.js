@@ -3,7 +3,8 @@
 // defines a vocabulary rule (policies/vocabulary) and is read, not run.
 const common = {
   require: ['steps/world.ts', 'steps/parameter-types.ts', 'steps/*.steps.ts'],
-  requireModule: ['ts-node/register/transpile-only'],
+  // ts-node with SWC (tests/support/register.js); required by absolute path, as Cucumber requires it from its own folder.
+  requireModule: [require('node:path').join(__dirname, 'tests', 'support', 'register.js')],
   strict: true,
 };
 

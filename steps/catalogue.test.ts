@@ -39,7 +39,7 @@ describe('step catalogue (docs/steps.md)', () => {
     this.timeout(180_000); // loads every step file and parses every feature, in a fresh process
     // A child process: Cucumber loads the step files through require, once per process.
     try {
-      execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'steps/catalogue.ts', '--check'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['-r', './tests/support/register.js', 'steps/catalogue.ts', '--check'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
       expect.fail((e as { stderr: string }).stderr);
     }

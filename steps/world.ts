@@ -1,6 +1,6 @@
 // The World of a scenario: the policy in force, the records a spec scenario builds, and the
 // export a fixture scenario audits. Steps stay one-liners over these methods.
-import { After, Before, ITestCaseHookParameter, setWorldConstructor, World } from '@cucumber/cucumber';
+import { After, Before, ITestCaseHookParameter, setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import path from 'node:path';
 import { CollectionName } from '../schemas/case-export';
 import { loadRecords } from '../engine/load/from-records';
@@ -113,6 +113,9 @@ function spannedPeriod(records: JiuzhuWorld['records']): { from: string; to: str
 }
 
 setWorldConstructor(JiuzhuWorld);
+// Speed is measured in the benchmark, not asserted by a step: Cucumber's 5 s default fails
+// a verdict step on a busy machine (as mocha's timeout in .mocharc.json, 60 s).
+setDefaultTimeout(60_000);
 
 Before(function (this: JiuzhuWorld, { pickle }: ITestCaseHookParameter) {
   this.ruleIds = [...new Set(pickle.tags.map((t) => RULE_TAG.exec(t.name)?.[1]).filter((x): x is string => !!x))];

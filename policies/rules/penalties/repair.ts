@@ -3,7 +3,7 @@
 // of the application on the official calendar. A refused repair that met the conditions is
 // reported too (omission), and a repair the profile has no procedure for cannot be judged.
 // Its duties fall on the repair's own dates: one before meta.period.from is history.
-import { frameRule, ParamType } from '../../frame';
+import { frameRule, sayParam } from '../../frame';
 import { CalendarRangeError } from '../../calendar/working-days';
 import { addDuration, formatDuration } from '../../duration';
 import { markBeforePeriod, reviewableCases } from './cases';
@@ -14,7 +14,8 @@ export const penRepair = frameRule({
   id: 'PEN-REPAIR',
   family: 'penalties',
   title: (n) => {
-    const d = n.say<ParamType<'penalty.credit_repair'>>(
+    const d = sayParam(
+      n,
       'penalty.credit_repair',
       (v) => {
         const [c, d] = [formatDuration(v.correct_within), formatDuration(v.decide_within)];

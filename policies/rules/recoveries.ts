@@ -76,14 +76,3 @@ export function withRecovery(input: FindingInput, fen: number, payments: string[
   };
 }
 
-/** Per fraud case, the recovery records naming it; undefined when the export has no `recoveries`. */
-export async function recoveriesByCase(ds: Dataset): Promise<Map<string, RecoveryRecord[]> | undefined> {
-  if (!ds.has('recoveries')) return undefined;
-  const rows = await ds.all<{ case_id: string; recovery_id: string; payment_ids: string[]; collected_fen: string; last_on: string | null }>(
-    `SELECT case_id, recovery_id, payment_ids, ${COLLECTED}
-     FROM recoveries WHERE case_id IS NOT NULL ORDER BY _line`,
-  );
-  const out = new Map<string, RecoveryRecord[]>();
-  for (const r of rows) (out.get(r.case_id) ?? out.set(r.case_id, []).get(r.case_id)!).push({ recovery_id: r.recovery_id, payment_ids: [...r.payment_ids], collected_fen: Number(r.collected_fen), last_on: r.last_on });
-  return out;
-}

@@ -4,7 +4,11 @@
 import { Break, chainRule, Link, SCOPE_KEYS, SELF } from './chain';
 import { INSPECTION_CLAUSE } from './clause';
 
-export function checkDeclared(link: Link): Break | null {
+/**
+ * `v10`: the export is contract 1.0, which has only `declared_relation` — the finding asks for the
+ * field the export can carry (a staff member's own household needs v1.1's `declared_relations`).
+ */
+export function checkDeclared(link: Link, v10 = false): Break | null {
   if (link.declared) return null;
   const others = link.declared_staff_ids;
   const self = link.closeRelatives.some((r) => r.relation === SELF);
@@ -18,7 +22,7 @@ export function checkDeclared(link: Link): Break | null {
       zh: `${other.zh}——名册显示存在该关系,可能故意隐瞒(依名册比对推断,尚未查实)`,
       en: `${other.en} — the staff roster shows it: possible concealment (inferred from the roster, not proven)`,
     },
-    expected: { declared_relations: [{ staff_id: link.staff_id, ...(self ? { relation: SELF } : {}) }] },
+    expected: v10 && !self ? { declared_relation: { staff_id: link.staff_id } } : { declared_relations: [{ staff_id: link.staff_id, ...(self ? { relation: SELF } : {}) }] },
     actual: { evidence: 'roster', proven: false },
     remedy: {
       zh: '乡镇(街道)核实该关系及未申明的原因;查实故意隐瞒的按虚报隐瞒处理,并补办单独登记备案和核查',
@@ -35,5 +39,6 @@ export const relDeclare = chainRule({
   reads: ['relative_filings'],
   parameters: SCOPE_KEYS,
   judges: (l) => l.rosterInScope,
+  prepare: async (ds) => ds.meta?.schema_version === '1.0',
   check: checkDeclared,
 });

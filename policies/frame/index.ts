@@ -3,3 +3,4 @@ export { Param, ParamKey, ParamType } from './params';
 export { Span, SpanStatus, Timeline } from './timeline';
 export { FrameContext, FrameFinding, FrameRuleSpec, frameRule, notConfiguredReason } from './rule';
 export { sqlList, sqlString } from '../../engine/dataset/sql';
+export { sayParam } from './say';

@@ -5,12 +5,14 @@
 // recalculated (warning: the share cannot be told from the export). An individual payment
 // follows its person. Payments for the month of death itself are not findings.
 // Narrowed at scale: only applications covering someone in the deaths table are read, and
-// only their payments for later months.
+// only their payments for later months. Where the export records recoveries, a whole
+// overpayment is judged recovered or not (a partial household's share cannot be told).
 import { personal } from '../../../engine/findings/personal-data';
 import { PaymentT } from '../../../schemas/case-export';
 import { frameRule, Span, sqlList } from '../../frame';
 import { fenSql, monthRanges, paymentRefs, yuan } from './common';
 import { MONTHLY_CLAUSE } from './clause';
+import { recoveryLookup, withRecovery } from '../recoveries';
 
 interface Row {
   kind: 'individual' | 'household';
@@ -44,7 +46,7 @@ export const dupDeceased = frameRule({
   title: { zh: '死亡人员不得继续享受救助(死亡次月起不得发放)', en: 'No payment for a month after the month of death' },
   clause: MONTHLY_CLAUSE,
   needs: ['payments', 'deaths', 'applications'],
-  reads: ['households'],
+  reads: ['households', 'recoveries'],
   parameters: ['dup.deceased_programs'],
   before: { note: { zh: '(比对要求生效前,作为历史记录)', en: ' (before the cross-check took effect: history)' } },
   unset: { count: (ds) => ds.count('payments') },
@@ -110,6 +112,7 @@ export const dupDeceased = frameRule({
         g.fen += Number(r.fen);
       }
     }
+    const recoveries = await recoveryLookup(ds, [...groups.values()].filter((g) => g.kind !== 'partial').flatMap((g) => g.payments));
     for (const g of groups.values()) {
       const months = monthRanges(g.months);
       const who = g.deaths.map((d) => `${personal('id', d.person_id)}(${d.died_on} 死亡)`).join('、');
@@ -136,7 +139,7 @@ export const dupDeceased = frameRule({
           remedy: { zh: '核减死亡成员,重新核定保障金额,追回多发部分', en: 'remove the deceased member, recalculate the benefit and recover the excess' },
         });
       else
-        ctx.find(g.span, {
+        ctx.find(g.span, withRecovery({
           ...base,
           severity: 'error',
           message: {
@@ -150,7 +153,7 @@ export const dupDeceased = frameRule({
             amount_fen: g.fen,
             month: [...g.months].sort()[0],
           },
-        });
+        }, g.fen, g.payments, recoveries));
     }
   },
 });

@@ -8,6 +8,7 @@ import { frameRule, sqlList } from '../../frame';
 import { fenSql, monthRanges, paymentRefs, yuan } from './common';
 import { OVER_LIMIT_CLAUSE } from './clause';
 import { beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
+import { recoveryLookup, withRecovery } from '../recoveries';
 
 interface Row {
   application_id: string;
@@ -27,7 +28,7 @@ export const dupOverLimit = frameRule({
   title: { zh: '收入财产超标对象及时清退,违规领取资金追缴', en: 'An over-limit household is exited and its overpayment recovered' },
   clause: OVER_LIMIT_CLAUSE,
   needs: ['applications', 'payments'],
-  reads: [],
+  reads: ['recoveries'],
   parameters: ['dup.over_limit_programs'],
   before: { note: { zh: '(作为历史记录)', en: ' (history)' } },
   unset: { count: () => 0 },
@@ -53,6 +54,7 @@ export const dupOverLimit = frameRule({
       (groups.get(r.application_id) ?? groups.set(r.application_id, []).get(r.application_id)!).push(r);
     }
     const audited = ctx.audit;
+    const recoveries = await recoveryLookup(ds, [...groups.values()].flat().map((p) => p.payment_id));
     for (const ps of groups.values()) {
       const r = ps[0];
       const span = ctx.timeline.on(r.ended_on);
@@ -61,7 +63,7 @@ export const dupOverLimit = frameRule({
       const before = months.every((m) => m < audited.from.slice(0, 7));
       // Before the rule, the frame marks it history; before the audited period, so does the note here.
       const history = before && !span.history ? beforePeriodNote(audited) : { zh: '', en: '' };
-      ctx.find(span, {
+      ctx.find(span, withRecovery({
         severity: before ? 'info' : 'error',
         record: ds.locate('applications', r.application_id, r.app_line),
         related: [{ collection: 'households', id: r.household_id }, ...paymentRefs(ps.map((p) => p.payment_id))],
@@ -74,7 +76,7 @@ export const dupOverLimit = frameRule({
         params: [span.param('dup.over_limit_programs')],
         remedy: before && !span.history ? HISTORY_REMEDY : { zh: `停发并追缴违规领取的 ${yuan(fen)} 元`, en: `stop payment and recover ${yuan(fen)} yuan`, amount_fen: fen, month: months[0] },
         detail: 'paid-after-exit',
-      });
+      }, fen, ps.map((p) => p.payment_id), recoveries));
     }
   },
 });

@@ -7,7 +7,7 @@
 import { RecordRef } from '../../../engine/dataset/dataset';
 import { Dataset } from '../../../engine/dataset/dataset';
 import { auditPeriod, AuditPeriod, beforePeriodNote, notYetDue, partlyBefore } from '../../audit-period';
-import { frameRule, ParamType } from '../../frame';
+import { frameRule, ParamType, sayParam } from '../../frame';
 import { INSPECTION_CLAUSE, REPORT_CLAUSE } from './clause';
 
 const LEVEL_ZH: Record<string, string> = { county: '县级', city: '市级', province: '省级' };
@@ -138,7 +138,8 @@ export const supInspection = frameRule({
   id: 'SUP-INSPECTION',
   family: 'crosschecks',
   title: (n) => {
-    const d = n.say<ParamType<'sup.inspections_per_year'>>(
+    const d = sayParam(
+      n,
       'sup.inspections_per_year',
       (v) => {
         const counts = [...new Set(Object.values(v))];

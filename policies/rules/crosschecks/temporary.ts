@@ -5,8 +5,8 @@
 // while the later one is within 12 months after it). Causes are compared after Unicode (NFKC) and whitespace normalisation.
 // DUP-TEMP-CAP — above the standard cap only case by case (一事一议), and never above the
 // case-by-case ceiling, which includes the amount itself (奈民发〔2022〕28号 二(三)1 "可提高至5万元").
-import { addDuration, Duration, formatDuration } from '../../duration';
-import { frameRule, Timeline } from '../../frame';
+import { addDuration, formatDuration } from '../../duration';
+import { frameRule, ParamType, sayParam, Timeline } from '../../frame';
 import { fenSql, yuan } from './common';
 import { DUPLICATE_CLAUSE, TEMP_CAP_CLAUSE } from './clause';
 
@@ -26,7 +26,7 @@ const GRANT_COLUMNS = `application_id, household_id, _line, temporary.cause AS c
   temporary.approval AS approval, ${fenSql('temporary.amount')} AS fen`;
 const normaliseCause = (c: string) => c.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
-type Window = 'calendar_year' | Duration;
+type Window = ParamType<'dup.temp_repeat_window'>;
 
 const windowWords = (w: Window) => (w === 'calendar_year' ? { zh: '同一年度', en: 'in a calendar year' } : { zh: `${formatDuration(w).zh}内`, en: `within ${formatDuration(w).en}` });
 
@@ -39,10 +39,11 @@ export const dupTempRepeat = frameRule({
   id: 'DUP-TEMP-REPEAT',
   family: 'crosschecks',
   title: (n) =>
-    n.say<number>(
+    sayParam(
+      n,
       'dup.temp_max_per_cause_year',
       (v) => {
-        const w = n.say<Window>('dup.temp_repeat_window', windowWords, windowWords('calendar_year'));
+        const w = sayParam(n, 'dup.temp_repeat_window', windowWords, windowWords('calendar_year'));
         return v === 1
           ? { zh: `同一家庭同一事由${w.zh}不得重复享受临时救助`, en: `No household gets temporary assistance twice for one cause ${w.en}` }
           : { zh: `同一家庭同一事由${w.zh}享受临时救助不超过${v}次`, en: `No household gets temporary assistance more than ${v} times for one cause ${w.en}` };

@@ -9,6 +9,7 @@ import { frameRule, sqlList } from '../../frame';
 import { fenSql, monthRanges, paymentRefs, yuan } from './common';
 import { WARNING_CLAUSE } from './clause';
 import { notYetDue } from '../../audit-period';
+import { recoveryLookup, withRecovery } from '../recoveries';
 
 const OUTCOME_ZH: Record<string, string> = { continued: '继续享受', cancelled: '取消并追回', voluntary_exit: '视为自动放弃', pending: '待处理' };
 const TYPE_ZH: Record<string, string> = {
@@ -169,7 +170,7 @@ export const warnPayments = frameRule({
   title: { zh: '取消或自动放弃后不得继续发放', en: 'No payment after a cancellation or exit month' },
   clause: WARNING_CLAUSE,
   needs: ['warnings', 'payments'],
-  reads: ['applications'],
+  reads: ['applications', 'recoveries'],
   parameters: ['warn.programs'],
   before: {},
   unset: { count: (ds) => ds.count('warnings') },
@@ -198,12 +199,13 @@ export const warnPayments = frameRule({
       if (s.status === 'off' || !s.value('warn.programs').includes(r.program)) continue;
       (groups.get(r.warning_id) ?? groups.set(r.warning_id, []).get(r.warning_id)!).push(r);
     }
+    const recoveries = await recoveryLookup(ds, [...groups.values()].flat().map((p) => p.payment_id));
     for (const ps of groups.values()) {
       const r = ps[0];
       const s = ctx.timeline.on(r.outcome_on);
       const fen = ps.reduce((a, p) => a + Number(p.fen), 0);
       const months = ps.map((p) => p.month);
-      ctx.find(s, {
+      ctx.find(s, withRecovery({
         severity: 'error',
         record: ds.locate('warnings', r.warning_id, r.w_line),
         related: [{ collection: 'households', id: r.household_id }, ...paymentRefs(ps.map((p) => p.payment_id))],
@@ -216,7 +218,7 @@ export const warnPayments = frameRule({
         params: [s.param('warn.programs')],
         remedy: { zh: `停发并追回 ${yuan(fen)} 元`, en: `stop payment and recover ${yuan(fen)} yuan`, amount_fen: fen, month: months[0] },
         detail: 'paid-after-outcome',
-      });
+      }, fen, ps.map((p) => p.payment_id), recoveries));
     }
   },
 });

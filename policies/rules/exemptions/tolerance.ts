@@ -7,7 +7,7 @@
 import { CalendarRangeError } from '../../calendar/working-days';
 import { addDuration, formatDuration } from '../../duration';
 import { HISTORY_REMEDY, notYetDue } from '../../audit-period';
-import { frameRule, ParamType } from '../../frame';
+import { frameRule, sayParam } from '../../frame';
 import { judgingSpan, takesEffect } from './cases';
 import { TOLERANCE_CLAUSE } from './clause';
 
@@ -28,7 +28,7 @@ export const eligTolerance = frameRule({
   id: 'ELIG-TOLERANCE',
   family: 'exemptions',
   title: (n) => {
-    const d = n.say<ParamType<'elig.tolerance'>>('elig.tolerance', (v) => formatDuration(v.review_within), { zh: '规定期限', en: 'the set time' });
+    const d = sayParam(n, 'elig.tolerance', (v) => formatDuration(v.review_within), { zh: '规定期限', en: 'the set time' });
     return { zh: `容缺受理限于规定情形,须签署承诺书,${d.zh}内完成审核确认并补正材料`, en: `Tolerance acceptance only in listed situations, with a signed commitment, review within ${d.en}, documents supplied later` };
   },
   clause: TOLERANCE_CLAUSE,

@@ -5,7 +5,7 @@
 // not yet due; a window that ended before meta.period.from is history.
 import { addDays } from '../../dates';
 import { beforePeriodNote, HISTORY_REMEDY, notYetDue } from '../../audit-period';
-import { frameRule, ParamType } from '../../frame';
+import { frameRule, sayParam } from '../../frame';
 import { accountabilityCases, caseRecord, judgingSpan, OUTCOME_ZH } from './cases';
 import { TRACKING_CLAUSE } from './clause';
 import { addDuration, formatDuration } from '../../duration';
@@ -13,13 +13,12 @@ import { CalendarRangeError } from '../../calendar/working-days';
 
 const OUTSIDE_CALENDAR = { zh: '日期超出工作日历已知年份,无法计算工作日', en: 'dates outside the working-day calendar' };
 
-type Tracking = ParamType<'exempt.tracking'>;
-
 export const exemptTracking = frameRule({
   id: 'EXEMPT-TRACKING',
   family: 'exemptions',
   title: (n) => {
-    const d = n.say<Tracking>(
+    const d = sayParam(
+      n,
       'exempt.tracking',
       (v) => {
         const [len, every] = [formatDuration(v.period), formatDuration(v.talk_interval)];

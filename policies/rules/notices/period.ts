@@ -3,8 +3,8 @@
 // the posting day to the end day, both included), the decision comes after the period has
 // ended, and an objection received during the period is resolved before it.
 import { CalendarRangeError } from '../../calendar/working-days';
-import { countInclusive, Duration, formatDuration, lastDayCountingStart } from '../../duration';
-import { frameRule } from '../../frame';
+import { countInclusive, formatDuration, lastDayCountingStart } from '../../duration';
+import { frameRule, sayParam } from '../../frame';
 import { PERIOD_CLAUSE } from './clause';
 
 const OUTSIDE_CALENDAR = { zh: '公示日期超出工作日历已知年份,无法计算工作日', en: 'notice dates outside the working-day calendar' };
@@ -36,7 +36,7 @@ export const noticePeriod = frameRule({
   id: 'NOTICE-PERIOD',
   family: 'notices',
   title: (n) => {
-    const d = n.say<Duration>('notice.min_days', formatDuration, { zh: '规定期限', en: 'the set period' });
+    const d = sayParam(n, 'notice.min_days', formatDuration, { zh: '规定期限', en: 'the set period' });
     return { zh: `公示期不少于${d.zh},期满无异议(或异议已处理)后方可审批`, en: `A notice runs at least ${d.en} and the decision follows its end, with objections resolved` };
   },
   clause: PERIOD_CLAUSE,

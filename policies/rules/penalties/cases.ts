@@ -30,6 +30,10 @@ export interface CaseRow {
   education_given: boolean | null;
   transfers: string[] | null;
   credit_repair: { corrected_on: string; repaid_on: string; applied_on: string; decided_on: string; granted: boolean } | null;
+  /** Contract v1.1: when the person was taken off the blacklist. */
+  blacklist_removed_on: string | null;
+  /** Contract v1.1: the household approved again after the stop. */
+  reapproval: { application_id: string; decided_on: string; from_month: string } | null;
 }
 
 export interface JudgedCase {
@@ -70,7 +74,9 @@ async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<Judg
             CAST(decision.recovered_amount * 100 AS BIGINT) AS recovered_fen, CAST(decision.fine_amount * 100 AS BIGINT) AS fine_fen,
             decision.blacklisted AS blacklisted, decision.assistance_stopped_from AS assistance_stopped_from,
             decision.verification_frequency_raised AS verification_frequency_raised, decision.education_given AS education_given,
-            decision.transfers AS transfers, credit_repair
+            decision.transfers AS transfers, credit_repair,
+            blacklist_removed_on::VARCHAR AS blacklist_removed_on,
+            CASE WHEN reapproval IS NULL THEN NULL ELSE {'application_id': reapproval.application_id, 'decided_on': reapproval.decided_on::VARCHAR, 'from_month': reapproval.from_month} END AS reapproval
      FROM fraud_cases ORDER BY _line`,
   );
   const period = auditPeriod(ds);

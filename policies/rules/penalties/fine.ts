@@ -2,11 +2,13 @@
 // within [min×, max×] of the amount, compared in integer fen; a fine the tier does not
 // carry is over-penalty.
 import { Rule } from '../../rule';
+import { sayParam } from '../../frame';
 import { perCaseRule, tierZh } from './cases';
 import { fenToDecimal, fenToYuanText } from './grading';
 
 export const penFine: Rule = perCaseRule({ id: 'PEN-FINE', title: (n) => {
-    const d = n.say<Record<string, { fine: 'none' | { min_multiple: number; max_multiple: number } }>>(
+    const d = sayParam(
+      n,
       'penalty.measures',
       (v) => {
         const ranges = [...new Set(Object.values(v).flatMap((m) => (m.fine === 'none' ? [] : [`${m.fine.min_multiple}|${m.fine.max_multiple}`])))].map((r) => r.split('|'));

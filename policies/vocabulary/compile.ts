@@ -1,7 +1,7 @@
 // A vocabulary rule (RuleIR) → a `Rule` like any other: one SQL query per period in which its
 // parameters are constant, returning how many records it judged and only those that break a
 // requirement or could not be judged. Findings are built here exactly as built-in rules build them.
-import { CollectionName } from '../../schemas/case-export';
+import { CollectionName, COLLECTIONS } from '../../schemas/case-export';
 import { Dataset } from '../../engine/dataset/dataset';
 import { Bilingual } from '../../engine/findings/finding';
 import { personal, PersonalKind } from '../../engine/findings/personal-data';
@@ -13,6 +13,7 @@ import { ensureCalendar } from './calendar';
 import { Field } from './contract';
 import { Condition, RuleIR } from './ir';
 import { tablesOf } from './links';
+import { resolveField } from './sentences';
 import { conditionSql, parametersOf, subjectFieldsOf, usesWorkingDays, Values } from './sql';
 
 interface Row {
@@ -66,11 +67,15 @@ export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = 
   return `SELECT count(*)::INTEGER AS n, list(${row} ORDER BY s._line) FILTER (WHERE NOT coalesce(${req.join(' AND ')}, FALSE)) AS bad ${scope}`;
 }
 
-const collectionKey = (ir: RuleIR) => ({ households: 'household_id', applications: 'application_id', notices: 'notice_id', staff: 'staff_id', relative_filings: 'filing_id', payments: 'payment_id', deaths: 'person_id', fraud_cases: 'case_id', accountability_cases: 'case_id', warnings: 'warning_id', oversight: 'record_id' })[ir.subject.collection!];
+const collectionKey = (ir: RuleIR) => COLLECTIONS[ir.subject.collection!].key;
 
+// Placeholders were resolved when the rule was read; an unknown one never reaches here.
 function fieldByName(ir: RuleIR, name: string): Field | undefined {
-  const n = name.normalize('NFKC').replace(/\s/g, '');
-  return ir.subject.fields.find((f) => [f.zh, f.en, f.path, f.parent ? `${f.parent}的${f.zh}` : ''].some((x) => x.normalize('NFKC').replace(/\s/g, '') === n));
+  try {
+    return resolveField(ir.subject, name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The record fields the message and remedy name, in order. */

@@ -186,7 +186,8 @@ function fieldRef(ctx: SentenceContext, text: string): Operand {
   if (/的/.test(t)) {
     const cut = t.lastIndexOf('的');
     try {
-      return { kind: 'field', alias: scope.alias, field: resolveField(scope.kind, t), type: resolveField(scope.kind, t).type };
+      const field = resolveField(scope.kind, t);
+      return { kind: 'field', alias: scope.alias, field, type: field.type };
     } catch {
       const { path, to } = resolvePath(scope.kind, t.slice(0, cut));
       const field = resolveField(to, t.slice(cut + 1));

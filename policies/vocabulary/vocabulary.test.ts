@@ -4,7 +4,8 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { blockingProblem, knownParameters, loadVocabulary } from './load';
+import { alongside, blockingProblem, knownParameters, loadVocabulary } from './load';
+import { Rule } from '../rule';
 import { parseRule } from './parse';
 import { compileRule, periodSql } from './compile';
 import { ParameterValue } from '../../engine/profile/profile';
@@ -111,6 +112,13 @@ describe('vocabulary rules', function () {
       const v = loadVocabulary(dir);
       expect(v.problems).to.have.length(1);
       expect(blockingProblem(v)).to.equal(undefined);
+    });
+
+    it('a rule that takes a built-in rule\'s id stops it', () => {
+      fs.writeFileSync(path.join(dir, 'x.feature'), rule('那么 其受理日期已填写').replace('@ELIG-TEST-RULE', '@DUP-TEMP-CAP'));
+      const v = loadVocabulary(dir);
+      expect(alongside(v, [{ id: 'DUP-TEMP-CAP' } as Rule])).to.deep.equal([]);
+      expect(blockingProblem(v)?.zh).to.match(/x\.feature:3: 规则编号 DUP-TEMP-CAP 已被内置规则使用$/);
     });
 
     it('a rule with a mistake stops it, named by file and line', () => {

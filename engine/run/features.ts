@@ -9,7 +9,8 @@ import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherki
 import { Envelope, GherkinDocument, IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { JiuzhuError } from '../errors';
-import { AuditSession } from './session';
+import { RULE_TAG } from '../../policies/rules';
+import { AuditSession, runAhead } from './session';
 import { COMPILED, PACKAGE_ROOT } from '../root';
 
 export const FEATURES_DIR = path.join(PACKAGE_ROOT, 'features');
@@ -92,12 +93,15 @@ export function auditTagExpression(tags?: string): string {
   return `@audit and not ${DRAFT}${tags ? ` and (${tags})` : ''}`;
 }
 
+/** The scenarios `expression` selects, alone or with the tags of one of their examples blocks. */
+function selected(scenarios: readonly FeatureScenario[], expression: string): FeatureScenario[] {
+  const e = parseTagExpression(expression);
+  return scenarios.filter((s) => [s.tags, ...s.examplesTags.map((t) => [...s.tags, ...t])].some((t) => e.evaluate(t)));
+}
+
 /** The @audit drafts an audit with `tags` leaves out (those it would run were they not drafts). */
-export function auditDrafts(tags?: string, dir = FEATURES_DIR): FeaturePlace[] {
-  const left = parseTagExpression(`@audit and ${DRAFT}${tags ? ` and (${tags})` : ''}`);
-  return featureScenarios(dir)
-    .filter((s) => [s.tags, ...s.examplesTags.map((t) => [...s.tags, ...t])].some((t) => left.evaluate(t)))
-    .map(({ file, line, name }) => ({ file, line, name }));
+export function auditDrafts(tags?: string, dir = FEATURES_DIR, scenarios = featureScenarios(dir)): FeaturePlace[] {
+  return selected(scenarios, `@audit and ${DRAFT}${tags ? ` and (${tags})` : ''}`).map(({ file, line, name }) => ({ file, line, name }));
 }
 
 /** Where each Gherkin step is, by its AST id, for naming an undefined step by file and line. */
@@ -179,6 +183,9 @@ export async function undefinedAuditSteps(dir = FEATURES_DIR): Promise<string[]>
 }
 
 export async function runAuditFeatures(session: AuditSession, tags?: string, onProgress?: (m: string) => void, dir = FEATURES_DIR): Promise<FeatureRun> {
+  const scenarios = featureScenarios(dir);
+  // The rules the selected scenarios are tagged with start now, while Cucumber starts.
+  runAhead(session, [...new Set(selected(scenarios, auditTagExpression(tags)).flatMap((s) => s.tags.flatMap((t) => RULE_TAG.exec(t)?.[1] ?? [])))]);
   let reported = 0;
   const run = await runFeatures(dir, auditTagExpression(tags), {
     onMessage: (m) => {
@@ -191,5 +198,5 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
       `审计场景中有未定义的步骤: ${run.undefinedSteps[0]}(尚未完成的规则请加标签 @草稿,审计将跳过它)`,
       `an @audit scenario has an undefined step: ${run.undefinedSteps[0]} (tag an unfinished rule @draft and the audit leaves it out)`,
     );
-  return { scenarios: run.scenarios, featureFiles: [...run.uris].sort(), drafts: auditDrafts(tags, dir) };
+  return { scenarios: run.scenarios, featureFiles: [...run.uris].sort(), drafts: auditDrafts(tags, dir, scenarios) };
 }

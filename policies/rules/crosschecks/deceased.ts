@@ -7,6 +7,7 @@
 // Narrowed at scale: only applications covering someone in the deaths table are read, and
 // only their payments for later months.
 import { personal } from '../../../engine/findings/personal-data';
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';
@@ -54,6 +55,7 @@ export const dupDeceased: Rule = {
     const inP = `program IN (${sqlList(programs)})`;
     const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
     const hh = ds.has('households');
+    const covered = await sharedScan(ds, 'covered');
     const listed = `len(coalesce(decision.covered_person_ids, [])) > 0`;
     // Narrowed to the dead first: covered people (listed, or a household's members where the list
     // is missing) are matched against deaths before anything else; only those applications'
@@ -61,13 +63,7 @@ export const dupDeceased: Rule = {
     const rows = await ds.all<Row>(
       `WITH d AS (SELECT person_id, min(died_on) AS died_on, strftime(min(died_on), '%Y-%m') AS death_month FROM deaths GROUP BY person_id),
        dead AS (
-         SELECT DISTINCT x.application_id, d.person_id, d.died_on, d.death_month FROM (
-           SELECT application_id, unnest(decision.covered_person_ids) AS person_id FROM applications WHERE ${inP} AND ${listed}
-           ${hh ? `UNION ALL
-           SELECT a.application_id, hm.person_id FROM (SELECT household_id, unnest(members).person_id AS person_id FROM households) hm
-           JOIN applications a ON a.household_id = hm.household_id
-           WHERE hm.person_id IN (SELECT person_id FROM deaths) AND a.${inP} AND NOT ${listed.replace('decision', 'a.decision')}` : ''}
-         ) x JOIN d ON d.person_id = x.person_id),
+         SELECT DISTINCT x.application_id, d.person_id, d.died_on, d.death_month FROM ${covered} x JOIN d ON d.person_id = x.person_id WHERE x.${inP}),
        ncov AS (
          SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'coalesce(h.n, 0)' : '0'} END AS covered
          FROM applications a

@@ -9,6 +9,7 @@ import { makeFinding, Rule } from '../../rule';
 import { inPeriod, periodsOf } from '../../periods';
 import { MINORS_CLAUSE } from './clause';
 import { noticeCells, noticeCount } from './columns';
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 
 const KEYS = ['notice.age_of_majority'];
 
@@ -37,6 +38,7 @@ export const noticeMinors: Rule = {
   async evaluate(ds, profile) {
     const findings: Finding[] = [];
     const cells = await noticeCells(ds);
+    const members = await sharedScan(ds, 'members');
     const hasApps = ds.has('applications');
     for (const period of periodsOf(profile, KEYS)) {
       if (period.off) continue;
@@ -48,8 +50,8 @@ export const noticeMinors: Rule = {
       const years = Number(majority.value) + 1;
       const hits = await ds.all<Hit>(
         `WITH young AS (
-           SELECT h.household_id, m.name, m.person_id, m.birth_date, m.relation
-           FROM (SELECT household_id, unnest(members) AS m FROM households) h
+           SELECT m.household_id, m.name, m.person_id, m.birth_date, m.relation
+           FROM ${members} m
            WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
          SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
                 ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant

@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs';
-import { ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import { IRunConfiguration, ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { Envelope, GherkinDocument, IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
@@ -116,7 +116,23 @@ function stepLines(doc: GherkinDocument, into: Map<string, string>): void {
 }
 
 // Step definitions register when first required: a second run in this process must reuse them.
-let support: ISupportCodeLibrary | undefined;
+let support: Promise<ISupportCodeLibrary> | undefined;
+
+function supportLibrary(runConfiguration: IRunConfiguration): Promise<ISupportCodeLibrary> {
+  if (!support) {
+    support = loadSupport(runConfiguration, { cwd: ROOT });
+    support.catch(() => (support = undefined));
+  }
+  return support;
+}
+
+/**
+ * Loads Cucumber and the step definitions now: `jiuzhu audit` calls it while DuckDB reads the
+ * export, so this thread's share of Cucumber's start overlaps the load.
+ */
+export async function preloadSteps(): Promise<void> {
+  await supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
+}
 
 interface CucumberRun {
   scenarios: number;
@@ -125,9 +141,8 @@ interface CucumberRun {
   undefinedSteps: string[];
 }
 
-/** Runs (or, dry, only matches) the scenarios of `dir` selected by `tags`, noting each undefined step by file:line. */
-async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; onMessage?: (m: Envelope) => void } = {}): Promise<CucumberRun> {
-  const { runConfiguration } = await loadConfiguration(
+function configuration(dir: string, tags: string, dryRun = false) {
+  return loadConfiguration(
     {
       file: false,
       provided: {
@@ -138,11 +153,16 @@ async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; 
         tags,
         format: [],
         strict: true,
-        dryRun: !!opts.dryRun,
+        dryRun,
       },
     },
     { cwd: ROOT },
   );
+}
+
+/** Runs (or, dry, only matches) the scenarios of `dir` selected by `tags`, noting each undefined step by file:line. */
+async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; onMessage?: (m: Envelope) => void } = {}): Promise<CucumberRun> {
+  const { runConfiguration } = await configuration(dir, tags, opts.dryRun);
   const sink = new PassThrough();
   sink.resume();
   const run: CucumberRun = { scenarios: 0, uris: new Set(), undefinedSteps: [] };
@@ -152,8 +172,8 @@ async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; 
   const testSteps = new Map<string, string>();
   const pickleUris = new Map<string, string>();
   try {
-    support ??= await loadSupport(runConfiguration, { cwd: ROOT });
-    await runCucumber({ ...runConfiguration, support }, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
+    const library = await supportLibrary(runConfiguration);
+    await runCucumber({ ...runConfiguration, support: library }, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
       if (m.gherkinDocument) stepLines(m.gherkinDocument, lines);
       // Every pickle is announced; only those the tags select become test cases.
       if (m.pickle) {

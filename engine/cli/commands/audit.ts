@@ -78,7 +78,15 @@ export async function auditRun<T>(
 ): Promise<T> {
   const progress = progressReporter();
   const { loadExport } = await import('../../load/loader');
-  const loaded = await loadExport(exportPath, { db: opts.db, memoryLimit: opts.memoryLimit, allowEmpty: opts.allowEmpty, onProgress: progress });
+  const loading = loadExport(exportPath, { db: opts.db, memoryLimit: opts.memoryLimit, allowEmpty: opts.allowEmpty, onProgress: progress });
+  // While DuckDB reads the files, this thread loads Cucumber and the step definitions; an export
+  // that fails at once (a mistyped path) fails before they load. A failure here shows again when the features run.
+  let failed = false;
+  loading.catch(() => (failed = true));
+  void new Promise((next) => setImmediate(next))
+    .then(async () => failed || (await (await import('../../run/features')).preloadSteps()))
+    .catch(() => undefined);
+  const loaded = await loading;
   try {
     const { loadProfile } = await import('../../profile/load');
     const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');

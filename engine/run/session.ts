@@ -23,6 +23,8 @@ export interface AuditSession {
   started: Map<string, Promise<Timed>>;
   /** The last rule started: rules run one after another on the dataset's one connection. */
   queue: Promise<unknown>;
+  /** Set when the session ends: rules still waiting in the queue do not start. */
+  ended?: boolean;
 }
 
 let current: AuditSession | undefined;
@@ -36,14 +38,20 @@ export function currentSession(): AuditSession | undefined {
   return current;
 }
 
-export function endSession(): void {
+/** Ends the session once the rule running now (if any) is done: the dataset can then be closed. */
+export async function endSession(): Promise<void> {
+  const session = current;
   current = undefined;
+  if (!session) return;
+  session.ended = true;
+  await session.queue;
 }
 
 function start(session: AuditSession, ruleId: string): Promise<Timed> {
   let run = session.started.get(ruleId);
   if (!run) {
     run = session.queue.then(async () => {
+      if (session.ended) throw new Error(`the audit session ended before rule ${ruleId} ran`);
       const t = Date.now();
       const result = await auditRule(session.loaded, session.profile, ruleById(ruleId));
       return { result, ms: Date.now() - t };

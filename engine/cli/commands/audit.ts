@@ -114,7 +114,8 @@ export async function auditRun<T>(
     progress(`规则完成 rules done: ${results.length}`);
     return await use(report, progress);
   } finally {
-    (await import('../../run/session')).endSession();
+    // Rules started ahead of a scenario that never asked for them are stopped before the dataset closes.
+    await (await import('../../run/session')).endSession();
     loaded.dataset.close();
   }
 }

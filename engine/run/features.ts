@@ -141,6 +141,7 @@ interface CucumberRun {
   undefinedSteps: string[];
 }
 
+/** Cucumber's configuration for an in-process run over `dir`: the step files, no formatter, strict. */
 function configuration(dir: string, tags: string, dryRun = false) {
   return loadConfiguration(
     {

@@ -34,6 +34,8 @@ describe('option mistakes', function () {
   });
 
   it('audit --profile ""', async () => expectUsageLines(await runCli('audit', FIX, '--out', out, '--profile', ''), /--profile 的取值为空/, /--profile is empty/));
+  it('audit --memory-limit lots', async () =>
+    expectUsageLines(await runCli('audit', FIX, '--out', out, '--memory-limit', 'lots'), /--memory-limit 应为内存大小/, /--memory-limit must be a memory size/));
   it('audit --out ""', async () => {
     const r = await runCli('audit', FIX, '--out', '');
     expectUsageLines(r, /--out 的取值为空/, /--out is empty/);

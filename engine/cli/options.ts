@@ -44,3 +44,10 @@ export const list =
     if (!items.length) throw new UsageError(`${flag} 的取值为空`, `${flag} is empty`);
     return items;
   };
+
+/** A memory size as DuckDB reads it (1.5GB, 800MB, 4GiB): checked here, so a typo is a usage error, not a DuckDB one. */
+export function memorySize(value: string): string {
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim()))
+    throw new UsageError(`--memory-limit 应为内存大小,如 1.5GB、800MB,而非 "${value}"`, `--memory-limit must be a memory size such as 1.5GB or 800MB, not "${value}"`);
+  return value.trim();
+}

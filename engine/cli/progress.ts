@@ -5,5 +5,5 @@ export type Progress = (message: string) => void;
 export function progressReporter(enabled = process.stderr.isTTY === true || process.env.JIUZHU_PROGRESS === '1'): Progress {
   if (!enabled) return () => {};
   const start = Date.now();
-  return (m) => process.stderr.write(`[${((Date.now() - start) / 1000).toFixed(1)}s] ${m}\n`);
+  return (m) => process.stderr.write(`[${((Date.now() - start) / 1000).toFixed(2)}s] ${m}\n`);
 }

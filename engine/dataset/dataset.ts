@@ -46,11 +46,11 @@ let sharedInstance: Promise<DuckDBInstance> | undefined;
 let attachedCount = 0;
 
 /** Settings of every instance, so a shared one behaves as a dataset's own would. */
-function instanceSettings(): Record<string, string> {
+function instanceSettings(memoryLimit?: string): Record<string, string> {
   // A memory ceiling and a spill folder, so a province-sized export works out of core
-  // instead of growing without bound (JIUZHU_MEMORY_LIMIT overrides, e.g. '4GB').
+  // instead of growing without bound (--memory-limit, else JIUZHU_MEMORY_LIMIT, e.g. '4GB').
   return {
-    memory_limit: process.env.JIUZHU_MEMORY_LIMIT ?? '1500MB',
+    memory_limit: memoryLimit ?? process.env.JIUZHU_MEMORY_LIMIT ?? '1500MB',
     temp_directory: path.join(os.tmpdir(), `jiuzhu-spill-${process.pid}`),
   };
 }
@@ -73,8 +73,9 @@ export class Dataset {
   /** The export's meta (region, period), for rules that judge against the export period. */
   meta?: MetaT;
 
-  static async open(dbFile?: string): Promise<Dataset> {
-    const instance = await DuckDBInstance.create(dbFile ?? ':memory:', instanceSettings());
+  /** `memoryLimit`: DuckDB's memory_limit ('1.5GB'); past it, DuckDB spills to a temporary folder. */
+  static async open(dbFile?: string, memoryLimit?: string): Promise<Dataset> {
+    const instance = await DuckDBInstance.create(dbFile ?? ':memory:', instanceSettings(memoryLimit));
     const conn = await instance.connect();
     const [{ db }] = (await conn.runAndReadAll('SELECT current_database() AS db')).getRowObjectsJson() as { db: string }[];
     return new Dataset(instance, conn, `"${db.replace(/"/g, '""')}"`);

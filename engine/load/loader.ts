@@ -31,6 +31,8 @@ export interface LoadedExport {
 
 export interface LoadOptions {
   db?: string;
+  /** DuckDB's memory_limit for this load and audit (e.g. '1.5GB'). */
+  memoryLimit?: string;
   allowEmpty?: boolean;
   onProgress?: (message: string) => void;
   /** Load into a database attached to the process's shared instance (see Dataset.attached). */
@@ -45,7 +47,7 @@ export async function loadExport(exportPath: string, options: LoadOptions = {}):
 export async function loadDiscovered(found: DiscoveredExport, options: LoadOptions = {}): Promise<LoadedExport> {
   checkCollectionVersions(found);
   if (options.db && fs.existsSync(options.db)) throw new InputError(`--db 文件已存在: ${options.db}`, `--db file already exists: ${options.db}`);
-  const dataset = options.attached && !options.db ? await Dataset.attached() : await Dataset.open(options.db);
+  const dataset = options.attached && !options.db ? await Dataset.attached() : await Dataset.open(options.db, options.memoryLimit);
   dataset.meta = found.meta;
   try {
     await dataset.run(`SET preserve_insertion_order = true`);

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ProfileError } from '../errors';
-import { loadProfile, profileFiles, readProfileFile } from './load';
+import { findProfileFile, loadProfile, profileFiles, readProfileFile } from './load';
 
 const dir = (name: string) => path.join(__dirname, '..', '..', 'tests', 'fixtures', 'profiles', name);
 
@@ -70,5 +72,30 @@ describe('dated, overlaid values', () => {
 
   it('reads a profile file and reports its id mismatch', () => {
     expect(readProfileFile(path.join(dir('overlay'), 'county.yaml')).doc.id).to.equal('county');
+  });
+
+  it('reads a profile file once while it is unchanged, and again once it is edited', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-profile-'));
+    const file = path.join(tmp, 'county.yaml');
+    fs.copyFileSync(path.join(dir('overlay'), 'county.yaml'), file);
+    try {
+      const first = readProfileFile(file);
+      expect(readProfileFile(file)).to.equal(first);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('A county', 'A small county'));
+      expect(readProfileFile(file).doc.name.en).to.equal('A small county');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('finds an alias written with a YAML escape (a file it cannot rule out by its text is parsed)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-profile-'));
+    const text = fs.readFileSync(path.join(dir('overlay'), 'county.yaml'), 'utf8').replace('aliases: [某县政策]', 'aliases: ["\\u67d0\\u53bf\\u653f\\u7b56"]');
+    fs.writeFileSync(path.join(tmp, 'county.yaml'), text);
+    try {
+      expect(findProfileFile('某县政策', tmp)).to.equal(path.join(tmp, 'county.yaml'));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -21,11 +21,26 @@ export function profileFiles(dir = PROFILES_DIR): string[] {
   return fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 
-export function readProfileFile(file: string): ProfileDocument {
+// A file read and checked once per process while it stays unchanged: an audit's scenarios name
+// the same few profiles again and again, and parsing YAML is most of what loading one costs.
+const parsedFiles = new Map<string, { stamp: string; read: ProfileDocument }>();
+
+export function readProfileFile(file: string, text?: string): ProfileDocument {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  const stamp = st ? `${st.mtimeMs}:${st.size}:${process.cwd()}` : '';
+  const hit = parsedFiles.get(file);
+  if (st && hit?.stamp === stamp) return hit.read;
+  const read = parseProfileFile(file, text);
+  if (st) parsedFiles.set(file, { stamp, read });
+  return read;
+}
+
+function parseProfileFile(file: string, text?: string): ProfileDocument {
   const rel = path.relative(process.cwd(), file) || file;
   let raw: unknown;
   try {
-    raw = file.endsWith('.json') ? JSON.parse(fs.readFileSync(file, 'utf8')) : YAML.parse(fs.readFileSync(file, 'utf8'), { uniqueKeys: true });
+    const source = text ?? fs.readFileSync(file, 'utf8');
+    raw = file.endsWith('.json') ? JSON.parse(source) : YAML.parse(source, { uniqueKeys: true });
   } catch (e) {
     throw new ProfileError(rel, '(file)', `无法解析: ${(e as Error).message.split('\n')[0]}`, `cannot parse: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -82,7 +97,10 @@ export function findProfileFile(name: string, dir = PROFILES_DIR): string {
     if (base === name) return file;
   }
   for (const file of profileFiles(dir)) {
-    const { doc } = readProfileFile(file);
+    // A file whose text holds neither the name nor an escape cannot name it: not parsed.
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes(name) && !text.includes('\\')) continue;
+    const { doc } = readProfileFile(file, text);
     if (doc.name.zh === name || doc.aliases.includes(name)) return file;
   }
   const known = profileFiles(dir).map((f) => path.basename(f).replace(/\.(ya?ml|json)$/, ''));

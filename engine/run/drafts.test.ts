@@ -49,8 +49,8 @@ describe('draft features in an audit', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-drafts-'));
     fs.writeFileSync(path.join(dir, 'minors.feature'), RULE);
   });
-  afterEach(() => {
-    endSession();
+  afterEach(async () => {
+    await endSession();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,12 +4,13 @@
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs';
-import { ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import { IRunConfiguration, ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { Envelope, GherkinDocument, IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { JiuzhuError } from '../errors';
-import { AuditSession } from './session';
+import { RULE_TAG } from '../../policies/rules';
+import { AuditSession, runAhead } from './session';
 import { COMPILED, PACKAGE_ROOT } from '../root';
 import { blockingProblem, loadVocabulary, vocabulary } from '../../policies/vocabulary/load';
 
@@ -93,12 +94,15 @@ export function auditTagExpression(tags?: string): string {
   return `@audit and not ${DRAFT}${tags ? ` and (${tags})` : ''}`;
 }
 
+/** The scenarios `expression` selects, alone or with the tags of one of their examples blocks. */
+function selected(scenarios: readonly FeatureScenario[], expression: string): FeatureScenario[] {
+  const e = parseTagExpression(expression);
+  return scenarios.filter((s) => [s.tags, ...s.examplesTags.map((t) => [...s.tags, ...t])].some((t) => e.evaluate(t)));
+}
+
 /** The @audit drafts an audit with `tags` leaves out (those it would run were they not drafts). */
-export function auditDrafts(tags?: string, dir = FEATURES_DIR): FeaturePlace[] {
-  const left = parseTagExpression(`@audit and ${DRAFT}${tags ? ` and (${tags})` : ''}`);
-  return featureScenarios(dir)
-    .filter((s) => [s.tags, ...s.examplesTags.map((t) => [...s.tags, ...t])].some((t) => left.evaluate(t)))
-    .map(({ file, line, name }) => ({ file, line, name }));
+export function auditDrafts(tags?: string, dir = FEATURES_DIR, scenarios = featureScenarios(dir)): FeaturePlace[] {
+  return selected(scenarios, `@audit and ${DRAFT}${tags ? ` and (${tags})` : ''}`).map(({ file, line, name }) => ({ file, line, name }));
 }
 
 /** Where each Gherkin step is, by its AST id, for naming an undefined step by file and line. */
@@ -113,7 +117,23 @@ function stepLines(doc: GherkinDocument, into: Map<string, string>): void {
 }
 
 // Step definitions register when first required: a second run in this process must reuse them.
-let support: ISupportCodeLibrary | undefined;
+let support: Promise<ISupportCodeLibrary> | undefined;
+
+function supportLibrary(runConfiguration: IRunConfiguration): Promise<ISupportCodeLibrary> {
+  if (!support) {
+    support = loadSupport(runConfiguration, { cwd: ROOT });
+    support.catch(() => (support = undefined));
+  }
+  return support;
+}
+
+/**
+ * Loads Cucumber and the step definitions now: `jiuzhu audit` calls it while DuckDB reads the
+ * export, so this thread's share of Cucumber's start overlaps the load.
+ */
+export async function preloadSteps(): Promise<void> {
+  await supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
+}
 
 interface CucumberRun {
   scenarios: number;
@@ -122,9 +142,9 @@ interface CucumberRun {
   undefinedSteps: string[];
 }
 
-/** Runs (or, dry, only matches) the scenarios of `dir` selected by `tags`, noting each undefined step by file:line. */
-async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; onMessage?: (m: Envelope) => void } = {}): Promise<CucumberRun> {
-  const { runConfiguration } = await loadConfiguration(
+/** Cucumber's configuration for an in-process run over `dir`: the step files, no formatter, strict. */
+function configuration(dir: string, tags: string, dryRun = false) {
+  return loadConfiguration(
     {
       file: false,
       provided: {
@@ -135,11 +155,16 @@ async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; 
         tags,
         format: [],
         strict: true,
-        dryRun: !!opts.dryRun,
+        dryRun,
       },
     },
     { cwd: ROOT },
   );
+}
+
+/** Runs (or, dry, only matches) the scenarios of `dir` selected by `tags`, noting each undefined step by file:line. */
+async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; onMessage?: (m: Envelope) => void } = {}): Promise<CucumberRun> {
+  const { runConfiguration } = await configuration(dir, tags, opts.dryRun);
   const sink = new PassThrough();
   sink.resume();
   const run: CucumberRun = { scenarios: 0, uris: new Set(), undefinedSteps: [] };
@@ -149,8 +174,8 @@ async function runFeatures(dir: string, tags: string, opts: { dryRun?: boolean; 
   const testSteps = new Map<string, string>();
   const pickleUris = new Map<string, string>();
   try {
-    support ??= await loadSupport(runConfiguration, { cwd: ROOT });
-    await runCucumber({ ...runConfiguration, support }, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
+    const library = await supportLibrary(runConfiguration);
+    await runCucumber({ ...runConfiguration, support: library }, { cwd: ROOT, stdout: sink, stderr: sink }, (m) => {
       if (m.gherkinDocument) stepLines(m.gherkinDocument, lines);
       // Every pickle is announced; only those the tags select become test cases.
       if (m.pickle) {
@@ -183,6 +208,9 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
   // A vocabulary rule with a mistake stops the audit, named by file and line; a draft's (@草稿) does not.
   const broken = blockingProblem(dir === FEATURES_DIR ? vocabulary() : loadVocabulary(dir));
   if (broken) throw broken;
+  const scenarios = featureScenarios(dir);
+  // The rules the selected scenarios are tagged with start now, while Cucumber starts.
+  runAhead(session, [...new Set(selected(scenarios, auditTagExpression(tags)).flatMap((s) => s.tags.flatMap((t) => RULE_TAG.exec(t)?.[1] ?? [])))]);
   let reported = 0;
   const run = await runFeatures(dir, auditTagExpression(tags), {
     onMessage: (m) => {
@@ -195,5 +223,5 @@ export async function runAuditFeatures(session: AuditSession, tags?: string, onP
       `审计场景中有未定义的步骤: ${run.undefinedSteps[0]}(尚未完成的规则请加标签 @草稿,审计将跳过它)`,
       `an @audit scenario has an undefined step: ${run.undefinedSteps[0]} (tag an unfinished rule @draft and the audit leaves it out)`,
     );
-  return { scenarios: run.scenarios, featureFiles: [...run.uris].sort(), drafts: auditDrafts(tags, dir) };
+  return { scenarios: run.scenarios, featureFiles: [...run.uris].sort(), drafts: auditDrafts(tags, dir, scenarios) };
 }

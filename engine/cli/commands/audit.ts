@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { EXIT, JiuzhuError } from '../../errors';
 import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
 import type { ComplianceReport, ReportOptions } from '../../report/model';
-import { calendarDate, nonEmpty, tagExpression } from '../options';
+import { calendarDate, memorySize, nonEmpty, tagExpression } from '../options';
 import { progressReporter } from '../progress';
 
 type GateOptions = NonNullable<ReportOptions['gate']>;
@@ -17,6 +17,7 @@ export interface AuditOptions {
   failOn: 'error' | 'warning' | 'never';
   tags?: string;
   db?: string;
+  memoryLimit?: string;
   allowEmpty?: boolean;
   showPersonalData?: boolean;
   fingerprintKeyFile?: string;
@@ -71,13 +72,21 @@ async function readGate(opts: Pick<AuditOptions, 'baseline' | 'waivers' | 'today
 /** Loads and audits an export and hands the report to `use`; the dataset is closed afterwards. */
 export async function auditRun<T>(
   exportPath: string,
-  opts: Pick<AuditOptions, 'profile' | 'db' | 'allowEmpty' | 'tags' | 'failOn' | 'showPersonalData'>,
+  opts: Pick<AuditOptions, 'profile' | 'db' | 'memoryLimit' | 'allowEmpty' | 'tags' | 'failOn' | 'showPersonalData'>,
   use: (report: ComplianceReport, progress: (m: string) => void) => Promise<T>,
   gate?: GateOptions,
 ): Promise<T> {
   const progress = progressReporter();
   const { loadExport } = await import('../../load/loader');
-  const loaded = await loadExport(exportPath, { db: opts.db, allowEmpty: opts.allowEmpty, onProgress: progress });
+  const loading = loadExport(exportPath, { db: opts.db, memoryLimit: opts.memoryLimit, allowEmpty: opts.allowEmpty, onProgress: progress });
+  // While DuckDB reads the files, this thread loads Cucumber and the step definitions; an export
+  // that fails at once (a mistyped path) fails before they load. A failure here shows again when the features run.
+  let failed = false;
+  loading.catch(() => (failed = true));
+  void new Promise((next) => setImmediate(next))
+    .then(async () => failed || (await (await import('../../run/features')).preloadSteps()))
+    .catch(() => undefined);
+  const loaded = await loading;
   try {
     const { loadProfile } = await import('../../profile/load');
     const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
@@ -105,7 +114,8 @@ export async function auditRun<T>(
     progress(`规则完成 rules done: ${results.length}`);
     return await use(report, progress);
   } finally {
-    (await import('../../run/session')).endSession();
+    // Rules started ahead of a scenario that never asked for them are stopped before the dataset closes.
+    await (await import('../../run/session')).endSession();
     loaded.dataset.close();
   }
 }
@@ -121,6 +131,7 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--fail-on <severity>', '何种严重程度及以上使退出码为1 / lowest severity that makes the exit code 1').choices(['error', 'warning', 'never']).default('error'))
     .option('--tags <expr>', '只运行符合标签表达式的审计场景,如 "@NOTICE-MINORS" / run only audit scenarios matching the tag expression', tagExpression)
     .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries', nonEmpty('--db'))
+    .option('--memory-limit <size>', 'DuckDB 内存上限,超出部分写入临时文件(默认 1500MB,或环境变量 JIUZHU_MEMORY_LIMIT) / DuckDB memory ceiling; beyond it DuckDB spills to temporary files (default 1500MB, or JIUZHU_MEMORY_LIMIT)', memorySize)
     .option('--allow-empty', '允许空导出或未运行任何规则(默认为错误) / accept an empty export or a run with no rule (an error by default)')
     .addOption(fingerprintKeyOption())
     .option('--baseline <file>', '基线(jiuzhu baseline 写出的文件或以前的 compliance.json):只有其中没有的发现才使退出码为1 / a baseline (from `jiuzhu baseline` or an earlier compliance.json): only findings not in it make the exit code 1', nonEmpty('--baseline'))

@@ -11,17 +11,11 @@ export const monthSql = (col: string) => `strftime(${col}, '%Y-%m')`;
 /**
  * (application_id, person_id) for every person an application of `programs` covers: its
  * decision.covered_person_ids, or, where that list is missing or empty, every member of its
- * household (coverage unknown → assume all, so nobody escapes the check).
+ * household (coverage unknown → assume all, so nobody escapes the check); read from the
+ * engine's shared `covered` table (`sharedScan(ds, 'covered')`).
  */
-export function coveredSql(programs: string[], withHouseholds: boolean): string {
-  const inPrograms = `program IN (${sqlList(programs)})`;
-  const listed = `SELECT application_id, unnest(decision.covered_person_ids) AS person_id FROM applications WHERE ${inPrograms} AND len(coalesce(decision.covered_person_ids, [])) > 0`;
-  if (!withHouseholds) return listed;
-  return `${listed}
-    UNION ALL
-    SELECT application_id, m.person_id AS person_id FROM (
-      SELECT a.application_id, unnest(h.members) AS m FROM applications a JOIN households h ON h.household_id = a.household_id
-      WHERE a.${inPrograms} AND len(coalesce(a.decision.covered_person_ids, [])) = 0)`;
+export function coveredSql(covered: string, programs: string[]): string {
+  return `SELECT application_id, person_id FROM ${covered} WHERE program IN (${sqlList(programs)})`;
 }
 
 /** Payment ids listed as related records. */

@@ -8,6 +8,7 @@
 // only their payments for later months. Where the export records recoveries, a whole
 // overpayment is judged recovered or not (a partial household's share cannot be told).
 import { personal } from '../../../engine/findings/personal-data';
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { PaymentT } from '../../../schemas/case-export';
 import { frameRule, Span, sqlList } from '../../frame';
 import { fenSql, monthRanges, paymentRefs, yuan } from './common';
@@ -57,6 +58,7 @@ export const dupDeceased = frameRule({
     const inP = `program IN (${sqlList(programs)})`;
     await ctx.examineWhere('payments', inP);
     const hh = ds.has('households');
+    const covered = await sharedScan(ds, 'covered');
     const listed = `len(coalesce(decision.covered_person_ids, [])) > 0`;
     // Narrowed to the dead first: covered people (listed, or a household's members where the list
     // is missing) are matched against deaths before anything else; only those applications'
@@ -64,13 +66,7 @@ export const dupDeceased = frameRule({
     const rows = await ds.all<Row>(
       `WITH d AS (SELECT person_id, min(died_on) AS died_on, strftime(min(died_on), '%Y-%m') AS death_month FROM deaths GROUP BY person_id),
        dead AS (
-         SELECT DISTINCT x.application_id, d.person_id, d.died_on, d.death_month FROM (
-           SELECT application_id, unnest(decision.covered_person_ids) AS person_id FROM applications WHERE ${inP} AND ${listed}
-           ${hh ? `UNION ALL
-           SELECT a.application_id, hm.person_id FROM (SELECT household_id, unnest(members).person_id AS person_id FROM households) hm
-           JOIN applications a ON a.household_id = hm.household_id
-           WHERE hm.person_id IN (SELECT person_id FROM deaths) AND a.${inP} AND NOT ${listed.replace('decision', 'a.decision')}` : ''}
-         ) x JOIN d ON d.person_id = x.person_id),
+         SELECT DISTINCT x.application_id, d.person_id, d.died_on, d.death_month FROM ${covered} x JOIN d ON d.person_id = x.person_id WHERE x.${inP}),
        ncov AS (
          SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'coalesce(h.n, 0)' : '0'} END AS covered
          FROM applications a

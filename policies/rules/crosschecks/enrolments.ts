@@ -5,6 +5,7 @@
 // person-months held twice come back to TypeScript. The result is memoised per dataset and
 // profile, so the three rules pay for one query.
 import { Dataset } from '../../../engine/dataset/dataset';
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
 import { PaymentT } from '../../../schemas/case-export';
 import { Span, sqlList, Timeline } from '../../frame';
@@ -81,12 +82,13 @@ async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<Enrolment
   const hh = ds.has('households');
   const inP = `program IN (${sqlList(programs)})`;
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+  const covered = await sharedScan(ds, 'covered');
   // Step 1, candidates: people covered by more than one application, found on 64-bit hashes (an
   // integer self-join on the hash is several times faster than grouping 3 million 18-character
   // strings); a hash collision only adds a candidate, which step 2's exact grouping drops.
   const candidateSql = `WITH cov AS MATERIALIZED (
        SELECT application_id, person_id, hash(person_id) AS h, hash(application_id) AS ha FROM (
-         ${coveredSql(programs, hh)}
+         ${coveredSql(covered, programs)}
          UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP}))
      SELECT DISTINCT c1.application_id, c1.person_id FROM cov c1 JOIN cov c2 ON c1.h = c2.h AND c1.ha <> c2.ha`;
   const candidates = await ds.all<{ application_id: string; person_id: string }>(`${candidateSql} LIMIT ${LITERAL_LIMIT + 1}`);

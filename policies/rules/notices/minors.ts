@@ -6,6 +6,7 @@ import { ageOn } from '../../dates';
 import { frameRule } from '../../frame';
 import { MINORS_CLAUSE } from './clause';
 import { noticeCells, noticeCount } from './columns';
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 
 interface Hit {
   notice_id: string;
@@ -36,6 +37,7 @@ export const noticeMinors = frameRule({
   async eachSpan(span, ctx) {
     const { ds } = ctx;
     const cells = await noticeCells(ds);
+    const members = await sharedScan(ds, 'members');
     const hasApps = ds.has('applications');
     const majority = span.param('notice.age_of_majority');
     // Candidates in SQL (members young enough on the posting date whose name or ID is in a cell);
@@ -45,8 +47,8 @@ export const noticeMinors = frameRule({
     const years = majority.value + 1;
     const hits = await ds.all<Hit>(
       `WITH young AS (
-         SELECT h.household_id, m.name, m.person_id, m.birth_date, m.relation
-         FROM (SELECT household_id, unnest(members) AS m FROM households) h
+         SELECT m.household_id, m.name, m.person_id, m.birth_date, m.relation
+         FROM ${members} m
          WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
        SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
               ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant

@@ -5,6 +5,7 @@
 // A staff member's own person_id counts as a roster relative `self`: their own household is at
 // least as close as a relative's, and the filing system exists against 人情保、关系保 (奈民发〔2022〕28号
 // 二(五)2). Every declaration counts: declared_relation and each declared_relations[].
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { Dataset } from '../../../engine/dataset/dataset';
 
 export interface RosterRelative {
@@ -49,16 +50,16 @@ export interface LinkRow {
   filings: FilingRow[];
 }
 
-function linkSql(ds: Dataset): string {
-  const hasHouseholds = ds.has('households');
+function linkSql(ds: Dataset, members?: string): string {
+  const hasHouseholds = members !== undefined;
   const hasFilings = ds.has('relative_filings');
   // Relatives are few (tens of thousands of staff × a handful each); members are millions: the
   // relatives side is the hash-join build side, and members are narrowed to it before the
   // applications join.
-  const members = hasHouseholds
+  const roster = hasHouseholds
     ? `SELECT a.application_id, rel.staff_id, rel.person_id, rel.name, rel.relation
          FROM rel
-         JOIN (SELECT h.household_id, t.m.person_id AS person_id FROM households h, unnest(h.members) AS t(m)) mem ON mem.person_id = rel.person_id
+         JOIN ${members} mem ON mem.person_id = rel.person_id
          JOIN applications a ON a.household_id = mem.household_id
        UNION `
     : '';
@@ -70,7 +71,7 @@ function linkSql(ds: Dataset): string {
       SELECT staff_id, person_id, name, 'self' AS relation FROM staff
     ),
     roster AS (
-      ${members}
+      ${roster}
       SELECT a.application_id, rel.staff_id, rel.person_id, rel.name, rel.relation
         FROM rel JOIN applications a ON a.applicant_person_id = rel.person_id
     ),
@@ -135,7 +136,9 @@ const cache = new WeakMap<Dataset, Promise<LinkRow[]>>();
 export function relativeLinks(ds: Dataset): Promise<LinkRow[]> {
   let hit = cache.get(ds);
   if (!hit) {
-    hit = ds.all<LinkRow>(linkSql(ds)).then((rows) => rows.map(shape));
+    hit = (ds.has('households') ? sharedScan(ds, 'members') : Promise.resolve(undefined))
+      .then((members) => ds.all<LinkRow>(linkSql(ds, members)))
+      .then((rows) => rows.map(shape));
     cache.set(ds, hit);
     hit.catch(() => cache.delete(ds));
   }

@@ -2,6 +2,7 @@
 // DuckDB: roster relatives (unnested) joined to household members (unnested) on person_id,
 // plus the relations applicants declared and the filings townships registered. Only these
 // candidate pairs come back to TypeScript; everything else stays in the database.
+import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { Dataset } from '../../../engine/dataset/dataset';
 
 export interface RosterRelative {
@@ -44,16 +45,16 @@ export interface LinkRow {
   filings: FilingRow[];
 }
 
-function linkSql(ds: Dataset): string {
-  const hasHouseholds = ds.has('households');
+function linkSql(ds: Dataset, members?: string): string {
+  const hasHouseholds = members !== undefined;
   const hasFilings = ds.has('relative_filings');
   // Relatives are few (tens of thousands of staff × a handful each); members are millions: the
   // relatives side is the hash-join build side, and members are narrowed to it before the
   // applications join.
-  const members = hasHouseholds
+  const roster = hasHouseholds
     ? `SELECT a.application_id, rel.staff_id, rel.person_id, rel.name, rel.relation
          FROM rel
-         JOIN (SELECT h.household_id, t.m.person_id AS person_id FROM households h, unnest(h.members) AS t(m)) mem ON mem.person_id = rel.person_id
+         JOIN ${members} mem ON mem.person_id = rel.person_id
          JOIN applications a ON a.household_id = mem.household_id
        UNION `
     : '';
@@ -63,7 +64,7 @@ function linkSql(ds: Dataset): string {
       FROM staff s, unnest(s.relatives) AS t(r)
     ),
     roster AS (
-      ${members}
+      ${roster}
       SELECT a.application_id, rel.staff_id, rel.person_id, rel.name, rel.relation
         FROM rel JOIN applications a ON a.applicant_person_id = rel.person_id
     ),
@@ -121,7 +122,9 @@ const cache = new WeakMap<Dataset, Promise<LinkRow[]>>();
 export function relativeLinks(ds: Dataset): Promise<LinkRow[]> {
   let hit = cache.get(ds);
   if (!hit) {
-    hit = ds.all<LinkRow>(linkSql(ds)).then((rows) => rows.map(shape));
+    hit = (ds.has('households') ? sharedScan(ds, 'members') : Promise.resolve(undefined))
+      .then((members) => ds.all<LinkRow>(linkSql(ds, members)))
+      .then((rows) => rows.map(shape));
     cache.set(ds, hit);
     hit.catch(() => cache.delete(ds));
   }

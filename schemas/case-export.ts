@@ -1,11 +1,19 @@
-// The case export contract, version 1 (documented in docs/contract.md), as zod schemas.
-// These are the types the code uses; schemas/case-export.schema.json is generated from them
-// (`npm run schema`) for other agencies' validators. Optional fields may be added by
+// The case export contract, versions 1.0 and 1.1 (documented in docs/contract.md), as zod
+// schemas. These are the types the code uses; schemas/case-export.schema.json is generated from
+// them (`npm run schema`) for other agencies' validators. Optional fields may be added by
 // exporters, so objects are open (extra keys pass); nothing here may change meaning
-// without a new contract version.
+// without a new contract version. What 1.1 added carries `x-since: "1.1"` (see since11): a 1.0
+// export that uses it is rejected by the loader (engine/load/versions.ts), naming the field.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0';
+/** The contract versions this harness reads, oldest first; the last is the current one. */
+export const SCHEMA_VERSIONS = ['1.0', '1.1'] as const;
+export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];
+export const SCHEMA_VERSION: SchemaVersion = '1.1';
+/** The annotation on a field or collection that a version added (JSON Schema `x-since`). */
+export const SINCE_KEYWORD = 'x-since';
+/** Marks a field or collection added in contract 1.1: a 1.0 export may not use it. */
+const since11 = <T extends z.ZodType>(s: T): T => s.meta({ [SINCE_KEYWORD]: '1.1' }) as T;
 
 const date = () => z.iso.date().describe('YYYY-MM-DD');
 const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('YYYY-MM');
@@ -31,7 +39,7 @@ export const Program = z.enum(['dibao', 'tekun', 'temporary', 'low_income']);
 
 export const Meta = z
   .object({
-    schema_version: z.literal(SCHEMA_VERSION),
+    schema_version: z.enum(SCHEMA_VERSIONS),
     exported_at: z.iso.datetime({ offset: true }),
     source_system: z.string(),
     region_code: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/),
@@ -65,6 +73,10 @@ export const Household = z
 
 const IncomeItem = z.object({ type: z.string().min(1), amount: money() });
 
+export const StaffRelation = z.enum(['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'parent_in_law', 'other']);
+/** A relation an applicant declares to a staff member: a roster relation, or `self` (the staff member's own household). */
+export const DeclaredRelation = z.enum([...StaffRelation.options, 'self']);
+
 export const Application = z
   .object({
     application_id: id(),
@@ -85,6 +97,8 @@ export const Application = z
       .optional(),
     handled_by: z.array(id()),
     declared_relation: z.object({ staff_id: id(), relation: z.string().min(1) }).optional(),
+    declared_relations: since11(z.array(z.object({ staff_id: id(), relation: DeclaredRelation, declared_on: date().optional() })).optional()),
+    monitoring_case: since11(z.boolean().optional()),
     household_survey_on: date().optional(),
     batch_id: z.string().min(1).optional(),
     income: z
@@ -137,8 +151,6 @@ export const Notice = z
     objections: z.array(z.object({ received_on: date(), resolved_on: date().optional() })).optional(),
   })
   .meta({ id: 'Notice', title: 'notices 公示' });
-
-export const StaffRelation = z.enum(['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'parent_in_law', 'other']);
 
 export const Staff = z
   .object({
@@ -211,11 +223,25 @@ export const FraudCase = z
         verification_frequency_raised: z.boolean(),
         education_given: z.boolean(),
         transfers: z.array(z.enum(['court_enforcement', 'police', 'judiciary', 'discipline'])),
+        measures: since11(
+          z
+            .array(
+              z.object({
+                measure: z.enum(['stricter_review', 'joint_punishment']),
+                from: date(),
+                until: date().optional(),
+                levels: z.array(z.enum(['province', 'city', 'county'])).optional(),
+              }),
+            )
+            .optional(),
+        ),
       })
       .optional(),
     credit_repair: z
       .object({ corrected_on: date(), repaid_on: date(), applied_on: date(), decided_on: date(), granted: z.boolean() })
       .optional(),
+    blacklist_removed_on: since11(date().optional()),
+    reapproval: since11(z.object({ application_id: id(), decided_on: date(), from_month: month() }).optional()),
   })
   .meta({ id: 'FraudCase', title: 'fraud_cases 骗取救助(失信)案件' });
 
@@ -264,6 +290,74 @@ export const Oversight = z
   })
   .meta({ id: 'Oversight', title: 'oversight 监督工作记录' });
 
+const quarter = () => z.string().regex(/^\d{4}-Q[1-4]$/).describe('YYYY-Qn');
+export const HardshipType = z.enum(['illness', 'disability', 'old_age', 'child', 'education', 'housing', 'unemployment', 'disaster', 'other']);
+
+export const Recovery = z
+  .object({
+    recovery_id: id(),
+    household_id: id(),
+    application_id: id().optional(),
+    case_id: id().optional(),
+    reason: z.enum(['fraud', 'deceased', 'over_limit', 'duplicate', 'warning', 'stopped', 'other']),
+    ordered_on: date(),
+    amount_due: money(),
+    payment_ids: z.array(id()),
+    collected: z.array(z.object({ on: date(), amount: money() })),
+  })
+  .meta({ id: 'Recovery', title: 'recoveries 追缴记录' });
+
+export const JointReview = z
+  .object({
+    review_id: id(),
+    application_id: id(),
+    household_id: id(),
+    held_on: date(),
+    departments: z.array(z.enum(['civil_affairs', 'rural_revitalization', 'health', 'medical_security', 'disabled_persons_federation', 'other'])),
+  })
+  .meta({ id: 'JointReview', title: 'joint_reviews 联合会审' });
+
+export const Service = z
+  .object({
+    service_id: id(),
+    household_id: id(),
+    application_id: id().optional(),
+    kind: z.string().min(1),
+    provided_on: date(),
+    provider: z.string().min(1).optional(),
+  })
+  .meta({ id: 'Service', title: 'services 服务类救助' });
+
+export const SatisfactionSurvey = z
+  .object({
+    survey_id: id(),
+    household_id: id(),
+    quarter: quarter(),
+    surveyed_on: date(),
+    result: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+  })
+  .meta({ id: 'SatisfactionSurvey', title: 'satisfaction_surveys 满意度测评' });
+
+export const ChangeList = z
+  .object({
+    list_id: id(),
+    region_code: z.string().regex(/^\d{9}$/),
+    month: month(),
+    published_on: date(),
+    changes: z.array(z.object({ household_id: id(), change: z.enum(['added', 'removed', 'amount_changed', 'other']) })),
+  })
+  .meta({ id: 'ChangeList', title: 'change_lists 乡镇月度变动清单' });
+
+export const AssistanceChain = z
+  .object({
+    chain_id: id(),
+    household_id: id(),
+    opened_on: date(),
+    hardships: z.array(HardshipType),
+    policies: z.array(z.object({ policy: z.string().min(1), hardship: HardshipType, matched_on: date(), resource: z.string().min(1).optional() })),
+  })
+  .meta({ id: 'AssistanceChain', title: 'assistance_chains 救助链' });
+
 /** Every collection of the contract, its record schema and the key that identifies a record. */
 export const COLLECTIONS = {
   households: { schema: Household, key: 'household_id', label: '救助家庭' },
@@ -277,22 +371,39 @@ export const COLLECTIONS = {
   accountability_cases: { schema: AccountabilityCase, key: 'case_id', label: '责任追究与容错免责' },
   warnings: { schema: Warning, key: 'warning_id', label: '预警信息' },
   oversight: { schema: Oversight, key: 'record_id', label: '监督工作记录' },
-} as const;
+  recoveries: { schema: Recovery, key: 'recovery_id', label: '追缴记录', since: '1.1' },
+  joint_reviews: { schema: JointReview, key: 'review_id', label: '联合会审', since: '1.1' },
+  services: { schema: Service, key: 'service_id', label: '服务类救助', since: '1.1' },
+  satisfaction_surveys: { schema: SatisfactionSurvey, key: 'survey_id', label: '满意度测评', since: '1.1' },
+  change_lists: { schema: ChangeList, key: 'list_id', label: '乡镇月度变动清单', since: '1.1' },
+  assistance_chains: { schema: AssistanceChain, key: 'chain_id', label: '救助链', since: '1.1' },
+} as const satisfies Record<string, { schema: z.ZodType; key: string; label: string; since?: SchemaVersion }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
 
 /** The name of a collection's record schema under `$defs` in the published JSON Schema. */
 export const defName = (c: CollectionName) => (COLLECTIONS[c].schema.meta() as { id: string }).id;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+/** The contract version that added a collection. */
+export const sinceOf = (c: CollectionName): SchemaVersion => ('since' in COLLECTIONS[c] ? (COLLECTIONS[c] as { since: SchemaVersion }).since : '1.0');
+/** Whether contract `version` has what `since` added (an unknown version has nothing newer than 1.0). */
+export const versionHas = (version: string, since: SchemaVersion): boolean => SCHEMA_VERSIONS.indexOf(since) <= SCHEMA_VERSIONS.indexOf(version as SchemaVersion);
+/** The collections an export of `version` may hold. */
+export const collectionsOf = (version: string): CollectionName[] => COLLECTION_NAMES.filter((c) => versionHas(version, sinceOf(c)));
 
 export const CaseExport = z
   .object({
     meta: Meta,
-    ...(Object.fromEntries(COLLECTION_NAMES.map((c) => [c, z.array(COLLECTIONS[c].schema).optional()])) as {
+    ...(Object.fromEntries(
+      COLLECTION_NAMES.map((c) => {
+        const field = z.array(COLLECTIONS[c].schema).optional();
+        return [c, sinceOf(c) === '1.1' ? since11(field) : field];
+      }),
+    ) as {
       [K in CollectionName]: z.ZodOptional<z.ZodArray<(typeof COLLECTIONS)[K]['schema']>>;
     }),
   })
-  .meta({ title: 'jiuzhu case export, contract v1 (救助案件导出数据契约 v1)' });
+  .meta({ title: 'jiuzhu case export, contract v1.1 (救助案件导出数据契约 v1.1)' });
 
 export type MetaT = z.infer<typeof Meta>;
 export type HouseholdT = z.infer<typeof Household>;
@@ -307,3 +418,9 @@ export type FraudCaseT = z.infer<typeof FraudCase>;
 export type AccountabilityCaseT = z.infer<typeof AccountabilityCase>;
 export type WarningT = z.infer<typeof Warning>;
 export type OversightT = z.infer<typeof Oversight>;
+export type RecoveryT = z.infer<typeof Recovery>;
+export type JointReviewT = z.infer<typeof JointReview>;
+export type ServiceT = z.infer<typeof Service>;
+export type SatisfactionSurveyT = z.infer<typeof SatisfactionSurvey>;
+export type ChangeListT = z.infer<typeof ChangeList>;
+export type AssistanceChainT = z.infer<typeof AssistanceChain>;

@@ -44,7 +44,8 @@ function rows(root: Schema, node: Schema, prefix: string, lang: Lang, out: strin
   const required = new Set<string>(node.required ?? []);
   for (const [k, v] of Object.entries<Schema>(node.properties ?? {})) {
     const at = `${prefix}${k}`;
-    const req = required.has(k) ? (lang === 'zh' ? '必填' : 'required') : lang === 'zh' ? '可选' : 'optional';
+    const since = v['x-since'] ? (lang === 'zh' ? `(v${v['x-since']} 起)` : ` (since v${v['x-since']})`) : '';
+    const req = (required.has(k) ? (lang === 'zh' ? '必填' : 'required') : lang === 'zh' ? '可选' : 'optional') + since;
     out.push(`| \`${at}\` | ${cell(half(v.title, lang))} | ${cell(typeOf(root, v, lang))} | ${req} | ${cell(half(v.description, lang))} |`);
     if (v.type === 'object') rows(root, v, `${at}.`, lang, out);
     if (v.type === 'array' && v.items?.type === 'object') rows(root, v.items, `${at}[].`, lang, out);
@@ -60,7 +61,8 @@ export function fieldTables(root: Schema, lang: Lang): string {
     const d = def(root, target);
     const out: string[] = [];
     rows(root, d, '', lang, out);
-    sections.push(`#### \`${key}\` ${half(d.title, lang)}\n\n${half(d.description, lang)}\n\n${head}\n${out.join('\n')}`);
+    const since = prop['x-since'] ? (lang === 'zh' ? `(v${prop['x-since']} 起)` : ` (since v${prop['x-since']})`) : '';
+    sections.push(`#### \`${key}\` ${half(d.title, lang)}${since}\n\n${half(d.description, lang)}\n\n${head}\n${out.join('\n')}`);
     for (const [name, sub] of Object.entries<Schema>(d.properties ?? {})) {
       const items = sub.items;
       if (items?.$ref) {

@@ -29,6 +29,8 @@ const key = (zhTitle: string, enTitle: string, zhOf: string, enOf: string): Labe
   `${zhOf}的编号,在本集合中唯一;重复的编号使每一条同号记录都不合契约。`,
   `Identifies the ${enOf}; unique in its collection: every record sharing a repeated value is rejected.`,
 ];
+/** A field or collection added in contract 1.1: its description says so (a 1.0 export may not use it). */
+const v11 = ([zhT, enT, zh, en]: Label): Label => [zhT, enT, `v1.1 起可用。${zh}`, `Since v1.1. ${en}`];
 const REGION = d('行政区划代码', 'region code', '行政区划代码(县6位,乡镇9位,村/社区12位)。', 'Administrative division code (6 digits county, 9 township, 12 village/community).');
 const PROGRAM = d('救助类别', 'programme', '救助类别:dibao 最低生活保障,tekun 特困人员救助供养,temporary 临时救助,low_income 低保边缘。', 'Programme: dibao (minimum living guarantee), tekun (support for persons in extreme poverty), temporary (temporary assistance), low_income (low-income margin).');
 
@@ -46,6 +48,12 @@ export const RECORD_LABELS: Record<string, Label> = {
   AccountabilityCase: d('责任追究与容错免责', 'accountability case', 'accountability_cases 集合的一条记录:对工作人员差错的责任追究或免责认定。', 'A record of `accountability_cases`: holding a staff member to account for an error, or exempting them.'),
   Warning: d('预警信息', 'data-check warning', 'warnings 集合的一条记录:大数据比对预警及其核查结果。', 'A record of `warnings`: a data-matching alert and how it was resolved.'),
   Oversight: d('监督工作记录', 'oversight record', 'oversight 集合的一条记录:县、市、省级的监督工作。', 'A record of `oversight`: supervision work at county, city or province level.'),
+  Recovery: v11(d('追缴记录', 'recovery', 'recoveries 集合的一条记录:一笔多发、冒领或骗取资金的追缴决定及实际追回情况(骗取案件以外的也在内)。', 'A record of `recoveries`: an order to recover money overpaid or obtained by fraud (fraud cases or not) and what was actually collected.')),
+  JointReview: v11(d('联合会审', 'joint review', 'joint_reviews 集合的一条记录:民政与相关部门共同研判一户的一次会审。', 'A record of `joint_reviews`: one meeting at which civil affairs and other departments judged a household’s case together.')),
+  Service: v11(d('服务类救助', 'service', 'services 集合的一条记录:向救助家庭提供的一次服务(照料、保洁、陪护等)。', 'A record of `services`: one service provided to an assisted household (care, cleaning, escort…).')),
+  SatisfactionSurvey: v11(d('满意度测评', 'satisfaction survey', 'satisfaction_surveys 集合的一条记录:对接受服务家庭的一次季度满意度测评。', 'A record of `satisfaction_surveys`: one quarterly satisfaction survey of a household that received services.')),
+  ChangeList: v11(d('乡镇月度变动清单', 'township monthly change list', 'change_lists 集合的一条记录:乡镇(街道)某月救助对象变动情况清单。', 'A record of `change_lists`: a township’s list of the month’s changes among recipients.')),
+  AssistanceChain: v11(d('救助链', 'assistance chain', 'assistance_chains 集合的一条记录:"一户一条救助链",把一户的困难类型与匹配的政策、资源对应起来。', 'A record of `assistance_chains`: a household’s file matching each of its hardship types to policies and resources.')),
 };
 
 export const PROPERTY_LABELS: Record<string, Label> = {
@@ -65,14 +73,20 @@ export const PROPERTY_LABELS: Record<string, Label> = {
         ['accountability_cases', '责任追究与容错免责', 'accountability cases'],
         ['warnings', '预警信息', 'data-check warnings'],
         ['oversight', '监督工作记录', 'oversight records'],
-      ] as const
-    ).map(([c, zh, en]) => [
-      `CaseExport.${c}`,
-      d(zh, en, `可选。缺少该集合表示导出未涉及,需要它的规则记为"未审查";给出空数组表示"没有",按没有审查。`, `Optional. An absent collection means the export says nothing about it (rules needing it are not reviewed); an empty array means there are none, and is judged as none.`),
-    ]),
+        ['recoveries', '追缴记录', 'recoveries', '1.1'],
+        ['joint_reviews', '联合会审', 'joint reviews', '1.1'],
+        ['services', '服务类救助', 'services', '1.1'],
+        ['satisfaction_surveys', '满意度测评', 'satisfaction surveys', '1.1'],
+        ['change_lists', '乡镇月度变动清单', 'township monthly change lists', '1.1'],
+        ['assistance_chains', '救助链', 'assistance chains', '1.1'],
+      ] as [string, string, string, string?][]
+    ).map(([c, zh, en, since]) => {
+      const l = d(zh, en, `可选。缺少该集合表示导出未涉及,需要它的规则记为"未审查";给出空数组表示"没有",按没有审查。`, `Optional. An absent collection means the export says nothing about it (rules needing it are not reviewed); an empty array means there are none, and is judged as none.`);
+      return [`CaseExport.${c}`, since ? v11(l) : l];
+    }),
   ),
 
-  'Meta.schema_version': d('契约版本', 'contract version', '契约版本,本版为 "1.0"。', 'Contract version; "1.0" for this one.'),
+  'Meta.schema_version': d('契约版本', 'contract version', '契约版本:"1.0" 或 "1.1"。写 "1.0" 的导出不得使用标注"v1.1 起"的字段和集合(使用者整条记录不合契约,集合则整次运行停止)。', 'Contract version: "1.0" or "1.1". An export that says "1.0" may not use the fields and collections marked "since v1.1" (a record using one is rejected; such a collection stops the run).'),
   'Meta.exported_at': d('导出时间', 'exported at', '导出时间,ISO 8601 带时区,如 2024-12-31T18:00:00+08:00。', 'When the export was made, ISO 8601 with offset, e.g. 2024-12-31T18:00:00+08:00.'),
   'Meta.source_system': d('来源系统', 'source system', '导出数据的业务系统名称。', 'Name of the system the data comes from.'),
   'Meta.region_code': d('行政区划代码', 'region code', '导出所属地区的行政区划代码:县级6位,或乡镇9位、村/社区12位。', 'Administrative division code of the exporting area: 6-digit county, or 9/12-digit township or village.'),
@@ -117,16 +131,22 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   'Application.declared_relation': d('近亲属申明', 'declared relation', '可选:申请人申明与工作人员存在近亲属关系时填写。', 'Optional: when the applicant declared a close relative among the staff.'),
   'Application.declared_relation.staff_id': ref('工作人员编号', 'staff id', ' staff 中的人员', 'a member of `staff`'),
   'Application.declared_relation.relation': d('关系', 'relation', '与该工作人员的关系。', 'Relation to that staff member.'),
+  'Application.declared_relations': v11(d('近亲属申明(多项)', 'declared relations', '可选:申请人申明的与工作人员的全部关系,每名工作人员一项;家庭与几名工作人员有关系时逐一列出。工作人员本人的家庭申请时填 relation = self。可与 declared_relation 同时出现,两者合并读取。', 'Optional: every relation to staff the applicant declared, one entry per staff member; a household related to several staff lists each. A staff member’s own household declares relation = self. May appear with declared_relation; both are read together.')),
+  'Application.declared_relations[]': d('申明', 'declaration', '与一名工作人员的关系。', 'The relation to one staff member.'),
+  'Application.declared_relations[].staff_id': ref('工作人员编号', 'staff id', ' staff 中的人员', 'a member of `staff`'),
+  'Application.declared_relations[].relation': d('关系', 'relation', 'self 本人(工作人员自己的家庭),spouse 配偶,parent 父母,child 子女,sibling 兄弟姐妹,grandparent 祖父母/外祖父母,grandchild 孙子女/外孙子女,parent_in_law 公婆/岳父母,other 其他。', 'self (the staff member’s own household), spouse, parent, child, sibling, grandparent, grandchild, parent_in_law or other.'),
+  'Application.declared_relations[].declared_on': date('申明日期', 'declared on', '可选。', 'Optional.'),
+  'Application.monitoring_case': v11(d('防返贫监测对象', 'monitoring case', '可选:该户是否为防止返贫监测对象(其认定须经多部门联合会审,见 joint_reviews)。', 'Optional: whether the household is a monitoring case for relapse into poverty (decided by a joint review of several departments, see `joint_reviews`).')),
   'Application.household_survey_on': date('入户调查日期', 'household survey on', '可选。', 'Optional.'),
   'Application.batch_id': d('批量审批批次', 'batch id', '可选:作为批量审批的一部分获批时的批次号。', 'Optional: the batch, when approved as part of one.'),
   'Application.income': d('家庭收入', 'household income', '可选:核算的家庭月人均收入、适用标准与收入项目。', 'Optional: assessed monthly income per head, the standard applied and the items.'),
   'Application.income.monthly_per_capita': money('月人均收入', 'monthly income per head'),
   'Application.income.standard_monthly': money('适用保障标准', 'monthly standard', '核算时适用的月保障标准。', 'The monthly standard applied.'),
-  'Application.income.counted': d('计入收入项目', 'counted items', '计入家庭收入的项目。', 'Items counted as income.'),
-  'Application.income.counted[]': d('收入项目', 'income item', '一项收入。', 'One income item.'),
+  'Application.income.counted': d('计入收入项目', 'counted items', '计入家庭收入的项目,金额为计入的净额:excluded 所列金额不在其中,不得再从这里扣除。家庭月收入 = 各计入项目之和;计入项目中若列出扣减类项目(如 employment_cost 就业成本),其金额从和中减去。月人均收入 = 家庭月收入 ÷ 家庭人数。', 'Items counted as income, each at the amount counted, net: amounts listed under `excluded` are not inside them and are not taken off again. Household monthly income = the sum of the counted items, less any deduction item listed among them (e.g. employment_cost). Income per head = that sum ÷ household size.'),
+  'Application.income.counted[]': d('收入项目', 'income item', '一项收入,按计入的金额。', 'One income item, at the amount counted.'),
   'Application.income.counted[].type': d('收入类型', 'type', '收入类型代码,如 basic_pension_base、employment_cost。', 'Income type code, e.g. basic_pension_base, employment_cost.'),
   'Application.income.counted[].amount': money('金额', 'amount', '月金额。', 'Monthly amount.'),
-  'Application.income.excluded': d('不计入收入项目', 'excluded items', '依政策不计入家庭收入的项目。', 'Items left out of income under the policy.'),
+  'Application.income.excluded': d('不计入收入项目', 'excluded items', '依政策不计入家庭收入的项目(如 basic_pension_base 基础养老金)和已从收入中扣减的金额(如 employment_cost 就业成本):只作记录,已不在 counted 的金额中。', 'Items the policy leaves out of income (e.g. basic_pension_base) and amounts already deducted (e.g. employment_cost): a record only, already outside the counted amounts.'),
   'Application.income.excluded[]': d('收入项目', 'income item', '一项不计入的收入。', 'One excluded income item.'),
   'Application.income.excluded[].type': d('收入类型', 'type', '收入类型代码。', 'Income type code.'),
   'Application.income.excluded[].amount': money('金额', 'amount', '月金额。', 'Monthly amount.'),
@@ -224,6 +244,18 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   'FraudCase.decision.education_given': d('批评教育', 'education given', '是否进行了批评教育。', 'Whether the person was formally cautioned.'),
   'FraudCase.decision.transfers': d('移送', 'transfers', '移送的机关(可多项)。', 'Where the case was passed on (any number).'),
   'FraudCase.decision.transfers[]': d('移送机关', 'transfer', 'court_enforcement 法院强制执行,police 公安,judiciary 司法机关,discipline 纪检监察。', 'court_enforcement, police, judiciary or discipline.'),
+  'FraudCase.decision.measures': v11(d('其他惩戒措施', 'measures', '可选:决定采取的从严审核、联合惩戒等措施。', 'Optional: further measures decided, such as stricter review or joint punishment.')),
+  'FraudCase.decision.measures[]': d('措施', 'measure', '一项措施及其期间。', 'One measure and when it applies.'),
+  'FraudCase.decision.measures[].measure': d('措施类型', 'measure', 'stricter_review 对该家庭或成员的其他救助申请从严审核审批,joint_punishment 联合惩戒。', 'stricter_review (the household’s or member’s other applications reviewed more strictly) or joint_punishment.'),
+  'FraudCase.decision.measures[].from': date('起始日期', 'from'),
+  'FraudCase.decision.measures[].until': date('截止日期', 'until', '可选:措施结束的日期;仍在执行时不填。', 'Optional: when the measure ended; absent while it applies.'),
+  'FraudCase.decision.measures[].levels': d('实施层级', 'levels', '可选:联合惩戒的实施层级。', 'Optional: the levels carrying out joint punishment.'),
+  'FraudCase.decision.measures[].levels[]': d('层级', 'level', 'province 省级,city 市级,county 县(区)级。', 'province, city or county (district).'),
+  'FraudCase.blacklist_removed_on': v11(date('移出失信名单日期', 'removed from blacklist on', '可选:移出失信人员名单的日期(如信用修复后)。', 'Optional: when the person was taken off the blacklist (after a credit repair, say).')),
+  'FraudCase.reapproval': v11(d('停止后重新批准', 're-approval after the stop', '可选:停止救助后,该户经重新申请、审核确认再次获得救助。', 'Optional: after the stop, the household applied again and was approved again.')),
+  'FraudCase.reapproval.application_id': ref('申请编号', 'application id', ' applications 中重新批准的申请', 'the re-approved application in `applications`'),
+  'FraudCase.reapproval.decided_on': date('重新批准日期', 'decided on'),
+  'FraudCase.reapproval.from_month': month('恢复发放月份', 'resumed from', '重新批准后第一个发放月份。', 'The first month paid after the re-approval.'),
   'FraudCase.credit_repair': d('信用修复', 'credit repair', '可选:信用修复的申请与决定。', 'Optional: application for and decision on credit repair.'),
   'FraudCase.credit_repair.corrected_on': date('纠正日期', 'corrected on'),
   'FraudCase.credit_repair.repaid_on': date('退还日期', 'repaid on'),
@@ -272,6 +304,61 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   'Oversight.kind': d('工作类型', 'kind', 'half_year_report 半年报告,special_inspection 专项检查。', 'half_year_report or special_inspection.'),
   'Oversight.period': d('所属期间', 'period', '年份或半年,如 2024 或 2024-H1。', 'A year or half-year, e.g. 2024 or 2024-H1.'),
   'Oversight.done_on': date('完成日期', 'done on'),
+
+  'Recovery.recovery_id': key('追缴编号', 'recovery id', '追缴记录', 'recovery'),
+  'Recovery.household_id': ref('家庭编号', 'household id', ' households 中的家庭', 'a household in `households`'),
+  'Recovery.application_id': ref('申请编号', 'application id', ' applications 中的申请', 'an application in `applications`', '可选。', 'Optional.'),
+  'Recovery.case_id': ref('案件编号', 'case id', ' fraud_cases 中的案件', 'a case in `fraud_cases`', '可选:骗取案件的追缴填写。', 'Optional: for the recovery a fraud case ordered.'),
+  'Recovery.reason': d('追缴原因', 'reason', 'fraud 骗取,deceased 死亡后发放,over_limit 超标清退后发放,duplicate 重复享受,warning 预警核实取消,stopped 停止救助后发放,other 其他。', 'fraud, deceased (paid after death), over_limit (paid after an over-limit exit), duplicate, warning (cancelled after a warning), stopped (paid after a stop) or other.'),
+  'Recovery.ordered_on': date('决定追缴日期', 'ordered on'),
+  'Recovery.amount_due': money('应追缴金额', 'amount due'),
+  'Recovery.payment_ids': d('所追发放', 'payments recovered', '本次追缴针对的发放记录编号(引用 payments);骗取案件整案追缴可为空数组。', 'Ids of the payments this recovers (in `payments`); may be empty for a whole fraud case.'),
+  'Recovery.payment_ids[]': ref('发放编号', 'payment id', ' payments 中的发放', 'a payment in `payments`'),
+  'Recovery.collected': d('实际追回', 'collected', '实际追回的每一笔;尚未追回时为空数组。', 'Each amount actually collected; an empty array when nothing has been.'),
+  'Recovery.collected[]': d('追回', 'collection', '一笔追回。', 'One collection.'),
+  'Recovery.collected[].on': date('追回日期', 'collected on'),
+  'Recovery.collected[].amount': money('追回金额', 'amount'),
+
+  'JointReview.review_id': key('会审编号', 'review id', '会审', 'joint review'),
+  'JointReview.application_id': ref('申请编号', 'application id', ' applications 中的申请', 'an application in `applications`'),
+  'JointReview.household_id': ref('家庭编号', 'household id', ' households 中的家庭', 'a household in `households`'),
+  'JointReview.held_on': date('会审日期', 'held on'),
+  'JointReview.departments': d('参加部门', 'departments present', '出席会审的部门。', 'The departments present.'),
+  'JointReview.departments[]': d('部门', 'department', 'civil_affairs 民政,rural_revitalization 乡村振兴,health 卫生健康,medical_security 医疗保障,disabled_persons_federation 残联,other 其他。', 'civil_affairs, rural_revitalization, health, medical_security, disabled_persons_federation or other.'),
+
+  'Service.service_id': key('服务编号', 'service id', '服务记录', 'service'),
+  'Service.household_id': ref('家庭编号', 'household id', ' households 中的家庭', 'a household in `households`'),
+  'Service.application_id': ref('申请编号', 'application id', ' applications 中的申请', 'an application in `applications`', '可选。', 'Optional.'),
+  'Service.kind': d('服务内容', 'kind', '服务内容,如生活照料、助餐、保洁、陪护。', 'What was provided: personal care, meals, cleaning, escort…'),
+  'Service.provided_on': date('服务日期', 'provided on'),
+  'Service.provider': d('服务提供方', 'provider', '可选:提供服务的机构或人员。', 'Optional: the organisation or person providing it.'),
+
+  'SatisfactionSurvey.survey_id': key('测评编号', 'survey id', '测评', 'survey'),
+  'SatisfactionSurvey.household_id': ref('家庭编号', 'household id', ' households 中的家庭', 'a household in `households`'),
+  'SatisfactionSurvey.quarter': d('所属季度', 'quarter', '测评所属季度,格式 YYYY-Qn,如 2024-Q3。', 'The quarter surveyed, YYYY-Qn, e.g. 2024-Q3.'),
+  'SatisfactionSurvey.surveyed_on': date('测评日期', 'surveyed on'),
+  'SatisfactionSurvey.result': d('测评结果', 'result', 'satisfied 满意,basically_satisfied 基本满意,dissatisfied 不满意。', 'satisfied, basically_satisfied or dissatisfied.'),
+
+  'ChangeList.list_id': key('清单编号', 'list id', '变动清单', 'change list'),
+  'ChangeList.region_code': d('乡镇代码', 'township code', '编制清单的乡镇(街道)9位行政区划代码。', '9-digit division code of the township that made the list.'),
+  'ChangeList.month': month('所属月份', 'month', '清单所列变动的月份。', 'The month whose changes it lists.'),
+  'ChangeList.published_on': date('编制日期', 'published on'),
+  'ChangeList.changes': d('变动', 'changes', '当月的变动;当月无变动时为空数组。', 'The month’s changes; an empty array when there were none.'),
+  'ChangeList.changes[]': d('变动', 'change', '一户的变动。', 'One household’s change.'),
+  'ChangeList.changes[].household_id': ref('家庭编号', 'household id', ' households 中的家庭', 'a household in `households`'),
+  'ChangeList.changes[].change': d('变动类型', 'change', 'added 新增,removed 退出,amount_changed 金额调整,other 其他。', 'added, removed, amount_changed or other.'),
+
+  'AssistanceChain.chain_id': key('救助链编号', 'chain id', '救助链', 'assistance chain'),
+  'AssistanceChain.household_id': ref('家庭编号', 'household id', ' households 中的家庭', 'a household in `households`'),
+  'AssistanceChain.opened_on': date('建档日期', 'opened on'),
+  'AssistanceChain.hardships': d('困难类型', 'hardship types', '该户登记的困难类型。', 'The household’s recorded hardship types.'),
+  'AssistanceChain.hardships[]': d('困难类型', 'hardship type', 'illness 疾病,disability 残疾,old_age 年老,child 未成年人,education 就学,housing 住房,unemployment 失业,disaster 灾害事故,other 其他。', 'illness, disability, old_age, child, education, housing, unemployment, disaster or other.'),
+  'AssistanceChain.policies': d('匹配政策', 'matched policies', '为该户匹配的政策和资源,每项对应一种困难类型。', 'Policies and resources matched to the household, each for one hardship type.'),
+  'AssistanceChain.policies[]': d('匹配', 'match', '一项政策或资源。', 'One policy or resource.'),
+  'AssistanceChain.policies[].policy': d('政策', 'policy', '政策或救助项目名称,如医疗救助、教育救助。', 'The policy or programme, e.g. medical assistance, education assistance.'),
+  'AssistanceChain.policies[].hardship': d('对应困难类型', 'hardship type', '该政策对应的困难类型,取值同 hardships。', 'The hardship type it answers; values as for hardships.'),
+  'AssistanceChain.policies[].matched_on': date('匹配日期', 'matched on'),
+  'AssistanceChain.policies[].resource': d('资源', 'resource', '可选:对接的资源(机构、项目、慈善力量等)。', 'Optional: the resource linked (organisation, project, charity…).'),
 };
 
 type Schema = Record<string, any>;

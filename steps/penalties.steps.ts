@@ -5,7 +5,7 @@ import { Given, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { Tier, TIER_ZH } from '../policies/parameters/penalties';
 import { assess, CIRCUMSTANCE_ZH, fenToYuanText, TRANSFER_ZH } from '../policies/rules/penalties/grading';
-import { fraudCase, payment } from '../policies/rules/penalties/testing';
+import { fraudCase, payment, reapprovedApplication } from '../policies/rules/penalties/testing';
 import { defineAuditScope, defineRuleCheck } from './rule-checks';
 import { JiuzhuWorld } from './world';
 
@@ -110,6 +110,32 @@ Given('未申请信用修复', function (this: JiuzhuWorld) {
 Given(/^于 (\d{4}-\d{2}-\d{2}) 申请信用修复,(\d{4}-\d{2}-\d{2}) (准予|不予)修复$/, function (this: JiuzhuWorld, applied: string, decided: string, verdict: string) {
   const c = theCase(this);
   c.credit_repair = { corrected_on: applied, repaid_on: applied, ...(c.credit_repair ?? {}), applied_on: applied, decided_on: decided, granted: verdict === '准予' };
+});
+
+// Contract v1.1: a re-approval after the stop, the blacklist removal date, what was collected.
+Given(/^重新批准申请 (\S+) 于 (\d{4}-\d{2}-\d{2}) 作出,自 (\d{4}-\d{2}) 起恢复发放$/, function (this: JiuzhuWorld, id: string, date: string, month: string) {
+  const c = theCase(this);
+  c.reapproval = { application_id: id, decided_on: date, from_month: month };
+  this.records.applications ??= [];
+  this.add('applications', reapprovedApplication(id, c.household_id, c.person_ids[0], date));
+});
+Given(/^该户 (\d{4}-\d{2}) 按重新批准的申请领取救助金(.+)$/, function (this: JiuzhuWorld, month: string, amount: string) {
+  const c = theCase(this);
+  if (!c.reapproval) throw new Error('尚未重新批准:请先说明“重新批准申请 … 于 … 作出,自 … 起恢复发放”');
+  const n = (this.records.payments?.length ?? 0) + 1;
+  this.add('payments', { ...payment({ payment_id: `P${String(n).padStart(3, '0')}`, month, amount: Number(amount.replace(/[元,，]/g, '')) }), application_id: c.reapproval.application_id });
+});
+Given(/^于 (\d{4}-\d{2}-\d{2}) 移出失信人员名单$/, function (this: JiuzhuWorld, date: string) {
+  theCase(this).blacklist_removed_on = date;
+});
+Given('已追回{money}', function (this: JiuzhuWorld, fen: number) {
+  const c = theCase(this);
+  this.add('recoveries', { recovery_id: `R${(this.records.recoveries?.length ?? 0) + 1}`, household_id: c.household_id, case_id: c.case_id, reason: 'fraud', ordered_on: c.decision?.decided_on ?? c.found_on, amount_due: c.amount, payment_ids: [], collected: [{ on: '2024-06-30', amount: yuan(fen) }] });
+});
+Given('追缴记录中没有该案件', function (this: JiuzhuWorld) {
+  theCase(this);
+  this.records.recoveries ??= [];
+  this.forgetSpecExport();
 });
 
 // The tier the profile gives, through the same `assess` the PEN-TIER rule and `jiuzhu penalty` use.

@@ -69,6 +69,32 @@ Given('名册记载该户户主是其{word}', function (this: JiuzhuWorld, relat
   staffMember(this).relatives.push({ person_id: head.person_id, name: head.name, relation: relationOf(relation) });
 });
 
+// Contract v1.1: a second staff member related to the household, the staff member's own
+// household, and declarations listed one per staff member (declared_relations).
+const OTHER_STAFF = /^另一名(社会救助经办人员|经办人员|村[(（]居[)）]委会干部|嘎查村干部)“([^”]+)”自 (\d{4}-\d{2}-\d{2}) 起在岗,名册记载该户户主是其(\S+)$/;
+Given(OTHER_STAFF, function (this: JiuzhuWorld, role: string, name: string, from: string, relation: string) {
+  const head = scene(this).household.members[0];
+  this.scene.second = this.add('staff', {
+    staff_id: 'S02', person_id: person(name, '1978-06-03').person_id, name, role: ROLES[role.replace(/（/g, '(').replace(/）/g, ')')] ?? ROLES[role],
+    region_code: '150525100201', active_from: from, relatives: [{ person_id: head.person_id, name: head.name, relation: relationOf(relation) }],
+  });
+});
+Given('该户户主就是该人员本人', function (this: JiuzhuWorld) {
+  const st = staffMember(this);
+  st.person_id = scene(this).household.members[0].person_id;
+  this.scene.ownHousehold = true;
+});
+const declaration = (world: JiuzhuWorld, st: any) => ({ staff_id: st.staff_id, relation: st === world.scene.staff && world.scene.ownHousehold ? 'self' : (st.relatives[0]?.relation ?? 'other') });
+Given('申请人逐项申明了与两名人员的关系', function (this: JiuzhuWorld) {
+  scene(this).application.declared_relations = [declaration(this, staffMember(this)), declaration(this, this.scene.second)];
+});
+Given('申请人逐项申明时只列了与第一名人员的关系', function (this: JiuzhuWorld) {
+  scene(this).application.declared_relations = [declaration(this, staffMember(this))];
+});
+Given('申请人申明该户为该人员本人的家庭', function (this: JiuzhuWorld) {
+  scene(this).application.declared_relations = [{ staff_id: staffMember(this).staff_id, relation: 'self' }];
+});
+
 Given('该户于 {date} 提出申请', function (this: JiuzhuWorld, date: string) {
   scene(this).application.applied_on = date;
 });

@@ -70,7 +70,14 @@ export const VIOLATION_KINDS: Record<string, ViolationKind[]> = {
     kind('verification', '未加大核查频次', 'verification not raised'),
     kind('education', '未教育引导', 'no education'),
   ],
-  'PEN-STOP': [kind('stop-month', '停止月份不符', 'stopped from the wrong month'), kind('payments', '停止后仍发放', 'paid after the stop')],
+  'PEN-STOP': [kind('stop-month', '停止月份不符', 'stopped from the wrong month'), kind('payments', '停止后仍发放', 'paid after the stop'), kind('reapproval', '重新批准不成立', 're-approval does not hold')],
+  'PEN-BLACKLIST': [
+    kind('blacklist', '名单与等级或修复不符', 'entry does not match tier or repair'),
+    kind('removed-without-repair', '未经修复移出名单', 'removed without a repair'),
+    kind('removed-early', '修复前移出名单', 'removed before the repair'),
+    kind('removal-without-entry', '未列入却有移出记录', 'removal without an entry'),
+  ],
+  'PEN-RECOVER': [kind('recover', '追缴金额不符', 'wrong amount ordered'), kind('collected', '实际追回不符', 'collection short or over')],
   'PEN-REPAIR': [
     kind('no-procedure', '无信用修复程序', 'no repair procedure'),
     kind('window', '超过修复期限仍准予', 'granted outside the window'),

@@ -20,6 +20,8 @@ export interface Reference {
    * a death record names anyone in the region, not only assisted people.
    */
   contract: boolean;
+  /** The contract version that added the field, when after 1.0: an older export is not checked for it. */
+  since?: '1.1';
 }
 
 const ref = (from: CollectionName, field: string, to: CollectionName, key: string, list = false): Reference => ({
@@ -27,6 +29,18 @@ const ref = (from: CollectionName, field: string, to: CollectionName, key: strin
   field,
   expr: field,
   ...(list ? { list } : {}),
+  to,
+  key,
+  keyExpr: key,
+  contract: true,
+});
+
+/** A reference held in a list of objects (`declared_relations[].staff_id`): read element by element. */
+const listRef = (from: CollectionName, list: string, field: string, to: CollectionName, key: string): Reference => ({
+  from,
+  field: `${list}.${field}`,
+  expr: `list_transform(${list}, x -> x.${field})`,
+  list: true,
   to,
   key,
   keyExpr: key,
@@ -47,6 +61,20 @@ export const REFERENCES: Reference[] = [
   ref('fraud_cases', 'application_id', 'applications', 'application_id'),
   ref('accountability_cases', 'staff_id', 'staff', 'staff_id'),
   ref('warnings', 'household_id', 'households', 'household_id'),
+  // contract v1.1
+  { ...listRef('applications', 'declared_relations', 'staff_id', 'staff', 'staff_id'), since: '1.1' },
+  { ...ref('fraud_cases', 'reapproval.application_id', 'applications', 'application_id'), since: '1.1' },
+  ref('recoveries', 'household_id', 'households', 'household_id'),
+  ref('recoveries', 'application_id', 'applications', 'application_id'),
+  ref('recoveries', 'case_id', 'fraud_cases', 'case_id'),
+  ref('recoveries', 'payment_ids', 'payments', 'payment_id', true),
+  ref('joint_reviews', 'application_id', 'applications', 'application_id'),
+  ref('joint_reviews', 'household_id', 'households', 'household_id'),
+  ref('services', 'household_id', 'households', 'household_id'),
+  ref('services', 'application_id', 'applications', 'application_id'),
+  ref('satisfaction_surveys', 'household_id', 'households', 'household_id'),
+  listRef('change_lists', 'changes', 'household_id', 'households', 'household_id'),
+  ref('assistance_chains', 'household_id', 'households', 'household_id'),
 ];
 
 // Rules match a death to the people an application covers and to household members by

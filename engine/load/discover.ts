@@ -3,7 +3,7 @@
 // an InputError with one clear bilingual line.
 import fs from 'node:fs';
 import path from 'node:path';
-import { COLLECTION_NAMES, CollectionName, MetaT, SCHEMA_VERSION } from '../../schemas/case-export';
+import { COLLECTION_NAMES, CollectionName, MetaT, SCHEMA_VERSIONS } from '../../schemas/case-export';
 import { InputError } from '../errors';
 import { arrayElementTexts, scanRecord, topLevelMembers } from './json-text';
 import { validateMeta } from './validator';
@@ -75,8 +75,10 @@ function checkMeta(meta: unknown, where: string, text?: string): MetaT {
   if (!meta || typeof meta !== 'object') throw new InputError(`${where}: 缺少 meta`, `${where}: meta is missing`);
   const version = (meta as Record<string, unknown>).schema_version;
   if (version === undefined) throw new InputError(`${where}: 缺少 meta.schema_version`, `${where}: meta.schema_version is missing`);
-  if (version !== SCHEMA_VERSION)
-    throw new InputError(`${where}: 不支持的契约版本 meta.schema_version=${JSON.stringify(version)}(支持 "${SCHEMA_VERSION}")`, `${where}: unsupported meta.schema_version ${JSON.stringify(version)} (this harness reads "${SCHEMA_VERSION}")`);
+  if (!(SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
+    const known = SCHEMA_VERSIONS.map((v) => `"${v}"`).join(', ');
+    throw new InputError(`${where}: 不支持的契约版本 meta.schema_version=${JSON.stringify(version)}(支持 ${known})`, `${where}: unsupported meta.schema_version ${JSON.stringify(version)} (this harness reads ${known})`);
+  }
   const errors = validateMeta(meta);
   if (errors.length) {
     const e = errors[0];

@@ -1,11 +1,12 @@
 // Builds a dataset from records in memory (spec scenarios, unit tests) through the very same
 // loader an export goes through, so a rule sees identical tables either way.
-import { CollectionName, MetaT } from '../../schemas/case-export';
+import { CollectionName, MetaT, SCHEMA_VERSION } from '../../schemas/case-export';
 import { discoverText } from './discover';
 import { loadDiscovered, LoadedExport } from './loader';
 
 export const SPEC_META: MetaT = {
-  schema_version: '1.0',
+  // Spec scenarios describe the current contract; fixture exports keep their own version.
+  schema_version: SCHEMA_VERSION,
   exported_at: '2025-01-01T00:00:00+08:00',
   source_system: 'spec',
   region_code: '150525',

@@ -14,6 +14,7 @@ import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { flagViolations } from './sql-validator';
 import { FieldError, validateRecord } from './validator';
+import { checkCollectionVersions, rejectNewerFields } from './versions';
 
 export type { RejectedRecord };
 
@@ -40,6 +41,7 @@ export async function loadExport(exportPath: string, options: LoadOptions = {}):
 }
 
 export async function loadDiscovered(found: DiscoveredExport, options: LoadOptions = {}): Promise<LoadedExport> {
+  checkCollectionVersions(found);
   if (options.db && fs.existsSync(options.db)) throw new InputError(`--db 文件已存在: ${options.db}`, `--db file already exists: ${options.db}`);
   const dataset = options.attached && !options.db ? await Dataset.attached() : await Dataset.open(options.db);
   dataset.meta = found.meta;
@@ -50,6 +52,7 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     const counts: Partial<Record<CollectionName, number>> = {};
     for (const f of found.files) {
       const result = await loadCollection(dataset, f);
+      await rejectNewerFields(dataset, f, found.meta.schema_version, result.rejected);
       rejected.push(...result.rejected);
       dataset.rejected.push(...result.rejected);
       counts[f.collection] = result.records;

@@ -14,7 +14,7 @@ type Schema = Record<string, any>;
 
 const SUPPORTED = new Set([
   '$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format',
-  'minLength', 'minimum', 'maximum', 'x-decimals', 'title', 'description', '$schema', 'id',
+  'minLength', 'minimum', 'maximum', 'x-decimals', 'x-since', 'title', 'description', '$schema', 'id',
 ]);
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;

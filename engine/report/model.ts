@@ -11,7 +11,7 @@ import { ProfileInfo, ResolvedProfile } from '../profile/profile';
 import { citeSource } from '../profile/source';
 import { OUTCOME_NAMES, OUTCOMES, Outcome, RuleCounts, RuleResult } from '../run/outcome';
 import { PACKAGE_VERSION } from '../version';
-import { COLLECTION_NAMES } from '../../schemas/case-export';
+import { collectionsOf } from '../../schemas/case-export';
 import { auditWindow } from '../run/audit';
 import { citeRuleOver, ruleTitle } from '../../policies/rule';
 import type { FeaturePlace } from '../run/features';
@@ -122,7 +122,7 @@ export async function buildReport(loaded: LoadedExport, profile: ResolvedProfile
       meta: loaded.meta,
       counts: Object.fromEntries(Object.entries(loaded.counts).map(([k, v]) => [k, v ?? 0])),
       rejected: loaded.rejected.length,
-      absent_collections: COLLECTION_NAMES.filter((c) => !loaded.dataset.has(c)),
+      absent_collections: collectionsOf(loaded.meta.schema_version).filter((c) => !loaded.dataset.has(c)),
     },
     profile: { id: profile.id, name: profile.info.name, chain: profile.info.chain, files: profile.info.files, choices: profile.info.choices },
     options: { fail_on: options.failOn, tags: options.tags ?? null, show_personal_data: options.showPersonalData },

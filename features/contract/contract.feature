@@ -86,6 +86,18 @@
     而且 规则 NOTICE-MINORS 应无发现
     而且 规则 NOTICE-MINORS 的结论应为“未审查”
 
+  @fixture @CONTRACT-INVALID @REL-DECLARE
+  场景: 契约 v1.0 的导出使用了 v1.1 的字段:该记录不合契约,注明字段和版本
+    # B01 用了 v1.1 的 declared_relations,而 meta.schema_version 为 "1.0";B02 未用新字段,照常审计。
+    假如 待审计数据为“tests/fixtures/exports/contract-v1.0-with-v1.1-fields.json”
+    那么 规则 CONTRACT-INVALID 的发现应为:
+      | 记录 | 严重程度 | 说明                                                                                      |
+      | B01  | error    | $.declared_relations 字段 declared_relations 自契约 v1.1 起才有,本导出 meta.schema_version 为 "1.0" |
+    而且 规则 REL-DECLARE 的发现应为:
+      | 记录 | 严重程度 | 说明                       |
+      | B02  | warning  | 申请未申明本人家庭的关系   |
+    而且 规则 REL-DECLARE 未审查 1 条,原因包含“依赖因不符合契约被剔除的记录”
+
   @audit @CONTRACT-INVALID
   场景: 审计导出数据是否符合契约
     当 检查待审计数据中的每一条记录

@@ -36,6 +36,13 @@
       | 清退后发放的月份早于期间     | 2024-08-01 | 仅作为历史记录   |
 
   @fixture
+  场景: 审计契约 v1.1 样例导出数据中超标清退后发放的追缴
+    假如 待审计数据为“tests/fixtures/exports/crosschecks-v1.1.json”
+    那么 规则 DUP-OVER-LIMIT 的发现应为:
+      | 记录 | 严重程度 | 说明                                         |
+      | A-D4 | error    | 2024-07~2024-08 仍发放 1300.00 元;已决定追缴(R-D4),尚未追回 |
+
+  @fixture
   场景: 审计样例导出数据中的超标清退
     # 近似而不违规:渐退至9月、发放至9月(A31)。
     假如 待审计数据为“tests/fixtures/exports/crosschecks-duplicates.json”

@@ -123,6 +123,14 @@
       | 2021年初提出申请 | 2021-01-01 | 2021-01-20 | 违反备案规定   |
 
   @fixture
+  场景: 审计契约 v1.1 样例导出数据中的近亲属备案
+    # B01 本人家庭已备案;B03–B05 与两名人员的关系逐一备案。
+    假如 待审计数据为“tests/fixtures/exports/relatives-v1.1.json”
+    那么 规则 REL-FILED 的发现应为:
+      | 记录 | 严重程度 | 说明                                                    |
+      | B02  | error    | 名册显示该人员本人为该户成员(本人家庭的申请):应备案而未备案 |
+
+  @fixture
   场景: 审计样例导出数据中的近亲属备案
     假如 待审计数据为“tests/fixtures/exports/relatives-chain.json”
     那么 规则 REL-FILED 的发现应为:

@@ -21,7 +21,7 @@ export const contractInvalid: Rule = {
           zh: `记录不符合契约,未参加审计: ${r.errors.map((e) => `${e.path} ${e.zh}`).join(';')}`,
           en: `record does not conform to the contract and was left out of the audit: ${r.errors.map((e) => `${e.path} ${e.en}`).join('; ')}`,
         },
-        expected: { contract: '1.0' },
+        expected: { contract: ds.meta?.schema_version ?? '1.0' },
         actual: { errors: r.errors.map((e) => ({ path: e.path, keyword: e.keyword })) },
         params: [],
         remedy: { zh: '在来源系统中更正该记录后重新导出', en: 'correct the record in the source system and export again' },

@@ -5,13 +5,15 @@
 // recalculated (warning: the share cannot be told from the export). An individual payment
 // follows its person. Payments for the month of death itself are not findings.
 // Narrowed at scale: only applications covering someone in the deaths table are read, and
-// only their payments for later months.
+// only their payments for later months. Where the export records recoveries, a whole
+// overpayment is judged recovered or not (a partial household's share cannot be told).
 import { personal } from '../../../engine/findings/personal-data';
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { sqlList } from '../../periods';
 import { allValues, fenSql, monthRanges, monthStates, notConfigured, paymentRefs, unsetKeys, yuan } from './common';
 import { MONTHLY_CLAUSE } from './clause';
+import { recoveryLookup, withRecovery } from '../recoveries';
 
 const KEYS = ['dup.deceased_programs'];
 
@@ -46,7 +48,7 @@ export const dupDeceased: Rule = {
   title: { zh: '死亡人员不得继续享受救助(死亡次月起不得发放)', en: 'No payment for a month after the month of death' },
   clause: MONTHLY_CLAUSE,
   needs: ['payments', 'deaths', 'applications'],
-  reads: ['households'],
+  reads: ['households', 'recoveries'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, ds.count('payments'));
@@ -111,6 +113,7 @@ export const dupDeceased: Rule = {
       }
     }
     const findings: Finding[] = [];
+    const recoveries = await recoveryLookup(ds, [...groups.values()].filter((g) => g.kind !== 'partial').flatMap((g) => g.payments));
     for (const g of groups.values()) {
       const months = monthRanges(g.months);
       const who = g.deaths.map((d) => `${personal('id', d.person_id)}(${d.died_on} 死亡)`).join('、');
@@ -142,7 +145,7 @@ export const dupDeceased: Rule = {
         );
       else
         findings.push(
-          makeFinding(dupDeceased, {
+          makeFinding(dupDeceased, withRecovery({
             ...base,
             severity: g.preRule ? 'info' : 'error',
             message: {
@@ -156,7 +159,7 @@ export const dupDeceased: Rule = {
               amount_fen: g.fen,
               month: [...g.months].sort()[0],
             },
-          }),
+          }, g.fen, g.payments, recoveries)),
         );
     }
     return { findings, examined: n };

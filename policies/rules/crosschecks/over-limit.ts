@@ -9,6 +9,7 @@ import { sqlList } from '../../periods';
 import { allValues, fenSql, monthRanges, notConfigured, paymentRefs, stateOn, unsetKeys, yuan } from './common';
 import { OVER_LIMIT_CLAUSE } from './clause';
 import { auditPeriod, beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
+import { recoveryLookup, withRecovery } from '../recoveries';
 
 const KEYS = ['dup.over_limit_programs'];
 
@@ -30,7 +31,7 @@ export const dupOverLimit: Rule = {
   title: { zh: '收入财产超标对象及时清退,违规领取资金追缴', en: 'An over-limit household is exited and its overpayment recovered' },
   clause: OVER_LIMIT_CLAUSE,
   needs: ['applications', 'payments'],
-  reads: [],
+  reads: ['recoveries'],
   parameters: KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, KEYS).length) return notConfigured(profile, KEYS, 0);
@@ -54,6 +55,7 @@ export const dupOverLimit: Rule = {
     }
     const findings: Finding[] = [];
     const audited = auditPeriod(ds);
+    const recoveries = await recoveryLookup(ds, [...groups.values()].flat().map((p) => p.payment_id));
     for (const ps of groups.values()) {
       const r = ps[0];
       const s = stateOn(profile, KEYS, r.ended_on);
@@ -62,7 +64,7 @@ export const dupOverLimit: Rule = {
       const before = months.every((m) => m < audited.from.slice(0, 7));
       const history = s.preRule ? { zh: '(作为历史记录)', en: ' (history)' } : before ? beforePeriodNote(audited) : { zh: '', en: '' };
       findings.push(
-        makeFinding(dupOverLimit, {
+        makeFinding(dupOverLimit, withRecovery({
           severity: s.preRule || before ? 'info' : 'error',
           record: ds.locate('applications', r.application_id, r.app_line),
           related: [{ collection: 'households', id: r.household_id }, ...paymentRefs(ps.map((p) => p.payment_id))],
@@ -75,7 +77,7 @@ export const dupOverLimit: Rule = {
           params: [s.values['dup.over_limit_programs']],
           remedy: before && !s.preRule ? HISTORY_REMEDY : { zh: `停发并追缴违规领取的 ${yuan(fen)} 元`, en: `stop payment and recover ${yuan(fen)} yuan`, amount_fen: fen, month: months[0] },
           detail: 'paid-after-exit',
-        }),
+        }, fen, ps.map((p) => p.payment_id), recoveries)),
       );
     }
     return { findings, examined: n };

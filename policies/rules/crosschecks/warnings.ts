@@ -10,6 +10,7 @@ import { sqlList } from '../../periods';
 import { allValues, fenSql, monthRanges, notConfigured, paymentRefs, stateOn, unsetKeys, yuan } from './common';
 import { WARNING_CLAUSE } from './clause';
 import { auditPeriod, notYetDue, Unjudged } from '../../audit-period';
+import { recoveryLookup, withRecovery } from '../recoveries';
 
 const OUTCOME_KEYS = ['warn.types'];
 const PAYMENT_KEYS = ['warn.programs'];
@@ -183,7 +184,7 @@ export const warnPayments: Rule = {
   title: { zh: '取消或自动放弃后不得继续发放', en: 'No payment after a cancellation or exit month' },
   clause: WARNING_CLAUSE,
   needs: ['warnings', 'payments'],
-  reads: ['applications'],
+  reads: ['applications', 'recoveries'],
   parameters: PAYMENT_KEYS,
   async evaluate(ds, profile) {
     if (unsetKeys(profile, PAYMENT_KEYS).length) return notConfigured(profile, PAYMENT_KEYS, ds.count('warnings'));
@@ -210,13 +211,14 @@ export const warnPayments: Rule = {
       (groups.get(r.warning_id) ?? groups.set(r.warning_id, []).get(r.warning_id)!).push(r);
     }
     const findings: Finding[] = [];
+    const recoveries = await recoveryLookup(ds, [...groups.values()].flat().map((p) => p.payment_id));
     for (const ps of groups.values()) {
       const r = ps[0];
       const s = stateOn(profile, PAYMENT_KEYS, r.outcome_on);
       const fen = ps.reduce((a, p) => a + Number(p.fen), 0);
       const months = ps.map((p) => p.month);
       findings.push(
-        makeFinding(warnPayments, {
+        makeFinding(warnPayments, withRecovery({
           severity: s.preRule ? 'info' : 'error',
           record: ds.locate('warnings', r.warning_id, r.w_line),
           related: [{ collection: 'households', id: r.household_id }, ...paymentRefs(ps.map((p) => p.payment_id))],
@@ -229,7 +231,7 @@ export const warnPayments: Rule = {
           params: [s.values['warn.programs']],
           remedy: { zh: `停发并追回 ${yuan(fen)} 元`, en: `stop payment and recover ${yuan(fen)} yuan`, amount_fen: fen, month: months[0] },
           detail: 'paid-after-outcome',
-        }),
+        }, fen, ps.map((p) => p.payment_id), recoveries)),
       );
     }
     return { findings, examined: n };

@@ -2,7 +2,9 @@
 // conduct and repaid within six months of the decision, and decided within 15 working days
 // of the application on the official calendar. A refused repair that met the conditions is
 // reported too (omission), and a repair the profile has no procedure for cannot be judged.
-// Its duties fall on the repair's own dates: one before meta.period.from is history.
+// Its duties fall on the repair's own dates: one before meta.period.from is history. Where the
+// export records the blacklist removal (contract v1.1), a repair granted out of time names the
+// removal it led to, so the remedy restores that entry.
 import { Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { CalendarRangeError } from '../../calendar/working-days';
@@ -47,8 +49,25 @@ export const penRepair: Rule = {
       const decideIn = formatDuration(rules.decideWithin);
       const inTime = cr.corrected_on <= rules.correctBy && cr.repaid_on <= rules.correctBy;
       const late = [cr.corrected_on > rules.correctBy ? `纠正于 ${cr.corrected_on}` : '', cr.repaid_on > rules.correctBy ? `退缴于 ${cr.repaid_on}` : ''].filter(Boolean).join('、');
+      const removed = c.row.blacklist_removed_on;
       if (cr.granted && !inTime)
-        findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('error', cr.decided_on), message: { zh: `准予信用修复,但${late},晚于决定后${window.zh}(${rules.correctBy})`, en: `repair granted although correction/repayment came after ${rules.correctBy}, ${window.en} after the decision` }, expected: { corrected_and_repaid_by: rules.correctBy }, actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on }, remedy: { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' }, detail: 'window' }));
+        findings.push(
+          makeFinding(penRepair, {
+            ...base,
+            params,
+            severity: c.severity('error', cr.decided_on),
+            message: {
+              zh: `准予信用修复,但${late},晚于决定后${window.zh}(${rules.correctBy})${removed ? `;已据此于 ${removed} 移出失信人员名单` : ''}`,
+              en: `repair granted although correction/repayment came after ${rules.correctBy}, ${window.en} after the decision${removed ? `; taken off the blacklist on ${removed} as a result` : ''}`,
+            },
+            expected: { corrected_and_repaid_by: rules.correctBy },
+            actual: { corrected_on: cr.corrected_on, repaid_on: cr.repaid_on, ...(removed ? { blacklist_removed_on: removed } : {}) },
+            remedy: removed
+              ? { zh: `撤销信用修复,恢复 ${removed} 移出的失信名单记录`, en: `revoke the repair and restore the blacklist entry removed on ${removed}` }
+              : { zh: '撤销信用修复,恢复失信名单', en: 'revoke the repair and restore the blacklist entry' },
+            detail: 'window',
+          }),
+        );
       if (!cr.granted && inTime)
         findings.push(makeFinding(penRepair, { ...base, params, severity: c.severity('warning', cr.decided_on), message: { zh: `已于${window.zh}内(至迟 ${rules.correctBy})纠正并退缴,却未准予信用修复`, en: `corrected and repaid by ${rules.correctBy}, yet the repair was refused` }, expected: { granted: true }, actual: { granted: false }, remedy: { zh: '复核信用修复申请', en: 'review the repair application again' }, detail: 'refused' }));
       let deadline: string;

@@ -68,3 +68,18 @@ export function payment(o: { payment_id: string; household_id?: string; month: s
     channel: 'bank',
   };
 }
+
+/** The application approved again after a stop (contract v1.1 `reapproval`), decided on `decided_on`. */
+export function reapprovedApplication(application_id: string, household_id: string, applicant: string, decided_on: string) {
+  return {
+    application_id,
+    household_id,
+    applicant_person_id: applicant,
+    program: 'dibao',
+    region_code: '429004100201',
+    applied_on: decided_on,
+    route: 'standard',
+    handled_by: ['S01'],
+    decision: { result: 'approved', decided_on, coverage: 'household', covered_person_ids: [applicant] },
+  };
+}

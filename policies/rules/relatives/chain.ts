@@ -23,7 +23,10 @@ export const RELATION_NAMES: Record<string, Bilingual> = {
   grandchild: { zh: '孙子女、外孙子女', en: 'grandchild' },
   parent_in_law: { zh: '配偶的父母', en: 'parent-in-law' },
   other: { zh: '其他亲属', en: 'other relative' },
+  self: { zh: '本人', en: 'self' },
 };
+/** The staff member's own household: always in scope, whatever the profile's relation lists say. */
+export const SELF = 'self';
 export const ROLE_NAMES: Record<string, Bilingual> = {
   caseworker: { zh: '社会救助经办人员', en: 'caseworker' },
   village_cadre: { zh: '村(居)委会干部', en: 'village/community cadre' },
@@ -71,10 +74,10 @@ export function classify(row: LinkRow, period: Period): Link {
   // 在岗: active_from ≤ 申请日期 ≤ active_to (or still in post); both ends count as in post.
   const inPost = row.staff_known && !!row.active_from && row.active_from <= row.applied_on && (!row.active_to || row.applied_on <= row.active_to);
   const roleInScope = row.staff_known && !!row.role && roles.has(row.role);
-  const unclassified = [...new Set(row.roster.map((r) => r.relation).filter((r) => !close.has(r) && !other.has(r)))];
-  const closeRelatives = row.roster.filter((r) => close.has(r.relation) || !other.has(r.relation));
+  const unclassified = [...new Set(row.roster.map((r) => r.relation).filter((r) => r !== SELF && !close.has(r) && !other.has(r)))];
+  const closeRelatives = row.roster.filter((r) => r.relation === SELF || close.has(r.relation) || !other.has(r.relation));
   const rosterInScope = inPost && roleInScope && closeRelatives.length > 0;
-  const declared = row.declared_staff_id === row.staff_id;
+  const declared = row.declared_staff_ids.includes(row.staff_id);
   // A declaration naming staff the roster lacks still binds (fail closed); CONTRACT-REFERENCE reports the gap.
   const declaredInScope = declared && (!row.staff_known || (inPost && roleInScope));
   const decided = (row.result === 'approved' || row.result === 'rejected') && !!row.decided_on;
@@ -213,6 +216,8 @@ export function describePair(link: Link): Bilingual {
 
 function relationText(link: Link): Bilingual {
   if (link.closeRelatives.length) {
+    if (link.closeRelatives.every((r) => r.relation === SELF))
+      return { zh: ',名册显示该人员本人为该户成员(本人家庭的申请)', en: ', the roster shows the staff member is in the household themselves (their own household’s application)' };
     const zh = link.closeRelatives.map((r) => `${relName(r.relation).zh}(${r.name ? personal('name', r.name) : personal('id', r.person_id)})`).join('、');
     const en = link.closeRelatives.map((r) => `${relName(r.relation).en} (${r.name ? personal('name', r.name) : personal('id', r.person_id)})`).join(', ');
     const note = link.unclassified.length
@@ -240,7 +245,7 @@ function pairFacts(link: Link): Record<string, unknown> {
       active_to: link.active_to,
     },
     relatives: link.closeRelatives.map((r) => ({ relation: r.relation, person_id: personal('id', r.person_id), ...(r.name ? { name: personal('name', r.name) } : {}) })),
-    declared: link.declared ? { staff_id: link.declared_staff_id, relation: link.declared_relation } : null,
+    declared: link.declared ? { staff_id: link.staff_id, relation: link.declared_relation } : null,
     filings: link.filings.map((f: FilingRow) => ({ filing_id: f.filing_id, filed_on: f.filed_on, verification: f.completed_on ? { completed_on: f.completed_on, result: f.result } : null })),
   };
 }

@@ -2,6 +2,9 @@
 // DuckDB: roster relatives (unnested) joined to household members (unnested) on person_id,
 // plus the relations applicants declared and the filings townships registered. Only these
 // candidate pairs come back to TypeScript; everything else stays in the database.
+// A staff member's own person_id counts as a roster relative `self`: their own household's
+// application is a related application (民政部《最低生活保障审核确认办法》 covers staff and their
+// close relatives alike). Every declaration counts: declared_relation and each declared_relations[].
 import { Dataset } from '../../../engine/dataset/dataset';
 
 export interface RosterRelative {
@@ -32,7 +35,9 @@ export interface LinkRow {
   decided_on: string | null;
   ended_on: string | null;
   handled_by: string[] | null;
-  declared_staff_id: string | null;
+  /** Every staff member the application declares a relation to (declared_relation and declared_relations[]), sorted. */
+  declared_staff_ids: string[];
+  /** The relation declared to this pair's staff member, when declared. */
   declared_relation: string | null;
   staff_known: boolean;
   role: string | null;
@@ -61,6 +66,8 @@ function linkSql(ds: Dataset): string {
     WITH rel AS (
       SELECT s.staff_id, t.r.person_id AS person_id, t.r.name AS name, t.r.relation AS relation
       FROM staff s, unnest(s.relatives) AS t(r)
+      UNION ALL
+      SELECT staff_id, person_id, name, 'self' AS relation FROM staff
     ),
     roster AS (
       ${members}
@@ -72,10 +79,15 @@ function linkSql(ds: Dataset): string {
              list({'person_id': person_id, 'name': name, 'relation': relation} ORDER BY relation, person_id) AS roster
       FROM roster GROUP BY application_id, staff_id
     ),
-    declared AS (
-      SELECT application_id, declared_relation.staff_id AS staff_id FROM applications
+    declarations AS (
+      SELECT application_id, declared_relation.staff_id AS staff_id, declared_relation.relation AS relation FROM applications
       WHERE declared_relation.staff_id IS NOT NULL
+      UNION ALL
+      SELECT a.application_id, t.d.staff_id AS staff_id, t.d.relation AS relation
+      FROM applications a, unnest(a.declared_relations) AS t(d) WHERE a.declared_relations IS NOT NULL
     ),
+    declared AS (SELECT application_id, staff_id, min(relation) AS relation FROM declarations GROUP BY application_id, staff_id),
+    declared_all AS (SELECT application_id, list(DISTINCT staff_id ORDER BY staff_id) AS staff_ids FROM declarations GROUP BY application_id),
     filed AS (
       ${
         hasFilings
@@ -94,7 +106,7 @@ function linkSql(ds: Dataset): string {
     SELECT p.application_id, p.staff_id, a._line, a.household_id, a.region_code, a.program,
            a.applied_on::VARCHAR AS applied_on, a.decision.result AS result, a.decision.decided_on::VARCHAR AS decided_on,
            a.exit.ended_on::VARCHAR AS ended_on, a.handled_by,
-           a.declared_relation.staff_id AS declared_staff_id, a.declared_relation.relation AS declared_relation,
+           coalesce(da.staff_ids, []) AS declared_staff_ids, d.relation AS declared_relation,
            s.staff_id IS NOT NULL AS staff_known, s.role, s.name AS staff_name,
            s.active_from::VARCHAR AS active_from, s.active_to::VARCHAR AS active_to,
            coalesce(r.roster, []) AS roster, coalesce(f.filings, []) AS filings
@@ -103,6 +115,8 @@ function linkSql(ds: Dataset): string {
     LEFT JOIN staff s ON s.staff_id = p.staff_id
     LEFT JOIN roster_links r ON r.application_id = p.application_id AND r.staff_id = p.staff_id
     LEFT JOIN filed f ON f.application_id = p.application_id AND f.staff_id = p.staff_id
+    LEFT JOIN declared d ON d.application_id = p.application_id AND d.staff_id = p.staff_id
+    LEFT JOIN declared_all da ON da.application_id = p.application_id
     ORDER BY a._line, p.staff_id`;
 }
 
@@ -111,7 +125,7 @@ function linkSql(ds: Dataset): string {
 const shape = (r: LinkRow): LinkRow => ({
   application_id: r.application_id, staff_id: r.staff_id, _line: r._line, household_id: r.household_id, region_code: r.region_code,
   program: r.program, applied_on: r.applied_on, result: r.result, decided_on: r.decided_on, ended_on: r.ended_on, handled_by: r.handled_by,
-  declared_staff_id: r.declared_staff_id, declared_relation: r.declared_relation, staff_known: r.staff_known, role: r.role,
+  declared_staff_ids: r.declared_staff_ids, declared_relation: r.declared_relation, staff_known: r.staff_known, role: r.role,
   staff_name: r.staff_name, active_from: r.active_from, active_to: r.active_to, roster: r.roster, filings: r.filings,
 });
 

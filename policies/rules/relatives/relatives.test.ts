@@ -28,7 +28,7 @@ function row(over: Partial<LinkRow> = {}): LinkRow {
   return {
     application_id: 'A1', staff_id: 'S1', _line: 1, household_id: 'H1', region_code: '150525100201', program: 'dibao',
     applied_on: '2024-03-01', result: 'approved', decided_on: '2024-03-20', ended_on: null, handled_by: ['S9'],
-    declared_staff_id: null, declared_relation: null, staff_known: true, role: 'village_cadre', staff_name: '李春梅',
+    declared_staff_ids: [], declared_relation: null, staff_known: true, role: 'village_cadre', staff_name: '李春梅',
     active_from: '2020-01-01', active_to: null, roster: [{ person_id: pid(), name: '王建国', relation: 'spouse' }], filings: [],
     ...over,
   };
@@ -58,7 +58,7 @@ describe('relatives: classify', () => {
   });
 
   it('binds a declaration naming staff the roster lacks', () => {
-    const link = classify(row({ staff_known: false, role: null, active_from: null, roster: [], declared_staff_id: 'S1' }), currentPeriod());
+    const link = classify(row({ staff_known: false, role: null, active_from: null, roster: [], declared_staff_ids: ['S1'] }), currentPeriod());
     expect(link.required).to.equal(true);
   });
 });

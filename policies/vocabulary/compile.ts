@@ -1,7 +1,7 @@
 // A vocabulary rule (RuleIR) → a `Rule` like any other: one SQL query per period in which its
 // parameters are constant, returning how many records it judged and only those that break a
 // requirement or could not be judged. Findings are built here exactly as built-in rules build them.
-import { CollectionName } from '../../schemas/case-export';
+import { CollectionName, COLLECTIONS } from '../../schemas/case-export';
 import { Dataset } from '../../engine/dataset/dataset';
 import { Bilingual } from '../../engine/findings/finding';
 import { personal, PersonalKind } from '../../engine/findings/personal-data';
@@ -66,7 +66,8 @@ export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = 
   return `SELECT count(*)::INTEGER AS n, list(${row} ORDER BY s._line) FILTER (WHERE NOT coalesce(${req.join(' AND ')}, FALSE)) AS bad ${scope}`;
 }
 
-const collectionKey = (ir: RuleIR) => ({ households: 'household_id', applications: 'application_id', notices: 'notice_id', staff: 'staff_id', relative_filings: 'filing_id', payments: 'payment_id', deaths: 'person_id', fraud_cases: 'case_id', accountability_cases: 'case_id', warnings: 'warning_id', oversight: 'record_id' })[ir.subject.collection!];
+// The record's key is the contract's own (COLLECTIONS[c].key), so a collection the contract adds has one.
+const collectionKey = (ir: RuleIR): string => COLLECTIONS[ir.subject.collection!].key;
 
 function fieldByName(ir: RuleIR, name: string): Field | undefined {
   const n = name.normalize('NFKC').replace(/\s/g, '');

@@ -25,7 +25,16 @@ const coll = (c: CollectionName) => defName(c);
 for (const r of REFERENCES) {
   const from = kindOf(r.from);
   const to = kindOf(r.to);
-  const field = from.fields.find((f) => f.path === r.field)!;
+  const field = from.fields.find((f) => f.path === r.field);
+  // A reference inside a list of objects (change_lists.changes[].household_id): named by the list's label.
+  if (!field) {
+    const [list, inner] = [r.field.slice(0, r.field.indexOf('.')), r.field.slice(r.field.indexOf('.') + 1)];
+    const lf = from.fields.find((f) => f.path === list)!;
+    const keys = (p: string) => `list_transform(${p}.${list}, x -> x.${inner})`;
+    add(coll(r.from), coll(r.to), [`${lf.zh}的${to.zh}`, ...to.aliases.filter((x) => !/^[a-z]/.test(x)).map((x) => `${lf.zh}的${x}`)], [`${lf.en} ${to.en}`], (p, a) => ({ from: `${r.to} ${a}`, on: `list_contains(${keys(p)}, ${a}.${r.key})` }));
+    add(coll(r.to), coll(r.from), [from.zh, ...from.aliases], [from.en, ...from.aliases.filter((x) => /^[a-z]/.test(x))], (p, a) => ({ from: `${r.from} ${a}`, on: `list_contains(${keys(a)}, ${p}.${r.key})` }));
+    continue;
+  }
   const fieldNames = [field.zh.replace(/编号$/, ''), field.en.replace(/ id$/, '')];
   if (r.list) add(coll(r.from), coll(r.to), [field.zh], [field.en], (p, a) => ({ from: `${r.to} ${a}`, on: `list_contains(${p}.${r.field}, ${a}.${r.key})` }));
   else add(coll(r.from), coll(r.to), r.field.includes('.') ? [fieldNames[0]] : [...new Set([to.zh, ...to.aliases, fieldNames[0]])], r.field.includes('.') ? [fieldNames[1]] : [to.en, ...to.aliases.filter((x) => /^[a-z]/.test(x))], (p, a) => ({ from: `${r.to} ${a}`, on: `${a}.${r.key} = ${p}.${r.field}` }));

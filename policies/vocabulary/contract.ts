@@ -8,7 +8,7 @@ import { COLLECTIONS, CollectionName, COLLECTION_NAMES, defName } from '../../sc
 import { PACKAGE_ROOT } from '../../engine/root';
 
 /** What a value is, for the type checker: a date is never compared with an amount. */
-export type ValueType = 'date' | 'month' | 'amount' | 'integer' | 'text' | 'enum' | 'boolean' | 'person' | 'list';
+export type ValueType = 'date' | 'month' | 'quarter' | 'amount' | 'integer' | 'text' | 'enum' | 'boolean' | 'person' | 'list';
 
 export interface Field {
   /** Path in the record ('decision.decided_on'); SQL reads it as `<alias>.decision.decided_on`. */
@@ -77,6 +77,8 @@ function typeOf(root: Schema, s: Schema): { type: ValueType; items?: ValueType; 
     case 'string':
       if (n.format === 'date') return { type: 'date' };
       if (String(n.pattern ?? '').startsWith('^\\d{4}-(0[1-9]')) return { type: 'month' };
+      // YYYY-Qn sorts as text in time order, so a quarter is ordered like a month.
+      if (String(n.pattern ?? '') === '^\\d{4}-Q[1-4]$') return { type: 'quarter' };
       if (String(n.pattern ?? '') === '^\\d{17}[\\dXx]$') return { type: 'person' };
       return { type: 'text' };
     case 'number':
@@ -135,6 +137,7 @@ export function recordKinds(): Map<string, RecordKind> {
     ['Member', 'Member', ['家庭成员', '成员', 'members', 'member']],
     ['Staff.relatives[]', 'Staff', ['近亲属', 'relatives', 'relative']],
     ['Notice.objections[]', 'Notice', ['异议', 'objections', 'objection']],
+    ['AssistanceChain.policies[]', 'AssistanceChain', ['匹配政策', '政策', 'matched policies', 'policies']],
   ];
   for (const [def, owner, aliases] of nested) {
     const node = def === 'Member' ? root.$defs.Member : root.$defs[owner].properties[def.split('.')[1].replace('[]', '')].items;

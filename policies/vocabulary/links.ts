@@ -46,6 +46,7 @@ for (const r of REFERENCES) {
 add('Household', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `unnest(${p}.members) AS ${a}_u(${a})` }));
 add('Application', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `households ${a}_h, unnest(${a}_h.members) AS ${a}_u(${a})`, on: `${a}_h.household_id = ${p}.household_id` }));
 add('Staff', 'Staff.relatives[]', ['近亲属'], ['relatives'], (p, a) => ({ from: `unnest(${p}.relatives) AS ${a}_u(${a})` }));
+add('AssistanceChain', 'AssistanceChain.policies[]', ['匹配政策', '政策'], ['matched policies', 'policies'], (p, a) => ({ from: `unnest(${p}.policies) AS ${a}_u(${a})` }));
 add('Notice', 'Notice.objections[]', ['异议'], ['objections'], (p, a) => ({ from: `unnest(${p}.objections) AS ${a}_u(${a})` }));
 
 // Matches on resident ID number: whoever a record names, on the staff roster, among staff

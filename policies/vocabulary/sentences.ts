@@ -457,7 +457,7 @@ function fieldCondition(ctx: SentenceContext, text: string): Bare {
         continue;
       }
       // The subject of a condition is a field; "5000元高于…" is no condition.
-      if (left.kind !== 'field' && left.kind !== 'values') continue;
+      if (left.kind !== 'field' && left.kind !== 'values' && left.kind !== 'quarter') continue;
       return form.build(left, m);
     }
   }

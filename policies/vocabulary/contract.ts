@@ -36,7 +36,28 @@ export interface RecordKind {
   /** Other names staff use for it (申请, 家庭, 发放记录…). */
   aliases: string[];
   fields: Field[];
+  /** A kind the export does not hold but the rule derives (乡镇月份): its table, key, and what a finding points at. */
+  derived?: { table: string; key: string; locate: CollectionName; from: CollectionName[] };
 }
+
+/**
+ * Each township (the first nine digits of a household's region code) in each whole month of the
+ * export's period: the records a "每月应有…" rule judges, since a missing monthly record has no
+ * row of its own (乌海: 镇(街道)人民政府每月提供变更后的服务对象名单). A month the period covers in part is left out.
+ */
+export const TOWNSHIP_MONTH: RecordKind = {
+  def: 'TownshipMonth',
+  zh: '乡镇月份',
+  en: 'township month',
+  aliases: ['乡镇的月份', '乡镇每月', 'township months'],
+  fields: [
+    { path: 'region_code', zh: '乡镇代码', en: 'township code', type: 'text' },
+    { path: 'month', zh: '所属月份', en: 'month', type: 'month' },
+    { path: 'month_end', zh: '月末日期', en: 'month end', type: 'date' },
+    { path: 'township_month', zh: '乡镇月份编号', en: 'township month id', type: 'text' },
+  ],
+  derived: { table: 'jz_township_months', key: 'township_month', locate: 'change_lists', from: ['households'] },
+};
 
 type Schema = Record<string, any>;
 const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schemas', 'case-export.schema.json');
@@ -144,6 +165,7 @@ export function recordKinds(): Map<string, RecordKind> {
     const [zh, en] = split(node.title);
     kinds.set(def, { def, zh, en, aliases, fields: fieldsOf(root, node) });
   }
+  kinds.set(TOWNSHIP_MONTH.def, TOWNSHIP_MONTH);
   return kinds;
 }
 

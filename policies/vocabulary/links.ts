@@ -47,6 +47,8 @@ add('Household', 'Member', ['家庭成员', '成员'], ['members', 'household me
 add('Application', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `households ${a}_h, unnest(${a}_h.members) AS ${a}_u(${a})`, on: `${a}_h.household_id = ${p}.household_id` }));
 add('Staff', 'Staff.relatives[]', ['近亲属'], ['relatives'], (p, a) => ({ from: `unnest(${p}.relatives) AS ${a}_u(${a})` }));
 add('AssistanceChain', 'AssistanceChain.policies[]', ['匹配政策', '政策'], ['matched policies', 'policies'], (p, a) => ({ from: `unnest(${p}.policies) AS ${a}_u(${a})` }));
+// A township's list for the month (change_lists is keyed by township code and month).
+add('TownshipMonth', 'ChangeList', ['乡镇月度变动清单', '变动清单'], ['township monthly change lists', 'change lists'], (p, a) => ({ from: `change_lists ${a}`, on: `${a}.region_code = ${p}.region_code AND ${a}.month = ${p}.month` }));
 add('Notice', 'Notice.objections[]', ['异议'], ['objections'], (p, a) => ({ from: `unnest(${p}.objections) AS ${a}_u(${a})` }));
 
 // Matches on resident ID number: whoever a record names, on the staff roster, among staff

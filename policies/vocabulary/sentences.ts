@@ -76,13 +76,13 @@ export function resolveField(kind: RecordKind, name: string): Field {
 
 function findKind(name: string): RecordKind | undefined {
   const n = norm(name);
-  return [...recordKinds().values()].find((k) => k.collection && [k.zh, k.en, ...k.aliases].some((a) => norm(a) === n));
+  return [...recordKinds().values()].find((k) => (k.collection || k.derived) && [k.zh, k.en, ...k.aliases].some((a) => norm(a) === n));
 }
 
 export function resolveCollection(name: string): RecordKind {
   const kind = findKind(name);
   if (kind) return kind;
-  const all = [...recordKinds().values()].filter((k) => k.collection).flatMap((k) => [k.zh, ...k.aliases]);
+  const all = [...recordKinds().values()].filter((k) => k.collection || k.derived).flatMap((k) => [k.zh, ...k.aliases]);
   const near = didYouMean(name, all);
   return fail(`没有名为「${name}」的数据集合${near.zh}`, `no collection is called "${name}"${near.en}`);
 }

@@ -6,12 +6,12 @@ import { exemptionRules } from './exemptions';
 import { noticeRules } from './notices';
 import { penaltyRules } from './penalties';
 import { relativeRules } from './relatives';
-import { vocabulary } from '../vocabulary/load';
+import { alongside, vocabulary } from '../vocabulary/load';
 
 const BUILT_IN: Rule[] = [...contractRules, ...noticeRules, ...relativeRules, ...penaltyRules, ...exemptionRules, ...crosscheckRules];
 
 /** The built-in rules, then those policy staff wrote in the vocabulary (features/**, a @定义 scenario). */
-export const RULES: Rule[] = [...BUILT_IN, ...vocabulary().rules.filter((r) => !BUILT_IN.some((b) => b.id === r.id))];
+export const RULES: Rule[] = [...BUILT_IN, ...alongside(vocabulary(), BUILT_IN)];
 
 /** A scenario tag naming a rule: `@NOTICE-MINORS`. */
 export const RULE_TAG = /^@((?:CONTRACT|NOTICE|REL|PEN|EXEMPT|ELIG|DUP|WARN|SUP)(?:-[A-Z]+)+)$/;

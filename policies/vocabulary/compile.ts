@@ -13,7 +13,9 @@ import { ensureCalendar, ensureDerived } from './calendar';
 import { Field } from './contract';
 import { Condition, RuleIR } from './ir';
 import { tablesOf } from './links';
-import { conditionSql, parametersOf, subjectFieldsOf, usesWorkingDays, Values } from './sql';
+import { resolveField } from './sentences';
+import { conditionSql, parametersOf, subjectFieldsOf, usesWorkingDays, Values, witnessSql } from './sql';
+import { recordKinds } from './contract';
 
 interface Row {
   id: string;
@@ -26,6 +28,8 @@ interface Row {
   app: string | null;
   town: string | null;
   staff: string | null;
+  /** Per requirement, the linked records that break a "none may" requirement. */
+  w: (string[] | null)[];
 }
 
 const HISTORY_NOTE: Bilingual = { zh: '(规则生效前的记录,作为历史记录)', en: ' (before the rule took effect: history)' };
@@ -62,17 +66,27 @@ export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = 
       'v': [${holders.map((f) => `s.${f.path}::VARCHAR`).join(', ')}]::VARCHAR[],
       'f': [${fields.map((f) => `s.${f.path}::VARCHAR`).join(', ')}]::VARCHAR[],
       'hh': ${c !== 'households' && has('household_id') ? 's.household_id' : 'NULL'}, 'app': ${c !== 'applications' && has('application_id') ? 's.application_id' : 'NULL'},
-      'town': ${town}::VARCHAR, 'staff': ${staff}::VARCHAR}`;
+      'town': ${town}::VARCHAR, 'staff': ${staff}::VARCHAR,
+      'w': [${ir.require.map((r) => witnessSql(r, values, keyOfKind) ?? 'NULL').join(', ')}]::VARCHAR[][]}`;
   return `SELECT count(*)::INTEGER AS n, list(${row} ORDER BY s._line) FILTER (WHERE NOT coalesce(${req.join(' AND ')}, FALSE)) AS bad ${scope}`;
 }
 
-// The record's key is the contract's own (COLLECTIONS[c].key), so a collection the contract adds has one.
+// The record's key is the contract's own (COLLECTIONS[c].key); a derived kind (乡镇月份) names its own.
 const collectionKey = (ir: RuleIR): string => ir.subject.derived?.key ?? COLLECTIONS[ir.subject.collection!].key;
 const tableOf = (ir: RuleIR): string => ir.subject.derived?.table ?? ir.subject.collection!;
+// A linked record a finding can name: one of a collection, by its key.
+const keyOfKind = (def: string) => {
+  const c = recordKinds().get(def)?.collection;
+  return c ? COLLECTIONS[c].key : undefined;
+};
 
+// Placeholders were resolved when the rule was read; an unknown one never reaches here.
 function fieldByName(ir: RuleIR, name: string): Field | undefined {
-  const n = name.normalize('NFKC').replace(/\s/g, '');
-  return ir.subject.fields.find((f) => [f.zh, f.en, f.path, f.parent ? `${f.parent}的${f.zh}` : ''].some((x) => x.normalize('NFKC').replace(/\s/g, '') === n));
+  try {
+    return resolveField(ir.subject, name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The record fields the message and remedy name, in order. */
@@ -178,6 +192,12 @@ export function compileRule(ir: RuleIR): Rule {
   });
 }
 
+function witnesses(ir: RuleIR, i: number): CollectionName[] {
+  const r = ir.require[i];
+  const c = r.kind === 'exists' && r.negate ? recordKinds().get(r.path[r.path.length - 1].to)?.collection : undefined;
+  return c ? [c] : [];
+}
+
 function finding(ir: RuleIR, ds: Dataset, row: Row, i: number, values: Values): FrameFinding {
   const fields = actualFields(ir);
   const reads = subjectFieldsOf(ir.require[i]).map((f) => f.path);
@@ -185,7 +205,11 @@ function finding(ir: RuleIR, ds: Dataset, row: Row, i: number, values: Values): 
   return {
     severity: ir.severity,
     record: ds.locate(ir.subject.derived?.locate ?? ir.subject.collection!, row.id, row.line),
-    related: [...(row.hh ? [{ collection: 'households', id: row.hh }] : []), ...(row.app ? [{ collection: 'applications', id: row.app }] : [])],
+    related: [
+      ...(row.hh ? [{ collection: 'households', id: row.hh }] : []),
+      ...(row.app ? [{ collection: 'applications', id: row.app }] : []),
+      ...witnesses(ir, i).flatMap((collection) => (row.w[i] ?? []).map((id) => ({ collection, id }))),
+    ],
     message: { zh: fill(ir.message.zh, ir, row, values, 'zh'), en: fill(ir.message.en, ir, row, values, 'en') },
     expected: { requirement: ir.require[i].text },
     actual,

@@ -37,8 +37,9 @@ for (const r of REFERENCES) {
   }
   const fieldNames = [field.zh.replace(/编号$/, ''), field.en.replace(/ id$/, '')];
   if (r.list) add(coll(r.from), coll(r.to), [field.zh], [field.en], (p, a) => ({ from: `${r.to} ${a}`, on: `list_contains(${p}.${r.field}, ${a}.${r.key})` }));
-  else add(coll(r.from), coll(r.to), r.field.includes('.') ? [fieldNames[0]] : [...new Set([to.zh, ...to.aliases, fieldNames[0]])], r.field.includes('.') ? [fieldNames[1]] : [to.en, ...to.aliases.filter((x) => /^[a-z]/.test(x))], (p, a) => ({ from: `${r.to} ${a}`, on: `${a}.${r.key} = ${p}.${r.field}` }));
-  if (r.list) add(coll(r.to), coll(r.from), [`${field.zh}的${from.aliases[0] ?? from.zh}`], [`${from.en} ${field.en}`], (p, a) => ({ from: `${r.from} ${a}`, on: `list_contains(${a}.${r.field}, ${p}.${r.key})` }));
+  // A reference inside an object is named under it: 近亲属申明的工作人员.
+  else add(coll(r.from), coll(r.to), r.field.includes('.') ? [`${field.parent}的${fieldNames[0]}`] : [...new Set([to.zh, ...to.aliases, fieldNames[0]])], r.field.includes('.') ? [fieldNames[1]] : [to.en, ...to.aliases.filter((x) => /^[a-z]/.test(x))], (p, a) => ({ from: `${r.to} ${a}`, on: `${a}.${r.key} = ${p}.${r.field}` }));
+  if (r.list) add(coll(r.to), coll(r.from), [`${field.zh}的${from.aliases[0] ?? from.zh}`, `经办的${from.aliases[1] ?? from.zh}`], [`${from.en} ${field.en}`], (p, a) => ({ from: `${r.from} ${a}`, on: `list_contains(${a}.${r.field}, ${p}.${r.key})` }));
   else if (!r.field.includes('.')) add(coll(r.to), coll(r.from), [from.zh, ...from.aliases], [from.en, ...from.aliases.filter((x) => /^[a-z]/.test(x))], (p, a) => ({ from: `${r.from} ${a}`, on: `${a}.${r.field} = ${p}.${r.key}` }));
 }
 

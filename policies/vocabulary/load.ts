@@ -9,6 +9,7 @@ import { compileRule } from './compile';
 import { ruleFiles, VOCABULARY_DIR } from './declared';
 import { VocabularyError } from './errors';
 import { parseRule } from './parse';
+import { Place } from './ir';
 import { parameterType } from './params';
 
 export interface VocabularyProblem {
@@ -20,6 +21,16 @@ export interface VocabularyProblem {
 export interface Vocabulary {
   rules: Rule[];
   problems: VocabularyProblem[];
+  /** Where each rule is defined (its feature). */
+  places: Map<string, Place>;
+}
+
+/** The vocabulary rules whose ids are free, with a problem for each that takes a built-in rule's id. */
+export function alongside(v: Vocabulary, builtIn: Rule[]): Rule[] {
+  const taken = new Set(builtIn.map((r) => r.id));
+  for (const r of v.rules.filter((x) => taken.has(x.id)))
+    v.problems.push({ error: new VocabularyError(v.places.get(r.id)!, { zh: `规则编号 ${r.id} 已被内置规则使用`, en: `rule id ${r.id} is a built-in rule's` }), draft: false, id: r.id });
+  return v.rules.filter((r) => !taken.has(r.id));
 }
 
 const FAMILIES = ['contract', 'notices', 'relatives', 'penalties', 'exemptions', 'crosschecks'];
@@ -31,13 +42,16 @@ export const knownParameters = {
 
 /** Compiles the rule files of `dir` (their family is their folder's, or "vocabulary"). */
 export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
-  const out: Vocabulary = { rules: [], problems: [] };
+  const out: Vocabulary = { rules: [], problems: [], places: new Map() };
   for (const { file, text } of ruleFiles(dir)) {
     const rel = path.relative(PACKAGE_ROOT, file);
     const folder = path.basename(path.dirname(file));
     const parsed = parseRule(rel, text, knownParameters, FAMILIES.includes(folder) ? folder : 'vocabulary');
     for (const error of parsed.errors) out.problems.push({ error, draft: parsed.draft, ...(parsed.id ? { id: parsed.id } : {}) });
-    if (parsed.rule) out.rules.push(compileRule(parsed.rule));
+    if (parsed.rule) {
+      out.rules.push(compileRule(parsed.rule));
+      out.places.set(parsed.rule.id, parsed.place);
+    }
   }
   return out;
 }

@@ -187,7 +187,8 @@ function fieldRef(ctx: SentenceContext, text: string): Operand {
   if (/的/.test(t)) {
     const cut = t.lastIndexOf('的');
     try {
-      return { kind: 'field', alias: scope.alias, field: resolveField(scope.kind, t), type: resolveField(scope.kind, t).type };
+      const field = resolveField(scope.kind, t);
+      return { kind: 'field', alias: scope.alias, field, type: field.type };
     } catch {
       const { path, to } = resolvePath(scope.kind, t.slice(0, cut));
       const field = resolveField(to, t.slice(cut + 1));
@@ -280,6 +281,9 @@ function typed(left: Operand, op: CompareOp, right: Operand): Operand {
     const code = enumCode(left.field, right.text);
     return { ...right, type: left.type, sql: `'${code}'` };
   }
+  // A quoted date or month ("2024-06") is read as one when compared with a date or month field.
+  if (right.kind === 'literal' && right.type === 'text' && ((left.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(right.text)) || (left.type === 'month' && /^\d{4}-\d{2}$/.test(right.text))))
+    return { ...right, type: left.type, sql: left.type === 'date' ? `DATE '${right.text}'` : `'${right.text}'` };
   const same =
     left.type === right.type ||
     (['text', 'enum', 'person'].includes(left.type) && ['text', 'enum', 'person'].includes(right.type));

@@ -163,3 +163,15 @@ export function subjectFieldsOf(c: Condition): { path: string; zh: string; perso
 
 /** Does the condition move a date by working days (NULL may then mean: outside the calendar)? */
 export const usesWorkingDays = (sql: string) => sql.includes('jz_workdays');
+
+/**
+ * For a requirement that no linked record may match (…中不应有…): SQL listing the keys of those
+ * that do, so a finding names them (related records); undefined for other requirements.
+ */
+export function witnessSql(c: Condition, values: Values, keyOf: (def: string) => string | undefined): string | undefined {
+  if (c.kind !== 'exists' || !c.negate) return undefined;
+  const key = keyOf(c.path[c.path.length - 1].to);
+  if (!key) return undefined;
+  const inner = c.conditions.map((x) => conditionSql(x, values));
+  return `(SELECT list(DISTINCT ${c.aliases[c.aliases.length - 1]}.${key}::VARCHAR ORDER BY ${c.aliases[c.aliases.length - 1]}.${key}::VARCHAR) ${linkedFrom(c.path, c.aliases, c.from, inner)})`;
+}

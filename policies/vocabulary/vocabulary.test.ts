@@ -4,7 +4,8 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { blockingProblem, knownParameters, loadVocabulary } from './load';
+import { alongside, blockingProblem, knownParameters, loadVocabulary } from './load';
+import { Rule } from '../rule';
 import { parseRule } from './parse';
 import { compileRule, periodSql } from './compile';
 import { ParameterValue } from '../../engine/profile/profile';
@@ -32,7 +33,8 @@ ${steps
 
 const errorsOf = (text: string) => parseRule('features/x.feature', text, knownParameters).errors.map((e) => e.message);
 
-describe('vocabulary rules', () => {
+describe('vocabulary rules', function () {
+  this.timeout(30_000);
   it('compile a rule whose nouns are all contract labels', () => {
     const parsed = parseRule('features/x.feature', rule('那么 其受理日期应不晚于其申请日期后10个工作日'), knownParameters);
     expect(parsed.errors).to.deep.equal([]);
@@ -112,9 +114,39 @@ describe('vocabulary rules', () => {
       expect(blockingProblem(v)).to.equal(undefined);
     });
 
+    it('a rule that takes a built-in rule\'s id stops it', () => {
+      fs.writeFileSync(path.join(dir, 'x.feature'), rule('那么 其受理日期已填写').replace('@ELIG-TEST-RULE', '@DUP-TEMP-CAP'));
+      const v = loadVocabulary(dir);
+      expect(alongside(v, [{ id: 'DUP-TEMP-CAP' } as Rule])).to.deep.equal([]);
+      expect(blockingProblem(v)?.zh).to.match(/x\.feature:3: 规则编号 DUP-TEMP-CAP 已被内置规则使用$/);
+    });
+
     it('a rule with a mistake stops it, named by file and line', () => {
       fs.writeFileSync(path.join(dir, 'x.feature'), rule('那么 其受理日期应不晚于5000元'));
       expect(blockingProblem(loadVocabulary(dir))?.zh).to.match(/x\.feature:9: 不能比较日期/);
     });
+  });
+});
+
+describe('docs/vocabulary.md', function () {
+  this.timeout(60_000);
+  // Every example sentence in the tables reads as a sentence about some collection's records.
+  it('gives only examples that compile', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'vocabulary.md'), 'utf8');
+    const examples = [...doc.matchAll(/\| `((?:假如|并且|那么|Given|And|Then) [^`]+)` \|/g)].map((m) => m[1]).filter((s) => !/对每|for every|参数 \S+ 自|有以下|these /.test(s));
+    expect(examples.length).to.be.greaterThan(15);
+    const subjects = ['申请', '公示', '救助家庭', '发放记录'];
+    const failing = examples.filter((sentence) => {
+      const [keyword, ...rest] = sentence.split(' ');
+      const en = /^[A-Z]/.test(keyword);
+      const step = /那么|Then/.test(keyword) ? (en ? 'Then' : '那么') : en ? 'And' : '并且';
+      return !subjects.some((subject) => {
+        const text = en
+          ? `@ELIG-TEST-RULE @clause:x\nFeature: t\n  x\n\n  @definition\n  Scenario: d\n    Given for every ${subject === '申请' ? 'application' : subject === '公示' ? 'notice' : subject === '救助家庭' ? 'household' : 'payment'}\n    ${step} ${rest.join(' ')}\n    Then its ${subject === '公示' ? 'posted on' : 'region code'} is present\n    And the message is "m"\n`
+          : `# language: zh-CN\n@ELIG-TEST-RULE @clause:x\n功能: t\n  x\n\n  @定义\n  场景: d\n    假如 对每一份${subject}\n    ${step} ${rest.join(' ')}\n    那么 其${subject === '公示' ? '公示日期' : subject === '救助家庭' ? '家庭编号' : subject === '发放记录' ? '发放编号' : '申请编号'}已填写\n    并且 说明为“m”\n`;
+        return parseRule('doc.feature', text, knownParameters).errors.length === 0;
+      });
+    });
+    expect(failing).to.deep.equal([]);
   });
 });

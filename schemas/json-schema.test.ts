@@ -45,6 +45,24 @@ describe('the labels of the published JSON Schema', () => {
     expect(titles.filter((t) => !/^[\u4e00-\u9fff]/.test(t))).to.deep.equal([]);
   });
 
+  it('says in both languages which fields and collections contract 1.1 added', () => {
+    const since: string[] = [];
+    const unsaid: string[] = [];
+    const visit = (node: any, at: string) => {
+      for (const [k, v] of Object.entries<any>(node.properties ?? {})) {
+        if (v['x-since']) {
+          since.push(`${at}.${k}`);
+          if (!v.description.startsWith('v1.1 起可用') || !v.description.includes(' / Since v1.1.')) unsaid.push(`${at}.${k}`);
+        }
+        visit(v, `${at}.${k}`);
+      }
+    };
+    visit(schema, '');
+    for (const [name, def] of Object.entries<any>(schema.$defs)) visit(def, name);
+    expect(since).to.include.members(['.recoveries', '.assistance_chains', 'Application.declared_relations', 'FraudCase.reapproval', 'FraudCase.decision.measures']);
+    expect(unsaid).to.deep.equal([]);
+  });
+
   it('names no file the reader does not have', () => {
     for (const file of [path.join(__dirname, 'case-export.schema.json'), CONTRACT_DOC])
       expect(fs.readFileSync(file, 'utf8'), file).not.to.match(/CASE-EXPORT\.md|RULEBOOK|\.\.\/shared|\bseed \d/);

@@ -69,4 +69,38 @@ describe('contract versions', () => {
     expect(err).to.be.instanceOf(InputError);
     expect(err.message).to.include('"1.0", "1.1"');
   });
+
+  it('loads a record of every 1.1 collection, and rejects a wrong one with its field', async () => {
+    const good = {
+      recoveries: { recovery_id: 'R1', household_id: 'H1', reason: 'deceased', ordered_on: '2024-06-05', amount_due: 1300, payment_ids: ['P1'], collected: [{ on: '2024-06-20', amount: 650.5 }] },
+      joint_reviews: { review_id: 'J1', application_id: 'A1', household_id: 'H1', held_on: '2024-04-02', departments: ['civil_affairs', 'health'] },
+      services: { service_id: 'V1', household_id: 'H1', kind: '助餐', provided_on: '2024-04-03' },
+      satisfaction_surveys: { survey_id: 'Q1', household_id: 'H1', quarter: '2024-Q2', surveyed_on: '2024-06-28', result: 'satisfied' },
+      change_lists: { list_id: 'L1', region_code: '150302001', month: '2024-04', published_on: '2024-05-05', changes: [] },
+      assistance_chains: { chain_id: 'C1', household_id: 'H1', opened_on: '2024-01-10', hardships: ['illness'], policies: [{ policy: '医疗救助', hardship: 'illness', matched_on: '2024-01-12' }] },
+    };
+    const bad = {
+      recoveries: { ...good.recoveries, recovery_id: 'R2', collected: [{ on: '2024-06-20', amount: 650.555 }] },
+      joint_reviews: { ...good.joint_reviews, review_id: 'J2', departments: ['police'] },
+      services: { ...good.services, service_id: 'V2', provided_on: '2024-02-30' },
+      satisfaction_surveys: { ...good.satisfaction_surveys, survey_id: 'Q2', quarter: '2024-Q5' },
+      change_lists: { ...good.change_lists, list_id: 'L2', region_code: '150302' },
+      assistance_chains: { ...good.assistance_chains, chain_id: 'C2', hardships: ['poverty'] },
+    };
+    const doc: Record<string, unknown> = { meta: META('1.1') };
+    for (const [c, r] of Object.entries(good)) doc[c] = [r, bad[c as keyof typeof bad]];
+    const loaded = await loadExport(exportFile(doc));
+    expect(loaded.rejected.map((r) => [r.collection, r.id, r.errors[0].path])).to.deep.equal([
+      ['recoveries', 'R2', '$.collected[0].amount'],
+      ['joint_reviews', 'J2', '$.departments[0]'],
+      ['services', 'V2', '$.provided_on'],
+      ['satisfaction_surveys', 'Q2', '$.quarter'],
+      ['change_lists', 'L2', '$.region_code'],
+      ['assistance_chains', 'C2', '$.hardships[0]'],
+    ]);
+    for (const c of Object.keys(good)) expect(await loaded.dataset.all(`SELECT * FROM ${c}`), c).to.have.length(1);
+    const [r] = await loaded.dataset.all<{ fen: string }>(`SELECT CAST(collected[1].amount * 100 AS BIGINT)::VARCHAR AS fen FROM recoveries`);
+    expect(r.fen).to.equal('65050');
+    loaded.dataset.close();
+  });
 });

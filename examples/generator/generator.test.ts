@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApplicationT, COLLECTION_NAMES, COLLECTIONS, HouseholdT, Meta, NoticeT, PaymentT, StaffT } from '../../schemas/case-export';
+import { ApplicationT, collectionsOf, COLLECTIONS, HouseholdT, Meta, NoticeT, PaymentT, StaffT } from '../../schemas/case-export';
 import { birthDateOfResidentId, isValidResidentId } from '../../policies/checks/resident-id';
 import { isMobileNumber } from '../../policies/checks/phone';
 import { dayOf } from './dates';
@@ -10,6 +10,9 @@ import { ageOn } from './household';
 import { generateExport, GenerateResult } from './index';
 import { PLANT_KINDS, plantPositions } from './plants';
 import { plantedMarkdown } from './planted-md';
+
+// The generator writes a contract 1.0 export.
+const COLLECTION_NAMES = collectionsOf('1.0');
 
 const ALLOWED_LABELS = ['申请人姓名', '家庭人口', '保障金额', '所在地'];
 

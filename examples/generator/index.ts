@@ -3,7 +3,7 @@
 // NDJSON streams, so a million households never sit in memory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { COLLECTION_NAMES, CollectionName, MetaT, OversightT, SCHEMA_VERSION } from '../../schemas/case-export';
+import { CollectionName, collectionsOf, MetaT, OversightT, SchemaVersion } from '../../schemas/case-export';
 import { generateHousehold } from './cases';
 import { Ctx, Showcase } from './context';
 import { addDays, dayOf, monthsBetween, periodEnd } from './dates';
@@ -13,6 +13,8 @@ import { mixSeed } from './random';
 import { COUNTY_CODE, COUNTY_NAME } from './regions';
 import { NdjsonSink } from './sink';
 import { Roster } from './staff';
+
+const GENERATED_VERSION: SchemaVersion = '1.0';
 
 export type { PlantedViolation, PlantRule } from './plants';
 
@@ -54,6 +56,8 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
   const fromDay = dayOf(from);
 
   await mkdir(outDir, { recursive: true });
+  // The generator writes what contract 1.0 holds (the committed example is a 1.0 export).
+  const COLLECTION_NAMES = collectionsOf(GENERATED_VERSION);
   const out = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new NdjsonSink(join(outDir, `${c}.ndjson`))])) as Record<CollectionName, NdjsonSink>;
   const ids = new ResidentIdAllocator(mixSeed(seed, 0x1d));
   const plants = opts.plant ? plantPositions(households) : new Map();
@@ -94,7 +98,7 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
   let bytes = closed.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value : 0), 0);
 
   const meta: MetaT = {
-    schema_version: SCHEMA_VERSION,
+    schema_version: GENERATED_VERSION,
     exported_at: `${exportedOn(to)}T09:30:00+08:00`,
     source_system: '奈曼旗社会救助信息管理系统(合成示例数据 / synthetic example, jiuzhu examples/generator)',
     region_code: COUNTY_CODE,

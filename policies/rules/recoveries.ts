@@ -76,3 +76,13 @@ export function withRecovery(input: FindingInput, fen: number, payments: string[
   };
 }
 
+/** Per fraud case, what the recoveries naming it collected; undefined when the export has no `recoveries`. */
+export async function recoveriesByCase(ds: Dataset): Promise<Map<string, { recovery_ids: string[]; collected_fen: number }> | undefined> {
+  if (!ds.has('recoveries')) return undefined;
+  const rows = await ds.all<{ case_id: string; recovery_ids: string[]; collected_fen: string }>(
+    `SELECT case_id, list(recovery_id ORDER BY _line) AS recovery_ids,
+            sum(CAST(coalesce(list_sum(list_transform(collected, c -> c.amount)), 0) * 100 AS BIGINT))::VARCHAR AS collected_fen
+     FROM recoveries WHERE case_id IS NOT NULL GROUP BY case_id`,
+  );
+  return new Map(rows.map((r) => [r.case_id, { recovery_ids: [...r.recovery_ids], collected_fen: Number(r.collected_fen) }]));
+}

@@ -33,8 +33,6 @@ export interface CaseRow {
   blacklist_removed_on: string | null;
   /** Contract v1.1: the household approved again after the stop. */
   reapproval: { application_id: string; decided_on: string; from_month: string } | null;
-  /** Contract v1.1: the recoveries naming the case and what they collected; null when the export has no recoveries. */
-  recovery: { recovery_ids: string[]; collected_fen: string } | null;
 }
 
 export interface JudgedCase {
@@ -69,7 +67,6 @@ export function judgedCases(ds: Dataset, profile: ResolvedProfile): Promise<Judg
 }
 
 async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {
-  const recovered = ds.has('recoveries');
   const rows = await ds.all<CaseRow>(
     `SELECT case_id, household_id, application_id, _line, stage, CAST(amount * 100 AS BIGINT) AS amount_fen, circumstances, found_on,
             decision.decided_on AS decided_on, decision.tier AS tier,
@@ -78,17 +75,8 @@ async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<Judg
             decision.verification_frequency_raised AS verification_frequency_raised, decision.education_given AS education_given,
             decision.transfers AS transfers, credit_repair,
             blacklist_removed_on::VARCHAR AS blacklist_removed_on,
-            CASE WHEN reapproval IS NULL THEN NULL ELSE {'application_id': reapproval.application_id, 'decided_on': reapproval.decided_on::VARCHAR, 'from_month': reapproval.from_month} END AS reapproval,
-            ${recovered ? `{'recovery_ids': coalesce(r.recovery_ids, []), 'collected_fen': coalesce(r.collected_fen, 0)::VARCHAR}` : 'NULL'} AS recovery
-     FROM fraud_cases
-     ${
-       recovered
-         ? `LEFT JOIN (SELECT case_id AS rc, list(recovery_id ORDER BY _line) AS recovery_ids,
-                              sum(CAST(coalesce(list_sum(list_transform(collected, c -> c.amount)), 0) * 100 AS BIGINT)) AS collected_fen
-                       FROM recoveries WHERE case_id IS NOT NULL GROUP BY case_id) r ON r.rc = case_id`
-         : ''
-     }
-     ORDER BY _line`,
+            CASE WHEN reapproval IS NULL THEN NULL ELSE {'application_id': reapproval.application_id, 'decided_on': reapproval.decided_on::VARCHAR, 'from_month': reapproval.from_month} END AS reapproval
+     FROM fraud_cases ORDER BY _line`,
   );
   const period = auditPeriod(ds);
   return rows.map((row) => {

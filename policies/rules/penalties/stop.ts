@@ -5,14 +5,13 @@
 // on or after the penalty decision, paid from no earlier than its own decision month) makes the
 // payments under that application from its first month lawful; one that is not is reported.
 // Where the export records recoveries, the payments after the stop are judged recovered or not.
-import { Finding } from '../../../engine/findings/finding';
+import { Bilingual, Finding } from '../../../engine/findings/finding';
 import { makeFinding, Rule } from '../../rule';
 import { judgedCases, JudgedCase, markBeforePeriod, reviewable, tierZh } from './cases';
 import { TIELING_CLAUSE } from './clause';
 import { fenToDecimal, fenToYuanText, PENALTY_KEYS } from './grading';
 import { recoveryLookup, RecoveryLookup, withRecovery } from '../recoveries';
 import { Dataset } from '../../../engine/dataset/dataset';
-import { Bilingual } from '../../../engine/findings/finding';
 
 interface PaymentHit {
   case_id: string;

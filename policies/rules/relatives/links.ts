@@ -2,9 +2,9 @@
 // DuckDB: roster relatives (unnested) joined to household members (unnested) on person_id,
 // plus the relations applicants declared and the filings townships registered. Only these
 // candidate pairs come back to TypeScript; everything else stays in the database.
-// A staff member's own person_id counts as a roster relative `self`: their own household's
-// application is a related application (民政部《最低生活保障审核确认办法》 covers staff and their
-// close relatives alike). Every declaration counts: declared_relation and each declared_relations[].
+// A staff member's own person_id counts as a roster relative `self`: their own household is at
+// least as close as a relative's, and the filing system exists against 人情保、关系保 (奈民发〔2022〕28号
+// 二(五)2). Every declaration counts: declared_relation and each declared_relations[].
 import { Dataset } from '../../../engine/dataset/dataset';
 
 export interface RosterRelative {

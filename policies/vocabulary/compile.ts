@@ -9,7 +9,7 @@ import { ParameterValue } from '../../engine/profile/profile';
 import { Duration, formatDuration } from '../duration';
 import { FrameContext, FrameFinding, frameRule, ParamKey, Span } from '../frame';
 import { Rule } from '../rule';
-import { ensureCalendar } from './calendar';
+import { ensureCalendar, ensureDerived } from './calendar';
 import { Field } from './contract';
 import { Condition, RuleIR } from './ir';
 import { tablesOf } from './links';
@@ -51,7 +51,7 @@ export function scopeWhere(ir: RuleIR, values: Values, which: Which): string {
 
 /** The SQL of one period: the count of records judged, and the rows that fail or cannot be judged. */
 export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = false): string {
-  const c = ir.subject.collection!;
+  const c = tableOf(ir);
   const key = collectionKey(ir);
   const req = ir.require.map((r) => conditionSql(r, values));
   const scope = `FROM ${c} s WHERE ${scopeWhere(ir, values, which)}`;
@@ -71,7 +71,9 @@ export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = 
   return `SELECT count(*)::INTEGER AS n, list(${row} ORDER BY s._line) FILTER (WHERE NOT coalesce(${req.join(' AND ')}, FALSE)) AS bad ${scope}`;
 }
 
-const collectionKey = (ir: RuleIR) => COLLECTIONS[ir.subject.collection!].key;
+// The record's key is the contract's own (COLLECTIONS[c].key); a derived kind (乡镇月份) names its own.
+const collectionKey = (ir: RuleIR): string => ir.subject.derived?.key ?? COLLECTIONS[ir.subject.collection!].key;
+const tableOf = (ir: RuleIR): string => ir.subject.derived?.table ?? ir.subject.collection!;
 // A linked record a finding can name: one of a collection, by its key.
 const keyOfKind = (def: string) => {
   const c = recordKinds().get(def)?.collection;
@@ -139,7 +141,7 @@ function unjudgedReason(ir: RuleIR, r: Condition, workingDays: boolean): Bilingu
 /** Every collection the rule's SQL reads: it cannot run without any of them. */
 export function collectionsOf(ir: RuleIR): CollectionName[] {
   const sql = periodSql(ir, {}, 'all');
-  return [...new Set([ir.subject.collection!, ...tablesOf(sql)])];
+  return [...new Set([...(ir.subject.derived?.from ?? [ir.subject.collection!]), ...tablesOf(sql)])];
 }
 
 export function compileRule(ir: RuleIR): Rule {
@@ -150,6 +152,7 @@ export function compileRule(ir: RuleIR): Rule {
     // A working-day duration (literal, or a parameter's value in this span) reads the calendar tables.
     const workingDays = usesWorkingDays(sql);
     if (workingDays) await ensureCalendar(ctx.ds);
+    await ensureDerived(ctx.ds, ir.subject);
     const [res] = await ctx.ds.all<{ n: number; bad: Row[] | null }>(sql);
     ctx.examine(Number(res.n));
     for (const row of res.bad ?? []) {
@@ -170,14 +173,20 @@ export function compileRule(ir: RuleIR): Rule {
     before: ir.before === 'skip' ? 'skip' : { note: HISTORY_NOTE },
     historyBeforeAuditPeriod: true,
     // A profile that never sets the rule's parameters: every record it would choose is not reviewed.
-    unset: { count: async (ds) => Number((await ds.all<{ n: number }>(periodSql({ ...ir, where: ir.where.filter((w) => !parametersOf(w).length) }, {}, 'all', true)))[0].n) },
+    unset: {
+      count: async (ds) => {
+        await ensureDerived(ds, ir.subject);
+        return Number((await ds.all<{ n: number }>(periodSql({ ...ir, where: ir.where.filter((w) => !parametersOf(w).length) }, {}, 'all', true)))[0].n);
+      },
+    },
     ...(keys.length ? { eachSpan: (span, ctx) => judge(ctx, span, valuesOf(span), { from: span.from, until: span.until }) } : {}),
     async whole(ctx) {
       if (!keys.length) return judge(ctx, undefined, {}, 'all');
       // A record without the date that says which values apply cannot be placed in a span.
       if (!ir.datedBy) return;
       const last = ctx.timeline.spans[ctx.timeline.spans.length - 1];
-      const n = await ctx.examineWhere(`${ir.subject.collection} s`, scopeWhere(ir, valuesOf(last), 'undated'));
+      await ensureDerived(ctx.ds, ir.subject);
+      const n = await ctx.examineWhere(`${tableOf(ir)} s`, scopeWhere(ir, valuesOf(last), 'undated'));
       ctx.notJudged({ zh: `${ir.subject.zh}缺少${ir.datedBy.zh},无法确定适用的政策`, en: `${ir.subject.en} lacks ${ir.datedBy.path}, so the policy in force cannot be known` }, n);
     },
   });
@@ -195,7 +204,7 @@ function finding(ir: RuleIR, ds: Dataset, row: Row, i: number, values: Values): 
   const actual = Object.fromEntries(fields.map((f, j) => [f.path, f.personal && row.f[j] !== null ? personal(f.personal as PersonalKind, row.f[j]!) : row.f[j]]).filter(([p]) => reads.includes(p as string)));
   return {
     severity: ir.severity,
-    record: ds.locate(ir.subject.collection!, row.id, row.line),
+    record: ds.locate(ir.subject.derived?.locate ?? ir.subject.collection!, row.id, row.line),
     related: [
       ...(row.hh ? [{ collection: 'households', id: row.hh }] : []),
       ...(row.app ? [{ collection: 'applications', id: row.app }] : []),

@@ -8,7 +8,7 @@ import { COLLECTIONS, CollectionName, COLLECTION_NAMES, defName } from '../../sc
 import { PACKAGE_ROOT } from '../../engine/root';
 
 /** What a value is, for the type checker: a date is never compared with an amount. */
-export type ValueType = 'date' | 'month' | 'amount' | 'integer' | 'text' | 'enum' | 'boolean' | 'person' | 'list';
+export type ValueType = 'date' | 'month' | 'quarter' | 'amount' | 'integer' | 'text' | 'enum' | 'boolean' | 'person' | 'list';
 
 export interface Field {
   /** Path in the record ('decision.decided_on'); SQL reads it as `<alias>.decision.decided_on`. */
@@ -36,7 +36,28 @@ export interface RecordKind {
   /** Other names staff use for it (申请, 家庭, 发放记录…). */
   aliases: string[];
   fields: Field[];
+  /** A kind the export does not hold but the rule derives (乡镇月份): its table, key, and what a finding points at. */
+  derived?: { table: string; key: string; locate: CollectionName; from: CollectionName[] };
 }
+
+/**
+ * Each township (the first nine digits of a household's region code) in each whole month of the
+ * export's period: the records a "每月应有…" rule judges, since a missing monthly record has no
+ * row of its own (乌海: 镇(街道)人民政府每月提供变更后的服务对象名单). A month the period covers in part is left out.
+ */
+export const TOWNSHIP_MONTH: RecordKind = {
+  def: 'TownshipMonth',
+  zh: '乡镇月份',
+  en: 'township month',
+  aliases: ['乡镇的月份', '乡镇每月', 'township months'],
+  fields: [
+    { path: 'region_code', zh: '乡镇代码', en: 'township code', type: 'text' },
+    { path: 'month', zh: '所属月份', en: 'month', type: 'month' },
+    { path: 'month_end', zh: '月末日期', en: 'month end', type: 'date' },
+    { path: 'township_month', zh: '乡镇月份编号', en: 'township month id', type: 'text' },
+  ],
+  derived: { table: 'jz_township_months', key: 'township_month', locate: 'change_lists', from: ['households'] },
+};
 
 type Schema = Record<string, any>;
 const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schemas', 'case-export.schema.json');
@@ -77,6 +98,8 @@ function typeOf(root: Schema, s: Schema): { type: ValueType; items?: ValueType; 
     case 'string':
       if (n.format === 'date') return { type: 'date' };
       if (String(n.pattern ?? '').startsWith('^\\d{4}-(0[1-9]')) return { type: 'month' };
+      // YYYY-Qn sorts as text in time order, so a quarter is ordered like a month.
+      if (String(n.pattern ?? '') === '^\\d{4}-Q[1-4]$') return { type: 'quarter' };
       if (String(n.pattern ?? '') === '^\\d{17}[\\dXx]$') return { type: 'person' };
       return { type: 'text' };
     case 'number':
@@ -135,12 +158,14 @@ export function recordKinds(): Map<string, RecordKind> {
     ['Member', 'Member', ['家庭成员', '成员', 'members', 'member']],
     ['Staff.relatives[]', 'Staff', ['近亲属', 'relatives', 'relative']],
     ['Notice.objections[]', 'Notice', ['异议', 'objections', 'objection']],
+    ['AssistanceChain.policies[]', 'AssistanceChain', ['匹配政策', '政策', 'matched policies', 'policies']],
   ];
   for (const [def, owner, aliases] of nested) {
     const node = def === 'Member' ? root.$defs.Member : root.$defs[owner].properties[def.split('.')[1].replace('[]', '')].items;
     const [zh, en] = split(node.title);
     kinds.set(def, { def, zh, en, aliases, fields: fieldsOf(root, node) });
   }
+  kinds.set(TOWNSHIP_MONTH.def, TOWNSHIP_MONTH);
   return kinds;
 }
 

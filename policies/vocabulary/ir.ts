@@ -20,6 +20,8 @@ export type Operand =
   | { kind: 'param'; key: string; type: OperandType }
   /** A date moved by a duration: after it (民法典第二百零一条: the day itself not counted), or counting it. */
   | { kind: 'offset'; type: 'date'; base: Operand; by: { value: number; unit: Unit } | { param: string }; sign: 1 | -1; countingStart: boolean }
+  /** The calendar quarter a date falls in ('2024-Q2'), to compare with a quarter the export records. */
+  | { kind: 'quarter'; type: 'quarter'; base: Operand }
   /** Values of a field over linked records (该申请的家庭成员的身份证号): a list. */
   | { kind: 'values'; type: 'codes'; path: Link[]; aliases: string[]; field: Field; from: string };
 
@@ -32,6 +34,8 @@ export type Condition = (
   /** An optional field: absent, or else meeting the condition (任职止为空或不早于…). */
   | { kind: 'absent-or'; operand: Operand; inner: Condition }
   | { kind: 'between'; left: Operand; low: Operand; high: Operand }
+  /** A list holds every value of another (参加部门包含参数 X 的全部): nothing required is missing. */
+  | { kind: 'includes'; left: Operand; right: Operand; negate: boolean }
   | { kind: 'param-is'; key: string; value: boolean }
   | { kind: 'exists'; path: Link[]; aliases: string[]; conditions: Condition[]; negate: boolean; from: string }
   | { kind: 'count'; path: Link[]; aliases: string[]; conditions: Condition[]; op: CompareOp; right: Operand; from: string }

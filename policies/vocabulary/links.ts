@@ -25,7 +25,16 @@ const coll = (c: CollectionName) => defName(c);
 for (const r of REFERENCES) {
   const from = kindOf(r.from);
   const to = kindOf(r.to);
-  const field = from.fields.find((f) => f.path === r.field)!;
+  const field = from.fields.find((f) => f.path === r.field);
+  // A reference inside a list of objects (change_lists.changes[].household_id): named by the list's label.
+  if (!field) {
+    const [list, inner] = [r.field.slice(0, r.field.indexOf('.')), r.field.slice(r.field.indexOf('.') + 1)];
+    const lf = from.fields.find((f) => f.path === list)!;
+    const keys = (p: string) => `list_transform(${p}.${list}, x -> x.${inner})`;
+    add(coll(r.from), coll(r.to), [`${lf.zh}的${to.zh}`, ...to.aliases.filter((x) => !/^[a-z]/.test(x)).map((x) => `${lf.zh}的${x}`)], [`${lf.en} ${to.en}`], (p, a) => ({ from: `${r.to} ${a}`, on: `list_contains(${keys(p)}, ${a}.${r.key})` }));
+    add(coll(r.to), coll(r.from), [from.zh, ...from.aliases], [from.en, ...from.aliases.filter((x) => /^[a-z]/.test(x))], (p, a) => ({ from: `${r.from} ${a}`, on: `list_contains(${keys(a)}, ${p}.${r.key})` }));
+    continue;
+  }
   const fieldNames = [field.zh.replace(/编号$/, ''), field.en.replace(/ id$/, '')];
   if (r.list) add(coll(r.from), coll(r.to), [field.zh], [field.en], (p, a) => ({ from: `${r.to} ${a}`, on: `list_contains(${p}.${r.field}, ${a}.${r.key})` }));
   // A reference inside an object is named under it: 近亲属申明的工作人员.
@@ -38,6 +47,9 @@ for (const r of REFERENCES) {
 add('Household', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `unnest(${p}.members) AS ${a}_u(${a})` }));
 add('Application', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `households ${a}_h, unnest(${a}_h.members) AS ${a}_u(${a})`, on: `${a}_h.household_id = ${p}.household_id` }));
 add('Staff', 'Staff.relatives[]', ['近亲属'], ['relatives'], (p, a) => ({ from: `unnest(${p}.relatives) AS ${a}_u(${a})` }));
+add('AssistanceChain', 'AssistanceChain.policies[]', ['匹配政策', '政策'], ['matched policies', 'policies'], (p, a) => ({ from: `unnest(${p}.policies) AS ${a}_u(${a})` }));
+// A township's list for the month (change_lists is keyed by township code and month).
+add('TownshipMonth', 'ChangeList', ['乡镇月度变动清单', '变动清单'], ['township monthly change lists', 'change lists'], (p, a) => ({ from: `change_lists ${a}`, on: `${a}.region_code = ${p}.region_code AND ${a}.month = ${p}.month` }));
 add('Notice', 'Notice.objections[]', ['异议'], ['objections'], (p, a) => ({ from: `unnest(${p}.objections) AS ${a}_u(${a})` }));
 
 // Matches on resident ID number: whoever a record names, on the staff roster, among staff

@@ -20,6 +20,11 @@ const DEFAULTS: Partial<Record<CollectionName, (n: number, r: Rec) => Rec>> = {
   notices: (n) => ({ notice_id: `N${n}`, household_id: 'H1', kind: 'review', posted_on: '2024-03-05', ends_on: '2024-03-11', channel: '村务公开栏', columns: [] }),
   deaths: () => ({ died_on: '2024-01-01', source: 'funeral' }),
   relative_filings: (n) => ({ filing_id: `F${n}`, application_id: 'A1', staff_id: 'S1', relation: 'spouse', filed_on: '2024-03-01', registered_by: '乡镇人民政府' }),
+  joint_reviews: (n) => ({ review_id: `JR${n}`, application_id: 'A1', household_id: 'H1', held_on: '2024-03-20', departments: [] }),
+  services: (n) => ({ service_id: `SV${n}`, household_id: 'H1', kind: '助洁', provided_on: '2024-04-10' }),
+  satisfaction_surveys: (n) => ({ survey_id: `SS${n}`, household_id: 'H1', quarter: '2024-Q2', surveyed_on: '2024-06-20', result: 'satisfied' }),
+  change_lists: (n) => ({ list_id: `CL${n}`, region_code: REGION.slice(0, 9), month: '2024-04', published_on: '2024-04-30', changes: [] }),
+  assistance_chains: (n) => ({ chain_id: `C${n}`, household_id: 'H1', opened_on: '2024-01-10', hardships: [], policies: [] }),
   warnings: (n) => ({ warning_id: `W${n}`, household_id: 'H1', type: 'deposits', raised_on: '2024-03-01', evidence_due: '2024-03-15', outcome: 'pending', outcome_on: '2024-03-15' }),
 };
 
@@ -86,6 +91,7 @@ function setPath(kind: RecordKind, rec: Rec, path: string, value: unknown): void
 
 const NESTED: Record<string, { label: string; parent: CollectionName; parentKey: string; array: string; defaults: (people: Map<string, string>, n: number) => Rec }> = {
   Member: { label: '家庭编号', parent: 'households', parentKey: 'household_id', array: 'members', defaults: (_p, n) => ({ name: `成员${n}`, birth_date: '1970-01-01', relation: n === 1 ? 'head' : 'other' }) },
+  'AssistanceChain.policies[]': { label: '救助链编号', parent: 'assistance_chains', parentKey: 'chain_id', array: 'policies', defaults: () => ({ policy: '政策', hardship: 'other', matched_on: '2024-01-10' }) },
   'Staff.relatives[]': { label: '人员编号', parent: 'staff', parentKey: 'staff_id', array: 'relatives', defaults: () => ({ relation: 'spouse' }) },
 };
 
@@ -106,7 +112,7 @@ export function buildRecords(name: string, rows: Record<string, string>[], exist
       if (!parent) throw new SentenceError(`没有${spec.label}为「${parentId}」的记录`, `no record with ${spec.parentKey} "${parentId}"`);
       const rec = spec.defaults(people, parent[spec.array].length + 1);
       for (const [label, text] of Object.entries(row)) if (label !== spec.label && text.trim()) setPath(kind, rec, resolveField(kind, label).path, valueOf(resolveField(kind, label), text, people));
-      rec.person_id ??= idFor(rec.name ?? `${parentId}-${i}`, people);
+      if (nested.def !== 'AssistanceChain.policies[]') rec.person_id ??= idFor(rec.name ?? `${parentId}-${i}`, people);
       parent[spec.array].push(rec);
       return;
     }

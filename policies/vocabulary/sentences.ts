@@ -31,6 +31,7 @@ export interface SentenceContext {
 const TYPE_WORDS: Record<string, { zh: string; en: string }> = {
   date: { zh: '日期', en: 'a date' },
   month: { zh: '月份', en: 'a month' },
+  quarter: { zh: '季度', en: 'a quarter' },
   amount: { zh: '金额', en: 'an amount' },
   integer: { zh: '整数', en: 'a whole number' },
   text: { zh: '文字', en: 'text' },
@@ -75,13 +76,13 @@ export function resolveField(kind: RecordKind, name: string): Field {
 
 function findKind(name: string): RecordKind | undefined {
   const n = norm(name);
-  return [...recordKinds().values()].find((k) => k.collection && [k.zh, k.en, ...k.aliases].some((a) => norm(a) === n));
+  return [...recordKinds().values()].find((k) => (k.collection || k.derived) && [k.zh, k.en, ...k.aliases].some((a) => norm(a) === n));
 }
 
 export function resolveCollection(name: string): RecordKind {
   const kind = findKind(name);
   if (kind) return kind;
-  const all = [...recordKinds().values()].filter((k) => k.collection).flatMap((k) => [k.zh, ...k.aliases]);
+  const all = [...recordKinds().values()].filter((k) => k.collection || k.derived).flatMap((k) => [k.zh, ...k.aliases]);
   const near = didYouMean(name, all);
   return fail(`没有名为「${name}」的数据集合${near.zh}`, `no collection is called "${name}"${near.en}`);
 }
@@ -206,6 +207,14 @@ export function operand(ctx: SentenceContext, raw: string): Operand {
   if (p) return param(ctx, p[1]);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { kind: 'literal', type: 'date', sql: `DATE '${text}'`, text };
   if (/^\d{4}-\d{2}$/.test(text)) return { kind: 'literal', type: 'month', sql: `'${text}'`, text };
+  if (/^\d{4}-Q[1-4]$/.test(text)) return { kind: 'literal', type: 'quarter', sql: `'${text}'`, text };
+  // The quarter a date falls in: 该服务类救助的服务日期所在季度 / the quarter of its provided on.
+  const qt = /^(.+?)所在(?:的)?季度$/.exec(text) ?? /^the quarter of (.+)$/.exec(text);
+  if (qt) {
+    const base = operand(ctx, qt[1]);
+    if (base.type !== 'date') fail(`「${qt[1]}」不是日期,没有所在季度`, `"${qt[1]}" is not a date; it has no quarter`);
+    return { kind: 'quarter', type: 'quarter', base };
+  }
   const yuan = yuanText(text);
   if (yuan !== undefined) return { kind: 'literal', type: 'amount', sql: `${yuan}::DECIMAL(18,2)`, text };
   const int = /^(\d+)\s*(?:条|次|个|人|笔|份|户|项|名)?$/.exec(text);
@@ -250,7 +259,7 @@ const ZH_OP = ORDER_OPS.map(([w]) => w).join('|');
 const EN_OP = EN_OPS.map(([w]) => w).join('|');
 const opOf = (w: string): CompareOp => (ORDER_OPS.find(([x]) => x === w) ?? EN_OPS.find(([x]) => x === w))![1];
 
-const ORDERED: OperandType[] = ['date', 'month', 'amount', 'integer'];
+const ORDERED: OperandType[] = ['date', 'month', 'quarter', 'amount', 'integer'];
 
 function describe(o: Operand): { zh: string; en: string } {
   const t = TYPE_WORDS[o.type];
@@ -398,6 +407,17 @@ function fieldCondition(ctx: SentenceContext, text: string): Bare {
       },
     },
     {
+      // A list holding every value of another: 参加部门包含参数 X 的全部 / its departments include all of parameter X.
+      re: new RegExp(`^(?:应当|应|须)?\\s*(不)?(?:包含|包括)(.+?)(?:的全部|全部)?$|^(?:must |does )?(not )?(?:include|includes) all of (.+)$`),
+      build: (l, m) => {
+        const r = operand(ctx, m[2] ?? m[4]);
+        const isList = (x: Operand) => x.kind === 'values' || (x.kind === 'field' && x.type === 'list') || (x.kind === 'param' && x.type === 'codes');
+        if (!isList(l)) fail(`${describe(l).zh}不是列表,不能判断是否包含`, `${describe(l).en} is not a list; it cannot include others`);
+        if (!isList(r)) fail(`${describe(r).zh}不是列表或代码列表参数`, `${describe(r).en} is not a list or a code-list parameter`);
+        return { kind: 'includes', left: l, right: r, negate: !!(m[1] || m[3]) };
+      },
+    },
+    {
       re: new RegExp(`^${must}(?:在)(.+?)(?:至|到)(.+?)之间$|^${must}between (.+) and (.+)$`),
       build: (l, m) => {
         const low = operand(ctx, m[1] ?? m[3]);
@@ -441,7 +461,7 @@ function fieldCondition(ctx: SentenceContext, text: string): Bare {
         continue;
       }
       // The subject of a condition is a field; "5000元高于…" is no condition.
-      if (left.kind !== 'field' && left.kind !== 'values') continue;
+      if (left.kind !== 'field' && left.kind !== 'values' && left.kind !== 'quarter') continue;
       return form.build(left, m);
     }
   }

@@ -50,6 +50,10 @@ export function operandSql(o: Operand, values: Values): string {
       const d = 'param' in o.by ? (values[o.by.param]?.value as Duration | undefined) : o.by;
       return d ? offsetSql(operandSql(o.base, values), d, o.sign, o.countingStart) : 'NULL::DATE';
     }
+    case 'quarter': {
+      const b = operandSql(o.base, values);
+      return `(strftime(${b}, '%Y') || '-Q' || quarter(${b}))`;
+    }
     case 'values':
       return `(SELECT list(${o.aliases[o.aliases.length - 1]}.${o.field.path}) ${linkedFrom(o.path, o.aliases, o.from, [])})`;
   }
@@ -82,6 +86,11 @@ export function conditionSql(c: Condition, values: Values): string {
       return `(${o(c.operand)} IS NULL OR ${conditionSql(c.inner, values)})`;
     case 'between':
       return `(${o(c.left)} BETWEEN ${o(c.low)} AND ${o(c.high)})`;
+    case 'includes': {
+      // No linked record is an empty list, not an unknown one: a chain without policies lacks them all.
+      const list = (x: Operand) => (x.kind === 'values' ? `coalesce(${o(x)}, []::VARCHAR[])` : `${o(x)}::VARCHAR[]`);
+      return `(${c.negate ? 'NOT ' : ''}list_has_all(${list(c.left)}, ${list(c.right)}))`;
+    }
     case 'param-is': {
       const v = values[c.key]?.value;
       return v === undefined || v === null ? 'NULL' : v === c.value ? 'TRUE' : 'FALSE';
@@ -101,7 +110,8 @@ export function conditionSql(c: Condition, values: Values): string {
 
 /** Every parameter a condition reads. */
 export function parametersOf(c: Condition): string[] {
-  const ofOperand = (x: Operand): string[] => (x.kind === 'param' ? [x.key] : x.kind === 'offset' ? [...ofOperand(x.base), ...('param' in x.by ? [x.by.param] : [])] : []);
+  const ofOperand = (x: Operand): string[] =>
+    x.kind === 'param' ? [x.key] : x.kind === 'offset' ? [...ofOperand(x.base), ...('param' in x.by ? [x.by.param] : [])] : x.kind === 'quarter' ? ofOperand(x.base) : [];
   switch (c.kind) {
     case 'compare':
       return [...ofOperand(c.left), ...ofOperand(c.right)];
@@ -113,6 +123,8 @@ export function parametersOf(c: Condition): string[] {
       return parametersOf(c.inner);
     case 'between':
       return [c.left, c.low, c.high].flatMap(ofOperand);
+    case 'includes':
+      return [c.left, c.right].flatMap(ofOperand);
     case 'param-is':
       return [c.key];
     case 'exists':
@@ -126,7 +138,7 @@ export function parametersOf(c: Condition): string[] {
 /** Every field of the rule's own record (`s`) a condition reads, for a finding's `actual`. */
 export function subjectFieldsOf(c: Condition): { path: string; zh: string; personal?: string }[] {
   const ofOperand = (x: Operand): { path: string; zh: string; personal?: string }[] =>
-    x.kind === 'field' && x.alias === 's' ? [x.field] : x.kind === 'offset' ? ofOperand(x.base) : [];
+    x.kind === 'field' && x.alias === 's' ? [x.field] : x.kind === 'offset' || x.kind === 'quarter' ? ofOperand(x.base) : [];
   switch (c.kind) {
     case 'compare':
       return [...ofOperand(c.left), ...ofOperand(c.right)];
@@ -138,6 +150,8 @@ export function subjectFieldsOf(c: Condition): { path: string; zh: string; perso
       return subjectFieldsOf(c.inner);
     case 'between':
       return [c.left, c.low, c.high].flatMap(ofOperand);
+    case 'includes':
+      return [c.left, c.right].flatMap(ofOperand);
     case 'param-is':
       return [];
     case 'exists':

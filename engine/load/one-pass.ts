@@ -11,7 +11,7 @@
 // digits than it keeps (12.340000001 is caught by its third decimal, 12.3400000000000000001 by
 // its length). A backslash is suspect too, so a string's text between its quotes is its value.
 import { sqlString } from '../dataset/sql';
-import { ident, quotedPattern, SUPPORTED } from './sql-validator';
+import { ident, quotedPattern, resolveSchema } from './sql-validator';
 
 type Schema = Record<string, any>;
 
@@ -39,14 +39,7 @@ export class OnePassPlan {
   constructor(private readonly root: Schema) {}
 
   private resolve(s: Schema): Schema {
-    if (typeof s.$ref === 'string') {
-      const m = /^#\/\$defs\/(.+)$/.exec(s.$ref);
-      if (!m || !this.root.$defs?.[m[1]]) throw new Error(`unsupported $ref ${s.$ref}`);
-      return this.resolve(this.root.$defs[m[1]]);
-    }
-    const unsupported = Object.keys(s).filter((k) => !SUPPORTED.has(k));
-    if (unsupported.length) throw new Error(`JSON Schema keyword(s) not compiled to SQL: ${unsupported.join(', ')}`);
-    return s;
+    return resolveSchema(this.root, s);
   }
 
   private props(s: Schema): [string, Schema][] {

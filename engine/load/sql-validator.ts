@@ -29,6 +29,18 @@ const NULL_VALUE = `contains(j, 'null') AND regexp_matches(j, '[:,\\[]\\s*null\\
 // exponent is caught by 'e-'. Even inside a string these only flag (literal tests, fast).
 const MANY_DECIMALS = `(contains(j, 'e-') OR contains(j, 'E-') OR regexp_matches(j, '\\.[0-9]{3}'))`;
 
+/** `s` with its `$ref` followed into `root.$defs`; a keyword the SQL plans do not compile is refused. */
+export function resolveSchema(root: Schema, s: Schema): Schema {
+  if (typeof s.$ref === 'string') {
+    const m = /^#\/\$defs\/(.+)$/.exec(s.$ref);
+    if (!m || !root.$defs?.[m[1]]) throw new Error(`unsupported $ref ${s.$ref}`);
+    return resolveSchema(root, root.$defs[m[1]]);
+  }
+  const unsupported = Object.keys(s).filter((k) => !SUPPORTED.has(k));
+  if (unsupported.length) throw new Error(`JSON Schema keyword(s) not compiled to SQL: ${unsupported.join(', ')}`);
+  return s;
+}
+
 export class SqlValidationPlan {
   private statements: string[] = [];
   private flags: string[] = [];
@@ -39,14 +51,7 @@ export class SqlValidationPlan {
   constructor(private readonly root: Schema, private readonly prefix: string) {}
 
   private resolve(s: Schema): Schema {
-    if (typeof s.$ref === 'string') {
-      const m = /^#\/\$defs\/(.+)$/.exec(s.$ref);
-      if (!m || !this.root.$defs?.[m[1]]) throw new Error(`unsupported $ref ${s.$ref}`);
-      return this.resolve(this.root.$defs[m[1]]);
-    }
-    const unsupported = Object.keys(s).filter((k) => !SUPPORTED.has(k));
-    if (unsupported.length) throw new Error(`JSON Schema keyword(s) not compiled to SQL: ${unsupported.join(', ')}`);
-    return s;
+    return resolveSchema(this.root, s);
   }
 
   /** Plans the checks of `schema` over table `from`, whose column `f` holds the node's JSON text. */

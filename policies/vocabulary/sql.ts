@@ -108,57 +108,50 @@ export function conditionSql(c: Condition, values: Values): string {
   }
 }
 
+/**
+ * Every operand of a condition, through `absent-or` and the conditions on linked records, in
+ * order; `totals` adds the right side of a count or total (a number or a parameter), and
+ * `paramIs` receives the key of each parameter switch.
+ */
+function operandsOf(c: Condition, totals: boolean, paramIs: (key: string) => void = () => {}): Operand[] {
+  switch (c.kind) {
+    case 'compare':
+      return [c.left, c.right];
+    case 'in':
+      return [c.left, ...c.values];
+    case 'present':
+      return [c.operand];
+    case 'absent-or':
+      return operandsOf(c.inner, totals, paramIs);
+    case 'between':
+      return [c.left, c.low, c.high];
+    case 'includes':
+      return [c.left, c.right];
+    case 'param-is':
+      paramIs(c.key);
+      return [];
+    case 'exists':
+      return c.conditions.flatMap((x) => operandsOf(x, totals, paramIs));
+    case 'count':
+    case 'sum':
+      return [...c.conditions.flatMap((x) => operandsOf(x, totals, paramIs)), ...(totals ? [c.right] : [])];
+  }
+}
+
 /** Every parameter a condition reads. */
 export function parametersOf(c: Condition): string[] {
   const ofOperand = (x: Operand): string[] =>
     x.kind === 'param' ? [x.key] : x.kind === 'offset' ? [...ofOperand(x.base), ...('param' in x.by ? [x.by.param] : [])] : x.kind === 'quarter' ? ofOperand(x.base) : [];
-  switch (c.kind) {
-    case 'compare':
-      return [...ofOperand(c.left), ...ofOperand(c.right)];
-    case 'in':
-      return [...ofOperand(c.left), ...c.values.flatMap(ofOperand)];
-    case 'present':
-      return ofOperand(c.operand);
-    case 'absent-or':
-      return parametersOf(c.inner);
-    case 'between':
-      return [c.left, c.low, c.high].flatMap(ofOperand);
-    case 'includes':
-      return [c.left, c.right].flatMap(ofOperand);
-    case 'param-is':
-      return [c.key];
-    case 'exists':
-      return c.conditions.flatMap(parametersOf);
-    case 'count':
-    case 'sum':
-      return [...c.conditions.flatMap(parametersOf), ...ofOperand(c.right)];
-  }
+  const keys: string[] = [];
+  for (const x of operandsOf(c, true, (key) => keys.push(key))) keys.push(...ofOperand(x));
+  return keys;
 }
 
 /** Every field of the rule's own record (`s`) a condition reads, for a finding's `actual`. */
 export function subjectFieldsOf(c: Condition): { path: string; zh: string; personal?: string }[] {
   const ofOperand = (x: Operand): { path: string; zh: string; personal?: string }[] =>
     x.kind === 'field' && x.alias === 's' ? [x.field] : x.kind === 'offset' || x.kind === 'quarter' ? ofOperand(x.base) : [];
-  switch (c.kind) {
-    case 'compare':
-      return [...ofOperand(c.left), ...ofOperand(c.right)];
-    case 'in':
-      return [...ofOperand(c.left), ...c.values.flatMap(ofOperand)];
-    case 'present':
-      return ofOperand(c.operand);
-    case 'absent-or':
-      return subjectFieldsOf(c.inner);
-    case 'between':
-      return [c.left, c.low, c.high].flatMap(ofOperand);
-    case 'includes':
-      return [c.left, c.right].flatMap(ofOperand);
-    case 'param-is':
-      return [];
-    case 'exists':
-    case 'count':
-    case 'sum':
-      return c.conditions.flatMap(subjectFieldsOf);
-  }
+  return operandsOf(c, false).flatMap(ofOperand);
 }
 
 /** Does the condition move a date by working days (NULL may then mean: outside the calendar)? */

@@ -4,6 +4,7 @@
 // set the values the shipped profiles leave unset).
 import { expect } from 'chai';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadExport, LoadedExport } from '../engine/load/loader';
 import { loadProfile } from '../engine/profile/load';
@@ -81,6 +82,44 @@ describe('vocabulary re-expressions of built-in rules', function () {
       for (const p of profiles())
         expect(await findings(ex, p, vocab), `${name} under ${p.id}`).to.deep.equal(await findings(ex, p, [ruleById('NOTICE-PERIOD')], (d) => d === 'days'));
     }
+  });
+
+  it("NOTICE-REQUIRED's result notice: the vocabulary rule, following the household's notices, finds the built-in rule's missing result notices, on every fixture export and profile", async () => {
+    // A link's existence, not a comparison on the record: the household's notices of a required kind,
+    // for this application or for no application in particular. The standing-notice part is another shape.
+    const vocab = [vocabularyRule('notice-required-result')];
+    let found = 0;
+    for (const name of names) {
+      const ex = await fixture(name);
+      if (!ex) continue;
+      for (const p of profiles()) {
+        const builtIn = await findings(ex, p, [ruleById('NOTICE-REQUIRED')], (d) => d === 'result');
+        expect(await findings(ex, p, vocab), `${name} under ${p.id}`).to.deep.equal(builtIn);
+        found += builtIn.length;
+      }
+    }
+    expect(found).to.be.greaterThan(0);
+  });
+
+  it("NOTICE-REQUIRED's result notice: both forms agree on which notices count (a household's, a sibling application's, each kind, each programme)", async () => {
+    // notices-basic with five more households: a household notice naming no application (counts), a
+    // sibling application's notice (does not), a decision notice (counts), a standing one (does not), a programme not required.
+    const base = JSON.parse(fs.readFileSync(path.join(EXPORTS, 'notices-basic.json'), 'utf8'));
+    const [hh, app] = [base.households.find((h: { household_id: string }) => h.household_id === 'H005'), base.applications.find((a: { application_id: string }) => a.application_id === 'A005')];
+    const household = (id: string) => ({ ...hh, household_id: id });
+    const approved = (id: string, household_id: string, program = 'dibao') => ({ ...app, application_id: id, household_id, program, decision: { ...app.decision, decided_on: '2024-07-01' } });
+    const notice = (id: string, household_id: string, kind: string, application_id?: string) => ({ ...base.notices[0], notice_id: id, household_id, kind, application_id, objections: [] });
+    base.households.push(household('H010'), household('H011'), household('H012'), household('H013'), household('H014'));
+    base.applications.push(approved('A010', 'H010'), approved('A011', 'H011'), approved('A012', 'H011'), approved('A013', 'H012', 'temporary'), approved('A014', 'H013'), approved('A015', 'H014'));
+    base.notices.push(notice('N020', 'H010', 'review'), notice('N021', 'H011', 'review', 'A012'), notice('N022', 'H013', 'standing', 'A014'), notice('N023', 'H014', 'decision', 'A015'));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jz-notice-links-')), 'notices-links.json');
+    fs.writeFileSync(file, JSON.stringify(base));
+    const ex = await loadExport(file);
+    expect(ex.rejected).to.deep.equal([]);
+    const national = loadProfile('national');
+    const builtIn = await findings(ex, national, [ruleById('NOTICE-REQUIRED')], (d) => d === 'result');
+    expect(builtIn.map((f) => f.split(' ')[0])).to.deep.equal(['A005', 'A011', 'A014']);
+    expect(await findings(ex, national, [vocabularyRule('notice-required-result')])).to.deep.equal(builtIn);
   });
 
   it('the re-expressions find something somewhere (the comparison is not between two empty lists)', async () => {

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { PARAMETERS } from '../../policies/parameters';
-import { RULES_BY_ID } from '../../policies/rules';
 import { JiuzhuError, ProfileError } from '../errors';
 import { CitationValue, ParameterValue, ResolvedProfile } from './profile';
 import { ProfileFile, ProfileFileT } from './schema';
@@ -71,6 +70,8 @@ function parseProfileFile(file: string, text?: string): ProfileDocument {
     });
   }
   for (const [rule, entries] of Object.entries(doc.citations)) {
+    // Required here, not at import: the rule registry compiles the vocabulary's feature files.
+    const { RULES_BY_ID } = require('../../policies/rules') as typeof import('../../policies/rules');
     if (!RULES_BY_ID.has(rule))
       throw new ProfileError(rel, `citations.${rule}`, '未知规则(没有规则使用此编号)', 'unknown rule id (no rule has it)');
     const dates = new Set<string>();

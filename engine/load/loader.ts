@@ -75,28 +75,24 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   }
 }
 
-// JSON arrays go through the same path as NDJSON lines, each element as its own text (numbers
-// and repeated keys as written), appended in order, so row n is array index n-1 as line n would be.
-async function appendTexts(ds: Dataset, raw: string, texts: string[]): Promise<void> {
-  await ds.run(`CREATE TEMP TABLE ${raw} (j VARCHAR)`);
-  const appender = await ds.conn.createAppender(raw, 'main', 'temp');
-  for (const t of texts) {
-    appender.appendVarchar(t);
+/** A temporary table of one column, filled in order by an appender (row n holds values[n-1]). */
+async function tempColumn(ds: Dataset, table: string, column: string, type: 'VARCHAR' | 'INTEGER', values: readonly string[] | readonly number[]): Promise<void> {
+  await ds.run(`CREATE TEMP TABLE ${table} (${column} ${type})`);
+  const appender = await ds.conn.createAppender(table, 'main', 'temp');
+  for (const v of values) {
+    if (typeof v === 'string') appender.appendVarchar(v);
+    else appender.appendInteger(v);
     appender.endRow();
   }
   appender.closeSync();
 }
 
-/** A temporary table of line numbers, appended (a whole file's lines may be suspect). */
-async function lineTable(ds: Dataset, table: string, lines: number[]): Promise<void> {
-  await ds.run(`CREATE TEMP TABLE ${table} (_line INTEGER)`);
-  const appender = await ds.conn.createAppender(table, 'main', 'temp');
-  for (const line of lines) {
-    appender.appendInteger(line);
-    appender.endRow();
-  }
-  appender.closeSync();
-}
+// JSON arrays go through the same path as NDJSON lines, each element as its own text (numbers
+// and repeated keys as written), appended in order, so row n is array index n-1 as line n would be.
+const appendTexts = (ds: Dataset, raw: string, texts: string[]) => tempColumn(ds, raw, 'j', 'VARCHAR', texts);
+
+/** A temporary table of line numbers (a whole file's lines may be suspect). */
+const lineTable = (ds: Dataset, table: string, lines: number[]) => tempColumn(ds, table, '_line', 'INTEGER', lines);
 
 /** The line read as the contract needs it (json-text.ts); text nothing can read stops the run. */
 function scanned(f: CollectionFile, line: number, text: string): ScannedRecord {

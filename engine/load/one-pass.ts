@@ -11,7 +11,7 @@
 // digits than it keeps (12.340000001 is caught by its third decimal, 12.3400000000000000001 by
 // its length). A backslash is suspect too, so a string's text between its quotes is its value.
 import { sqlString } from '../dataset/sql';
-import { ident, quotedPattern, resolveSchema } from './sql-validator';
+import { ident, numberShape, quotedPattern, resolveSchema } from './sql-validator';
 
 type Schema = Record<string, any>;
 
@@ -154,11 +154,8 @@ export class OnePassPlan {
       }
       case 'number':
       case 'integer': {
-        const places = s['x-decimals'];
-        if (places !== undefined && places !== 2) throw new Error(`x-decimals ${places} is not compiled to SQL`);
-        const shape = s.type === 'integer' ? '^-?[0-9]+$' : places === 2 ? '^-?[0-9]+(\\.[0-9]{1,2})?$' : '^-?[0-9]+(\\.[0-9]+)?$';
         // A whole double is written "100.0", longer than the "1e2" it may have been read from.
-        const checks = [`NOT regexp_matches(${x}, '${shape}')`, `ends_with(${x}, '.0')`];
+        const checks = [`NOT regexp_matches(${x}, '${numberShape(s)}')`, `ends_with(${x}, '.0')`];
         const v = `TRY_CAST(${x} AS DOUBLE)`;
         if (typeof s.minimum === 'number') checks.push(`${v} < ${s.minimum}`);
         if (typeof s.maximum === 'number') checks.push(`${v} > ${s.maximum}`);

@@ -29,6 +29,16 @@ const NULL_VALUE = `contains(j, 'null') AND regexp_matches(j, '[:,\\[]\\s*null\\
 // exponent is caught by 'e-'. Even inside a string these only flag (literal tests, fast).
 const MANY_DECIMALS = `(contains(j, 'e-') OR contains(j, 'E-') OR regexp_matches(j, '\\.[0-9]{3}'))`;
 
+/**
+ * The plain decimal text a number or integer of `s` may be written as (no exponent, no sign but
+ * minus; money at most two decimals); any other `x-decimals` is refused, not approximated.
+ */
+export function numberShape(s: Schema): string {
+  const places = s['x-decimals'];
+  if (places !== undefined && places !== 2) throw new Error(`x-decimals ${places} is not compiled to SQL`);
+  return s.type === 'integer' ? '^-?[0-9]+$' : places === 2 ? '^-?[0-9]+(\\.[0-9]{1,2})?$' : '^-?[0-9]+(\\.[0-9]+)?$';
+}
+
 /** `s` with its `$ref` followed into `root.$defs`; a keyword the SQL plans do not compile is refused. */
 export function resolveSchema(root: Schema, s: Schema): Schema {
   if (typeof s.$ref === 'string') {
@@ -127,11 +137,8 @@ export class SqlValidationPlan {
       case 'number':
       case 'integer': {
         // Plain decimal text only; 1e2 or 2.0 is flagged and left to ajv.
-        const places = s['x-decimals'];
-        if (places !== undefined && places !== 2) throw new Error(`x-decimals ${places} is not compiled to SQL`);
-        if (places === 2) this.decimals = true;
-        const shape = s.type === 'integer' ? '^-?[0-9]+$' : places === 2 ? '^-?[0-9]+(\\.[0-9]{1,2})?$' : '^-?[0-9]+(\\.[0-9]+)?$';
-        const checks = [`NOT regexp_matches(${x}, '${shape}')`];
+        if (s['x-decimals'] === 2) this.decimals = true;
+        const checks = [`NOT regexp_matches(${x}, '${numberShape(s)}')`];
         const v = `TRY_CAST(CAST(${x} AS VARCHAR) AS DOUBLE)`;
         if (typeof s.minimum === 'number') checks.push(`${v} < ${s.minimum}`);
         if (typeof s.maximum === 'number') checks.push(`${v} > ${s.maximum}`);

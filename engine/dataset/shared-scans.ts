@@ -2,22 +2,27 @@
 // unnesting the same large collection again: household members, notice cells, and the people
 // each application covers. They are temporary tables of the dataset's connection, so a view that
 // hides rows for one rule (Dataset.hide) builds its own from what it sees, and --db never saves them.
+import { CollectionName } from '../../schemas/case-export';
 import { Dataset } from './dataset';
 
 export type SharedScan = 'members' | 'notice_cells' | 'covered';
 
 /** Columns of each shared table, for the rules that read them. */
-export const SHARED_SCANS: Record<SharedScan, { table: string; holds: string }> = {
+export const SHARED_SCANS: Record<SharedScan, { table: string; holds: string; from: CollectionName[] }> = {
   members: {
     table: 'jz_members',
+    from: ['households'],
     holds: 'one row per household member: household_id, household_line (the household’s _line), position (1-based), and every Member field (person_id, name, birth_date, relation, …)',
   },
   notice_cells: {
     table: 'notice_cells',
+    from: ['notices'],
     holds: 'one row per published cell: notice_id, household_id, application_id, posted_on, _line, position (1-based), label, value',
   },
   covered: {
     table: 'jz_covered',
+    // households too when the export has them (an application without a list covers its household).
+    from: ['applications'],
     holds: 'one row per person an application covers: application_id, program, person_id, listed (from decision.covered_person_ids; else every member of its household)',
   },
 };

@@ -12,7 +12,8 @@ import { Rule } from '../rule';
 import { ensureCalendar, ensureDerived } from './calendar';
 import { Field } from './contract';
 import { Condition, RuleIR } from './ir';
-import { tablesOf } from './links';
+import { sharedScansOf, tablesOf } from './links';
+import { sharedScan } from '../../engine/dataset/shared-scans';
 import { resolveField } from './sentences';
 import { conditionSql, parametersOf, subjectFieldsOf, usesWorkingDays, Values, witnessSql } from './sql';
 import { recordKinds } from './contract';
@@ -56,19 +57,26 @@ export function periodSql(ir: RuleIR, values: Values, which: Which, countOnly = 
   const req = ir.require.map((r) => conditionSql(r, values));
   const scope = `FROM ${c} s WHERE ${scopeWhere(ir, values, which)}`;
   if (countOnly) return `SELECT count(*)::INTEGER AS n ${scope}`;
+  // Each requirement is computed once per record (a look-up on linked records is a join); the row a
+  // finding needs, with its witnesses, only for the records that fail, found again by row key.
+  const rowKey = ir.subject.derived?.key ?? '_line';
+  const judged = `SELECT s.${rowKey} AS jz_key, [${req.join(', ')}]::BOOLEAN[] AS jz_ok ${scope}`;
+  const failed = `NOT coalesce(${ir.require.map((_, i) => `j.jz_ok[${i + 1}]`).join(' AND ')}, FALSE)`;
   const holders = placeholders(ir);
   const fields = actualFields(ir);
   const has = (p: string) => ir.subject.fields.some((f) => f.path === p);
   const town = ir.groups.township === undefined ? 'NULL' : ir.groups.township ? `s.${ir.groups.township}` : `(SELECT h.region_code FROM households h WHERE h.household_id = s.household_id)`;
   const staff = ir.groups.staff === undefined ? 'NULL' : ir.groups.staff === 'handled_by' ? 's.handled_by[1]' : `s.${ir.groups.staff}`;
   const row = `{'id': s.${key}::VARCHAR, 'line': s._line, 'on': ${ir.datedBy ? `s.${ir.datedBy.path}::VARCHAR` : 'NULL'},
-      'ok': [${req.join(', ')}]::BOOLEAN[],
+      'ok': j.jz_ok,
       'v': [${holders.map((f) => `s.${f.path}::VARCHAR`).join(', ')}]::VARCHAR[],
       'f': [${fields.map((f) => `s.${f.path}::VARCHAR`).join(', ')}]::VARCHAR[],
       'hh': ${c !== 'households' && has('household_id') ? 's.household_id' : 'NULL'}, 'app': ${c !== 'applications' && has('application_id') ? 's.application_id' : 'NULL'},
       'town': ${town}::VARCHAR, 'staff': ${staff}::VARCHAR,
       'w': [${ir.require.map((r) => witnessSql(r, values, keyOfKind) ?? 'NULL').join(', ')}]::VARCHAR[][]}`;
-  return `SELECT count(*)::INTEGER AS n, list(${row} ORDER BY s._line) FILTER (WHERE NOT coalesce(${req.join(' AND ')}, FALSE)) AS bad ${scope}`;
+  return `WITH j AS MATERIALIZED (${judged})
+    SELECT (SELECT count(*) FROM j)::INTEGER AS n,
+           (SELECT list(${row} ORDER BY s._line) FROM j JOIN ${c} s ON s.${rowKey} = j.jz_key WHERE ${failed}) AS bad`;
 }
 
 // The record's key is the contract's own (COLLECTIONS[c].key); a derived kind (乡镇月份) names its own.
@@ -152,7 +160,7 @@ export function compileRule(ir: RuleIR): Rule {
     // A working-day duration (literal, or a parameter's value in this span) reads the calendar tables.
     const workingDays = usesWorkingDays(sql);
     if (workingDays) await ensureCalendar(ctx.ds);
-    await ensureDerived(ctx.ds, ir.subject);
+    await ensureTables(ctx.ds, ir, sql);
     const [res] = await ctx.ds.all<{ n: number; bad: Row[] | null }>(sql);
     ctx.examine(Number(res.n));
     for (const row of res.bad ?? []) {
@@ -175,8 +183,9 @@ export function compileRule(ir: RuleIR): Rule {
     // A profile that never sets the rule's parameters: every record it would choose is not reviewed.
     unset: {
       count: async (ds) => {
-        await ensureDerived(ds, ir.subject);
-        return Number((await ds.all<{ n: number }>(periodSql({ ...ir, where: ir.where.filter((w) => !parametersOf(w).length) }, {}, 'all', true)))[0].n);
+        const sql = periodSql({ ...ir, where: ir.where.filter((w) => !parametersOf(w).length) }, {}, 'all', true);
+        await ensureTables(ds, ir, sql);
+        return Number((await ds.all<{ n: number }>(sql))[0].n);
       },
     },
     ...(keys.length ? { eachSpan: (span, ctx) => judge(ctx, span, valuesOf(span), { from: span.from, until: span.until }) } : {}),
@@ -185,11 +194,18 @@ export function compileRule(ir: RuleIR): Rule {
       // A record without the date that says which values apply cannot be placed in a span.
       if (!ir.datedBy) return;
       const last = ctx.timeline.spans[ctx.timeline.spans.length - 1];
-      await ensureDerived(ctx.ds, ir.subject);
-      const n = await ctx.examineWhere(`${tableOf(ir)} s`, scopeWhere(ir, valuesOf(last), 'undated'));
+      const where = scopeWhere(ir, valuesOf(last), 'undated');
+      await ensureTables(ctx.ds, ir, where);
+      const n = await ctx.examineWhere(`${tableOf(ir)} s`, where);
       ctx.notJudged({ zh: `${ir.subject.zh}缺少${ir.datedBy.zh},无法确定适用的政策`, en: `${ir.subject.en} lacks ${ir.datedBy.path}, so the policy in force cannot be known` }, n);
     },
   });
+}
+
+/** The derived kind's table and the shared tables the SQL reads, built once per dataset. */
+async function ensureTables(ds: Dataset, ir: RuleIR, sql: string): Promise<void> {
+  await ensureDerived(ds, ir.subject);
+  for (const scan of sharedScansOf(sql)) await sharedScan(ds, scan);
 }
 
 function witnesses(ir: RuleIR, i: number): CollectionName[] {

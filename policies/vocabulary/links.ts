@@ -5,6 +5,7 @@
 // member's relatives on it, a member's death). Each is SQL from a parent row `p` to rows `a`.
 import { CollectionName, defName } from '../../schemas/case-export';
 import { REFERENCES } from '../../engine/dataset/references';
+import { SHARED_SCANS, SharedScan } from '../../engine/dataset/shared-scans';
 import { kindOf, recordKinds } from './contract';
 
 export interface Link {
@@ -45,7 +46,10 @@ for (const r of REFERENCES) {
 
 // Arrays a record holds.
 add('Household', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `unnest(${p}.members) AS ${a}_u(${a})` }));
-add('Application', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `households ${a}_h, unnest(${a}_h.members) AS ${a}_u(${a})`, on: `${a}_h.household_id = ${p}.household_id` }));
+// From another record, members are rows of the shared members table: a join on the household, where
+// unnesting every household inside a correlated subquery grew faster than the export.
+const MEMBERS = SHARED_SCANS.members.table;
+add('Application', 'Member', ['家庭成员', '成员'], ['members', 'household members'], (p, a) => ({ from: `${MEMBERS} ${a}`, on: `${a}.household_id = ${p}.household_id` }));
 add('Staff', 'Staff.relatives[]', ['近亲属'], ['relatives'], (p, a) => ({ from: `unnest(${p}.relatives) AS ${a}_u(${a})` }));
 add('AssistanceChain', 'AssistanceChain.policies[]', ['匹配政策', '政策'], ['matched policies', 'policies'], (p, a) => ({ from: `unnest(${p}.policies) AS ${a}_u(${a})` }));
 // A township's list for the month (change_lists is keyed by township code and month).
@@ -66,7 +70,7 @@ for (const [from, field] of persons) {
   add(from, 'Death', ['死亡记录', '死亡信息'], ['death', 'deaths'], (p, a) => ({ from: `deaths ${a}`, on: `${a}.person_id = ${p}.${field}` }));
 }
 add('Household', 'Death', ['死亡记录', '死亡信息'], ['deaths'], (p, a) => ({ from: `deaths ${a}`, on: `list_contains(list_transform(${p}.members, x -> x.person_id), ${a}.person_id)` }));
-add('Staff', 'Member', ['近亲属中的家庭成员'], ['relatives among household members'], (p, a) => ({ from: `households ${a}_h, unnest(${a}_h.members) AS ${a}_u(${a})`, on: `list_contains(list_transform(${p}.relatives, x -> x.person_id), ${a}.person_id)` }));
+add('Staff', 'Member', ['近亲属中的家庭成员'], ['relatives among household members'], (p, a) => ({ from: `${MEMBERS} ${a}`, on: `list_contains(list_transform(${p}.relatives, x -> x.person_id), ${a}.person_id)` }));
 
 /** The links that leave a kind of record. */
 export function linksFrom(def: string): Link[] {
@@ -74,7 +78,15 @@ export function linksFrom(def: string): Link[] {
   return LINKS.filter((l) => l.from === def);
 }
 
-/** Every collection a piece of SQL reads as a table (for the rule's `needs` and `reads`). */
+const mentions = (sql: string, table: string) => new RegExp(`(^|[\\s,(])${table}\\s`).test(sql);
+
+/** The shared tables (engine/dataset/shared-scans.ts) a piece of SQL reads: built before it runs. */
+export function sharedScansOf(sql: string): SharedScan[] {
+  return (Object.keys(SHARED_SCANS) as SharedScan[]).filter((s) => mentions(sql, SHARED_SCANS[s].table));
+}
+
+/** Every collection a piece of SQL reads as a table, or through a shared table (for the rule's `needs` and `reads`). */
 export function tablesOf(sql: string): CollectionName[] {
-  return [...recordKinds().values()].map((k) => k.collection).filter((c): c is CollectionName => !!c && new RegExp(`(^|[\\s,(])${c}\\s`).test(sql));
+  const shared = new Set(sharedScansOf(sql).flatMap((s) => SHARED_SCANS[s].from));
+  return [...recordKinds().values()].map((k) => k.collection).filter((c): c is CollectionName => !!c && (shared.has(c) || mentions(sql, c)));
 }

@@ -1,5 +1,6 @@
 // NOTICE-FIELDS — a notice shows only the applicant's name, household size, benefit amount
 // and village-level location; any other column, or a label nobody can classify, is a finding.
+import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule, sqlList } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
@@ -20,7 +21,7 @@ export const noticeFields = frameRule({
   async eachSpan(span, ctx) {
     const { ds } = ctx;
     const cells = await noticeCells(ds);
-    const labels = (await ds.all<{ label: string }>(`SELECT DISTINCT label FROM ${cells}`)).map((r) => r.label);
+    const labels = await distinctLabels(ctx, cells);
     const allowed = span.param('notice.allowed_categories');
     const synonyms = span.param('notice.label_synonyms');
     const level = span.maybe('notice.location_max_level');
@@ -60,3 +61,12 @@ export const noticeFields = frameRule({
     ctx.examine(await noticeCount(ctx.ds));
   },
 });
+
+const runs = new WeakMap<object, Promise<string[]>>();
+
+/** Every label any notice uses, read once per run (each span judges the same labels by its own synonyms). */
+function distinctLabels(ctx: { ds: Dataset }, cells: string): Promise<string[]> {
+  let hit = runs.get(ctx);
+  if (!hit) runs.set(ctx, (hit = ctx.ds.all<{ label: string }>(`SELECT DISTINCT label FROM ${cells}`).then((rows) => rows.map((r) => r.label))));
+  return hit;
+}

@@ -7,6 +7,7 @@ import { frameRule } from '../../frame';
 import { MINORS_CLAUSE } from './clause';
 import { noticeCells, noticeCount } from './columns';
 import { sharedScan } from '../../../engine/dataset/shared-scans';
+import { Dataset } from '../../../engine/dataset/dataset';
 
 interface Hit {
   notice_id: string;
@@ -36,29 +37,9 @@ export const noticeMinors = frameRule({
   historyBeforeAuditPeriod: true,
   async eachSpan(span, ctx) {
     const { ds } = ctx;
-    const cells = await noticeCells(ds);
-    const members = await sharedScan(ds, 'members');
-    const hasApps = ds.has('applications');
     const majority = span.param('notice.age_of_majority');
-    // Candidates in SQL (members young enough on the posting date whose name or ID is in a cell);
-    // the exact age on the day is decided below by ageOn.
-    // Narrow first: only members young enough on the latest posting date, and only cells of
-    // their households, are compared text to text.
-    const years = majority.value + 1;
-    const hits = await ds.all<Hit>(
-      `WITH young AS (
-         SELECT m.household_id, m.name, m.person_id, m.birth_date, m.relation
-         FROM ${members} m
-         WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
-       SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
-              ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant
-       FROM young y JOIN ${cells} c ON c.household_id = y.household_id
-       ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
-       WHERE ${span.where('c.posted_on')}
-         AND y.birth_date > c.posted_on - INTERVAL ${years} YEAR
-         AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
-       ORDER BY c._line, c.position, y.person_id`,
-    );
+    // One comparison of cells with young members for the whole run (per age limit); each span takes its posting dates.
+    const hits = (await candidates(ctx, majority.value + 1)).filter((h) => span.contains(String(h.posted_on).slice(0, 10)));
     for (const h of hits) {
       const age = ageOn(h.birth_date, h.posted_on);
       if (age >= majority.value) continue;
@@ -84,5 +65,38 @@ export const noticeMinors = frameRule({
     ctx.examine(await noticeCount(ctx.ds));
   },
 });
+
+const runs = new WeakMap<object, Map<number, Promise<Hit[]>>>();
+
+/**
+ * Candidates in SQL (members young enough on the posting date whose name or ID is in a cell), in
+ * report order; the exact age on the day is decided by ageOn. Narrow first: only members young
+ * enough on the latest posting date, and only cells of their households, are compared text to text.
+ */
+function candidates(ctx: { ds: Dataset }, years: number): Promise<Hit[]> {
+  const mine = runs.get(ctx) ?? runs.set(ctx, new Map()).get(ctx)!;
+  let hit = mine.get(years);
+  if (!hit) mine.set(years, (hit = query(ctx.ds, years)));
+  return hit;
+}
+
+async function query(ds: Dataset, years: number): Promise<Hit[]> {
+  const cells = await noticeCells(ds);
+  const members = await sharedScan(ds, 'members');
+  const hasApps = ds.has('applications');
+  return ds.all<Hit>(
+    `WITH young AS (
+       SELECT m.household_id, m.name, m.person_id, m.birth_date, m.relation
+       FROM ${members} m
+       WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
+     SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
+            ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant
+     FROM young y JOIN ${cells} c ON c.household_id = y.household_id
+     ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
+     WHERE y.birth_date > c.posted_on - INTERVAL ${years} YEAR
+       AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
+     ORDER BY c._line, c.position, y.person_id`,
+  );
+}
 
 const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', grandparent: '祖父母', grandchild: '孙子女', other: '其他' };

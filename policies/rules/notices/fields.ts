@@ -4,7 +4,7 @@ import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule, sqlList } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
-import { NoticeCell, noticeCells, noticeCount } from './columns';
+import { NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
 import { categoryName, HOUSE_NUMBER_PATTERN, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
 
 export const noticeFields = frameRule({
@@ -29,11 +29,7 @@ export const noticeFields = frameRule({
     const allowedSet = new Set(allowed.value);
     const bad = labels.filter((l) => !allowedSet.has(index.get(normaliseLabel(l)) ?? ''));
     const location = labels.filter((l) => index.get(normaliseLabel(l)) === 'location');
-    const rows = await ds.all<NoticeCell>(
-      `SELECT notice_id, household_id, application_id, strftime(posted_on, '%Y-%m-%d') AS posted_on, _line, position, label, value FROM ${cells} c
-       WHERE ${span.where('posted_on')} AND (label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}')))
-       ORDER BY _line, position`,
-    );
+    const rows = (await flagged(ctx, cells, bad, location)).filter((c) => postedIn(span, c.posted_on));
     for (const cell of rows) {
       const category = index.get(normaliseLabel(cell.label));
       if (category === 'location' && !looksLikeStreetAddress(cell.value)) continue;
@@ -61,6 +57,22 @@ export const noticeFields = frameRule({
     ctx.examine(await noticeCount(ctx.ds));
   },
 });
+
+const flaggedRuns = new WeakMap<object, Map<string, Promise<NoticeCell[]>>>();
+
+/** Cells under a forbidden label or a location down to a house number, read once per run for each set of labels; each span takes its posting dates. */
+function flagged(ctx: { ds: Dataset }, cells: string, bad: string[], location: string[]): Promise<NoticeCell[]> {
+  const mine = flaggedRuns.get(ctx) ?? flaggedRuns.set(ctx, new Map()).get(ctx)!;
+  const key = JSON.stringify([bad, location]);
+  let hit = mine.get(key);
+  if (!hit)
+    mine.set(key, (hit = ctx.ds.all<NoticeCell>(
+      `SELECT notice_id, household_id, application_id, strftime(posted_on, '%Y-%m-%d') AS posted_on, _line, position, label, value FROM ${cells} c
+       WHERE label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}'))
+       ORDER BY _line, position`,
+    )));
+  return hit;
+}
 
 const runs = new WeakMap<object, Promise<string[]>>();
 

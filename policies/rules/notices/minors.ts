@@ -5,7 +5,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { ageOn } from '../../dates';
 import { frameRule } from '../../frame';
 import { MINORS_CLAUSE } from './clause';
-import { noticeCells, noticeCount } from './columns';
+import { noticeCells, noticeCount, postedIn } from './columns';
 import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { Dataset } from '../../../engine/dataset/dataset';
 
@@ -39,7 +39,7 @@ export const noticeMinors = frameRule({
     const { ds } = ctx;
     const majority = span.param('notice.age_of_majority');
     // One comparison of cells with young members for the whole run (per age limit); each span takes its posting dates.
-    const hits = (await candidates(ctx, majority.value + 1)).filter((h) => span.contains(String(h.posted_on).slice(0, 10)));
+    const hits = (await candidates(ctx, majority.value + 1)).filter((h) => postedIn(span, h.posted_on));
     for (const h of hits) {
       const age = ageOn(h.birth_date, h.posted_on);
       if (age >= majority.value) continue;

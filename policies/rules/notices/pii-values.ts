@@ -1,9 +1,10 @@
 // NOTICE-PII-VALUES — no cell of a notice may hold a resident ID number, a mobile number or a
 // bank card number, whatever its column is called.
+import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
-import { NoticeCell, noticeCells, noticeCount } from './columns';
+import { NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
 import { CANDIDATE_SQL, findPersonalValues, PersonalValueKind } from './personal-values';
 
 const KIND_NAMES: Record<PersonalValueKind, { zh: string; en: string; mask: 'id' | 'phone' | 'card' }> = {
@@ -26,10 +27,7 @@ export const noticePiiValues = frameRule({
   historyBeforeAuditPeriod: true,
   async eachSpan(span, ctx) {
     const { ds } = ctx;
-    const cells = await noticeCells(ds);
-    const rows = await ds.all<NoticeCell>(
-      `SELECT notice_id, household_id, application_id, posted_on, _line, position, label, value FROM ${cells} c WHERE ${span.where('posted_on')} AND ${CANDIDATE_SQL} ORDER BY _line, position`,
-    );
+    const rows = (await candidates(ctx)).filter((c) => postedIn(span, c.posted_on));
     for (const cell of rows)
       for (const [i, pv] of findPersonalValues(cell.value).entries()) {
         const k = KIND_NAMES[pv.kind];
@@ -51,3 +49,15 @@ export const noticePiiValues = frameRule({
     ctx.examine(await noticeCount(ctx.ds));
   },
 });
+
+const runs = new WeakMap<object, Promise<NoticeCell[]>>();
+
+/** The cells that may hold a number, read once per run; each span takes its posting dates. */
+function candidates(ctx: { ds: Dataset }): Promise<NoticeCell[]> {
+  let hit = runs.get(ctx);
+  if (!hit)
+    runs.set(ctx, (hit = noticeCells(ctx.ds).then((cells) => ctx.ds.all<NoticeCell>(
+      `SELECT notice_id, household_id, application_id, posted_on, _line, position, label, value FROM ${cells} c WHERE ${CANDIDATE_SQL} ORDER BY _line, position`,
+    ))));
+  return hit;
+}

@@ -17,7 +17,8 @@ export const SHARED_SCANS: Record<SharedScan, { table: string; holds: string; fr
   notice_cells: {
     table: 'notice_cells',
     from: ['notices'],
-    holds: 'one row per published cell: notice_id, household_id, application_id, posted_on, _line, position (1-based), label, value',
+    // Only what the rules filter and join on; a flagged cell's notice_id and application_id are read from notices by _line.
+    holds: 'one row per published cell: _line (the notice’s), household_id, posted_on, position (1-based), label, value',
   },
   covered: {
     table: 'jz_covered',
@@ -38,7 +39,7 @@ function buildSql(ds: Dataset, scan: SharedScan): string {
     case 'notice_cells':
       // 8× faster here than WITH ORDINALITY.
       return `CREATE TEMP TABLE IF NOT EXISTS ${table} AS
-        SELECT notice_id, household_id, application_id, posted_on, _line, generate_subscripts(columns, 1)::INTEGER AS position,
+        SELECT _line, household_id, posted_on, generate_subscripts(columns, 1)::INTEGER AS position,
                unnest(columns).label AS label, unnest(columns).value AS value
         FROM notices`;
     case 'covered': {

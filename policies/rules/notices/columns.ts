@@ -18,6 +18,17 @@ export interface NoticeCell {
 // Three rules read every cell: the engine's shared scan, built once per dataset.
 export const noticeCells = (ds: Dataset): Promise<string> => sharedScan(ds, 'notice_cells');
 
+/**
+ * The cells `where` picks (a condition on the cells table `c`), in notice then column order, with
+ * their notice's id and application read from notices by line: only for the cells picked.
+ */
+export function flaggedCellsSql(cells: string, where: string, posted = 'c.posted_on'): string {
+  return `WITH c AS MATERIALIZED (SELECT * FROM ${cells} c WHERE ${where})
+    SELECT n.notice_id, c.household_id, n.application_id, ${posted} AS posted_on, c._line, c.position, c.label, c.value
+    FROM c JOIN notices n ON n._line = c._line
+    ORDER BY c._line, c.position`;
+}
+
 export async function noticeCount(ds: Dataset): Promise<number> {
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM notices`);
   return n;

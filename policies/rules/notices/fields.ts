@@ -4,7 +4,7 @@ import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule, sqlList } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
-import { NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
+import { flaggedCellsSql, NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
 import { categoryName, HOUSE_NUMBER_PATTERN, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
 
 export const noticeFields = frameRule({
@@ -67,9 +67,7 @@ function flagged(ctx: { ds: Dataset }, cells: string, bad: string[], location: s
   let hit = mine.get(key);
   if (!hit)
     mine.set(key, (hit = ctx.ds.all<NoticeCell>(
-      `SELECT notice_id, household_id, application_id, strftime(posted_on, '%Y-%m-%d') AS posted_on, _line, position, label, value FROM ${cells} c
-       WHERE label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}'))
-       ORDER BY _line, position`,
+      flaggedCellsSql(cells, `label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}'))`, `strftime(c.posted_on, '%Y-%m-%d')`),
     )));
   return hit;
 }

@@ -89,13 +89,15 @@ async function query(ds: Dataset, years: number): Promise<Hit[]> {
        SELECT m.household_id, m.name, m.person_id, m.birth_date, m.relation
        FROM ${members} m
        WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
-     SELECT c.notice_id, c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation,
-            ${hasApps ? `coalesce(a.applicant_person_id = y.person_id, false)` : 'false'} AS is_applicant
-     FROM young y JOIN ${cells} c ON c.household_id = y.household_id
-     ${hasApps ? 'LEFT JOIN applications a ON a.application_id = c.application_id' : ''}
-     WHERE y.birth_date > c.posted_on - INTERVAL ${years} YEAR
-       AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
-     ORDER BY c._line, c.position, y.person_id`,
+     , hit AS MATERIALIZED (
+       SELECT c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation
+       FROM young y JOIN ${cells} c ON c.household_id = y.household_id
+       WHERE y.birth_date > c.posted_on - INTERVAL ${years} YEAR
+         AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id)))
+     SELECT n.notice_id, hit.*, ${hasApps ? `coalesce(a.applicant_person_id = hit.person_id, false)` : 'false'} AS is_applicant
+     FROM hit JOIN notices n ON n._line = hit._line
+     ${hasApps ? 'LEFT JOIN applications a ON a.application_id = n.application_id' : ''}
+     ORDER BY hit._line, hit.position, hit.person_id`,
   );
 }
 

@@ -4,7 +4,7 @@ import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
-import { NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
+import { flaggedCellsSql, NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
 import { CANDIDATE_SQL, findPersonalValues, PersonalValueKind } from './personal-values';
 
 const KIND_NAMES: Record<PersonalValueKind, { zh: string; en: string; mask: 'id' | 'phone' | 'card' }> = {
@@ -57,7 +57,7 @@ function candidates(ctx: { ds: Dataset }): Promise<NoticeCell[]> {
   let hit = runs.get(ctx);
   if (!hit)
     runs.set(ctx, (hit = noticeCells(ctx.ds).then((cells) => ctx.ds.all<NoticeCell>(
-      `SELECT notice_id, household_id, application_id, posted_on, _line, position, label, value FROM ${cells} c WHERE ${CANDIDATE_SQL} ORDER BY _line, position`,
+      flaggedCellsSql(cells, CANDIDATE_SQL),
     ))));
   return hit;
 }

@@ -26,23 +26,34 @@ export interface IncomeRow {
   items: IncomeItem[];
 }
 
-export function incomeItemsSql(scope: string, x: { not_income: string[]; deductions: string[] }): string {
+/**
+ * One statement per span: how many applications it judges (`n`), how many lack income items or
+ * members (`missing`), and the recomputed rows `keep` holds, with their items, in line order.
+ */
+export function incomeSql(scope: string, x: { not_income: string[]; deductions: string[] }, keep: string): string {
   // Per application, over its own two lists (no unnest and regrouping of every item): linear in the export.
   const fen = `CAST(i.amount * 100 AS BIGINT)`;
   const counts = (listed: 'counted' | 'excluded') =>
     `CASE WHEN i.type IN (${sqlList(x.not_income)}) THEN 0 WHEN i.type IN (${sqlList(x.deductions)}) THEN ${listed === 'counted' ? `-${fen}` : '0'} ELSE ${fen} END`;
   const total = (listed: 'counted' | 'excluded') => `coalesce(list_sum(list_transform(${listed}, i -> ${counts(listed)})), 0)`;
   const items = (listed: 'counted' | 'excluded') => `coalesce(list_transform(${listed}, i -> {'listed': '${listed}', 'type': i.type, 'fen': ${fen}}), [])`;
-  return `WITH cand AS (
+  return `WITH joined AS MATERIALIZED (
       SELECT a.application_id, a.household_id, a._line, a.decision.result AS result, a.decision.decided_on::VARCHAR AS decided_on,
              CAST(a.income.monthly_per_capita * 100 AS BIGINT) AS recorded_fen, CAST(a.income.standard_monthly * 100 AS BIGINT) AS standard_fen,
-             len(h.members)::INTEGER AS size, a.income.counted AS counted, a.income.excluded AS excluded
-      FROM applications a JOIN households h USING (household_id)
-      WHERE ${scope} AND a.income IS NOT NULL AND len(h.members) > 0),
+             len(h.members)::INTEGER AS size, a.income IS NULL AS no_income, h.household_id IS NULL AS no_household,
+             a.income.counted AS counted, a.income.excluded AS excluded
+      FROM applications a LEFT JOIN households h USING (household_id)
+      WHERE ${scope}),
     recomputed AS (
-      SELECT c.application_id, c.household_id, c._line, c.result, c.decided_on, c.recorded_fen::BIGINT AS recorded_fen, c.standard_fen::BIGINT AS standard_fen, c.size,
-             (${total('counted')} + ${total('excluded')})::BIGINT AS total_fen, list_concat(${items('counted')}, ${items('excluded')}) AS items
-      FROM cand c)`;
+      SELECT application_id, household_id, _line, result, decided_on, recorded_fen, standard_fen, size, counted, excluded,
+             (${total('counted')} + ${total('excluded')})::BIGINT AS total_fen
+      FROM joined WHERE NOT no_income AND NOT no_household AND size > 0)
+    SELECT (SELECT count(*) FROM joined)::INTEGER AS n,
+           (SELECT count(*) FILTER (WHERE no_income OR no_household OR size = 0) FROM joined)::INTEGER AS missing,
+           (SELECT list({'application_id': application_id, 'household_id': household_id, '_line': _line, 'result': result, 'decided_on': decided_on,
+                         'recorded_fen': recorded_fen, 'standard_fen': standard_fen, 'size': size, 'total_fen': total_fen,
+                         'items': list_concat(${items('counted')}, ${items('excluded')})} ORDER BY _line)
+            FROM recomputed WHERE ${keep}) AS rows`;
 }
 
 export const fenText = (fen: number | string) => {

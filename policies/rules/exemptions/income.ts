@@ -7,7 +7,7 @@
 // (disqualifying-grounds); one with a visible ground is an info naming it, not an omission.
 import { FrameContext, frameRule, Span, sqlList } from '../../frame';
 import { INCLUSION_CLAUSE } from './clause';
-import { fenText, incomeItemsSql, itemBreakdown, toIncomeRow } from './income-items';
+import { fenText, incomeSql, itemBreakdown, toIncomeRow } from './income-items';
 import { checkedText, foundText, GROUNDED_REFUSAL_REMEDY, otherGrounds } from '../../disqualifying-grounds';
 
 const KEYS = ['elig.income_tested_programs', 'elig.income_exclusions'] as const;
@@ -44,18 +44,13 @@ async function judgeSpan(span: Span<Key>, ctx: FrameContext<Key>): Promise<numbe
   const x = excl.value;
   const scope = `a.program IN (${sqlList(programs.value)}) AND ${span.where('a.decision.decided_on')}
     AND (a.decision.result = 'rejected' OR (a.decision.result = 'approved' AND a.decision.coverage = 'household'))`;
-  const [{ n, missing }] = await ds.all<{ n: number; missing: number }>(
-    `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE a.income IS NULL OR h.household_id IS NULL OR len(h.members) = 0)::INTEGER AS missing
-     FROM applications a LEFT JOIN households h USING (household_id) WHERE ${scope}`,
-  );
-  ctx.examine(n);
   const cmp = x.eligible_when === 'below' ? '<' : '<=';
-  const rows = (await ds.all(
-    `${incomeItemsSql(scope, x)}
-     SELECT * FROM recomputed
-     WHERE ((total_fen ${cmp} standard_fen * size) <> (result = 'approved')) OR abs(recorded_fen * size - total_fen) >= size
-     ORDER BY _line`,
-  )).map(toIncomeRow);
+  const [res] = await ds.all<{ n: number; missing: number; rows: unknown[] | null }>(
+    incomeSql(scope, x, `((total_fen ${cmp} standard_fen * size) <> (result = 'approved')) OR abs(recorded_fen * size - total_fen) >= size`),
+  );
+  ctx.examine(res.n);
+  const missing = res.missing;
+  const rows = (res.rows ?? []).map(toIncomeRow);
   const isEligible = (r: (typeof rows)[number]) => (x.eligible_when === 'below' ? r.total_fen < r.standard_fen * r.size : r.total_fen <= r.standard_fen * r.size);
   const grounds = await otherGrounds(ds, profile, rows.filter((r) => isEligible(r) && r.result === 'rejected').map((r) => r.application_id), ['income']);
   for (const r of rows) {

@@ -29,6 +29,16 @@ export function flaggedCellsSql(cells: string, where: string, posted = 'c.posted
     ORDER BY c._line, c.position`;
 }
 
+const runs = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/** `make()` once per rule run (its frame context) and key: what every span of the run reads alike. */
+export function oncePerRun<T>(ctx: object, key: string, make: () => Promise<T>): Promise<T> {
+  const mine = runs.get(ctx) ?? runs.set(ctx, new Map()).get(ctx)!;
+  let hit = mine.get(key) as Promise<T> | undefined;
+  if (!hit) mine.set(key, (hit = make()));
+  return hit;
+}
+
 export async function noticeCount(ds: Dataset): Promise<number> {
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM notices`);
   return n;

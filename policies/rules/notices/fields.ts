@@ -4,7 +4,7 @@ import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule, sqlList } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
-import { flaggedCellsSql, NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
+import { flaggedCellsSql, NoticeCell, noticeCells, noticeCount, oncePerRun, postedIn } from './columns';
 import { categoryName, HOUSE_NUMBER_PATTERN, looksLikeStreetAddress, normaliseLabel, synonymIndex } from './labels';
 
 export const noticeFields = frameRule({
@@ -21,7 +21,8 @@ export const noticeFields = frameRule({
   async eachSpan(span, ctx) {
     const { ds } = ctx;
     const cells = await noticeCells(ds);
-    const labels = await distinctLabels(ctx, cells);
+    // Read once per run: each span judges the same labels, and the same flagged cells when its synonyms are the same.
+    const labels = await oncePerRun(ctx, 'labels', async () => (await ds.all<{ label: string }>(`SELECT DISTINCT label FROM ${cells}`)).map((r) => r.label));
     const allowed = span.param('notice.allowed_categories');
     const synonyms = span.param('notice.label_synonyms');
     const level = span.maybe('notice.location_max_level');
@@ -29,7 +30,7 @@ export const noticeFields = frameRule({
     const allowedSet = new Set(allowed.value);
     const bad = labels.filter((l) => !allowedSet.has(index.get(normaliseLabel(l)) ?? ''));
     const location = labels.filter((l) => index.get(normaliseLabel(l)) === 'location');
-    const rows = (await flagged(ctx, cells, bad, location)).filter((c) => postedIn(span, c.posted_on));
+    const rows = (await oncePerRun(ctx, JSON.stringify([bad, location]), () => flagged(ds, cells, bad, location))).filter((c) => postedIn(span, c.posted_on));
     for (const cell of rows) {
       const category = index.get(normaliseLabel(cell.label));
       if (category === 'location' && !looksLikeStreetAddress(cell.value)) continue;
@@ -58,25 +59,8 @@ export const noticeFields = frameRule({
   },
 });
 
-const flaggedRuns = new WeakMap<object, Map<string, Promise<NoticeCell[]>>>();
-
-/** Cells under a forbidden label or a location down to a house number, read once per run for each set of labels; each span takes its posting dates. */
-function flagged(ctx: { ds: Dataset }, cells: string, bad: string[], location: string[]): Promise<NoticeCell[]> {
-  const mine = flaggedRuns.get(ctx) ?? flaggedRuns.set(ctx, new Map()).get(ctx)!;
-  const key = JSON.stringify([bad, location]);
-  let hit = mine.get(key);
-  if (!hit)
-    mine.set(key, (hit = ctx.ds.all<NoticeCell>(
-      flaggedCellsSql(cells, `label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}'))`, `strftime(c.posted_on, '%Y-%m-%d')`),
-    )));
-  return hit;
-}
-
-const runs = new WeakMap<object, Promise<string[]>>();
-
-/** Every label any notice uses, read once per run (each span judges the same labels by its own synonyms). */
-function distinctLabels(ctx: { ds: Dataset }, cells: string): Promise<string[]> {
-  let hit = runs.get(ctx);
-  if (!hit) runs.set(ctx, (hit = ctx.ds.all<{ label: string }>(`SELECT DISTINCT label FROM ${cells}`).then((rows) => rows.map((r) => r.label))));
-  return hit;
-}
+/** Cells under a forbidden label or a location down to a house number, in notice then column order. */
+const flagged = (ds: Dataset, cells: string, bad: string[], location: string[]) =>
+  ds.all<NoticeCell>(
+    flaggedCellsSql(cells, `label IN (${sqlList(bad)}) OR (label IN (${sqlList(location)}) AND regexp_matches(trim(value), '${HOUSE_NUMBER_PATTERN}'))`, `strftime(c.posted_on, '%Y-%m-%d')`),
+  );

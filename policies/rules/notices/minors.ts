@@ -5,7 +5,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { ageOn } from '../../dates';
 import { frameRule } from '../../frame';
 import { MINORS_CLAUSE } from './clause';
-import { noticeCells, noticeCount, postedIn } from './columns';
+import { noticeCells, noticeCount, oncePerRun, postedIn } from './columns';
 import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { Dataset } from '../../../engine/dataset/dataset';
 
@@ -39,7 +39,7 @@ export const noticeMinors = frameRule({
     const { ds } = ctx;
     const majority = span.param('notice.age_of_majority');
     // One comparison of cells with young members for the whole run (per age limit); each span takes its posting dates.
-    const hits = (await candidates(ctx, majority.value + 1)).filter((h) => postedIn(span, h.posted_on));
+    const hits = (await oncePerRun(ctx, `${majority.value + 1}`, () => query(ds, majority.value + 1))).filter((h) => postedIn(span, h.posted_on));
     for (const h of hits) {
       const age = ageOn(h.birth_date, h.posted_on);
       if (age >= majority.value) continue;
@@ -66,20 +66,11 @@ export const noticeMinors = frameRule({
   },
 });
 
-const runs = new WeakMap<object, Map<number, Promise<Hit[]>>>();
-
 /**
  * Candidates in SQL (members young enough on the posting date whose name or ID is in a cell), in
  * report order; the exact age on the day is decided by ageOn. Narrow first: only members young
  * enough on the latest posting date, and only cells of their households, are compared text to text.
  */
-function candidates(ctx: { ds: Dataset }, years: number): Promise<Hit[]> {
-  const mine = runs.get(ctx) ?? runs.set(ctx, new Map()).get(ctx)!;
-  let hit = mine.get(years);
-  if (!hit) mine.set(years, (hit = query(ctx.ds, years)));
-  return hit;
-}
-
 async function query(ds: Dataset, years: number): Promise<Hit[]> {
   const cells = await noticeCells(ds);
   const members = await sharedScan(ds, 'members');

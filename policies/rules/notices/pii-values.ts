@@ -4,7 +4,7 @@ import { Dataset } from '../../../engine/dataset/dataset';
 import { personal } from '../../../engine/findings/personal-data';
 import { frameRule } from '../../frame';
 import { CONTENT_CLAUSE } from './clause';
-import { flaggedCellsSql, NoticeCell, noticeCells, noticeCount, postedIn } from './columns';
+import { flaggedCellsSql, NoticeCell, noticeCells, noticeCount, oncePerRun, postedIn } from './columns';
 import { CANDIDATE_SQL, findPersonalValues, PersonalValueKind } from './personal-values';
 
 const KIND_NAMES: Record<PersonalValueKind, { zh: string; en: string; mask: 'id' | 'phone' | 'card' }> = {
@@ -27,7 +27,7 @@ export const noticePiiValues = frameRule({
   historyBeforeAuditPeriod: true,
   async eachSpan(span, ctx) {
     const { ds } = ctx;
-    const rows = (await candidates(ctx)).filter((c) => postedIn(span, c.posted_on));
+    const rows = (await oncePerRun(ctx, 'candidates', () => candidates(ds))).filter((c) => postedIn(span, c.posted_on));
     for (const cell of rows)
       for (const [i, pv] of findPersonalValues(cell.value).entries()) {
         const k = KIND_NAMES[pv.kind];
@@ -50,14 +50,5 @@ export const noticePiiValues = frameRule({
   },
 });
 
-const runs = new WeakMap<object, Promise<NoticeCell[]>>();
-
-/** The cells that may hold a number, read once per run; each span takes its posting dates. */
-function candidates(ctx: { ds: Dataset }): Promise<NoticeCell[]> {
-  let hit = runs.get(ctx);
-  if (!hit)
-    runs.set(ctx, (hit = noticeCells(ctx.ds).then((cells) => ctx.ds.all<NoticeCell>(
-      flaggedCellsSql(cells, CANDIDATE_SQL),
-    ))));
-  return hit;
-}
+/** The cells that may hold a number, in notice then column order. */
+const candidates = (ds: Dataset) => noticeCells(ds).then((cells) => ds.all<NoticeCell>(flaggedCellsSql(cells, CANDIDATE_SQL)));

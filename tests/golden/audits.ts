@@ -102,34 +102,53 @@ function readValues(profile: ResolvedProfile, rule: Rule, reads: Reads): string 
 type Failures = string[];
 
 /**
- * `rule` on `loaded` under each profile. A profile that agrees with an earlier one on everything
- * the rule read of it gets that earlier result (the rule is a pure function of what it read: it
- * would run the same SQL over the same tables), so each rule runs once per distinct set of values
- * it uses, not once per profile. A run that throws is noted in `failed` and gives no result.
+ * `run` under each profile, `run` calling `rules` with the profile it is given. A profile that
+ * agrees with an earlier one on everything the earlier run read of it gets that run's result: a
+ * rule is a pure function of what it read (it would run the same SQL over the same tables), so
+ * each run happens once per distinct set of values the rules use, not once per profile.
  */
-async function ruleUnder(loaded: LoadedExport, rule: Rule, profiles: { name: string; profile: ResolvedProfile }[], failed: Failures): Promise<GoldenResult[]> {
-  const runs: { reads: Reads; values: string; result: GoldenResult }[] = [];
-  const results: GoldenResult[] = [];
-  for (const { name, profile } of profiles) {
-    const same = runs.find((r) => readValues(profile, rule, r.reads) === r.values);
+export async function eachProfile<T>(profiles: ResolvedProfile[], rules: readonly Rule[], run: (profile: ResolvedProfile) => Promise<T>): Promise<T[]> {
+  const valuesOf = (profile: ResolvedProfile, reads: Reads) => rules.map((rule) => readValues(profile, rule, reads)).join('\n');
+  const runs: { reads: Reads; values: string; result: T }[] = [];
+  const out: T[] = [];
+  for (const profile of profiles) {
+    const same = runs.find((r) => valuesOf(profile, r.reads) === r.values);
     if (same) {
-      same.result.profiles.push(name);
+      out.push(same.result);
       continue;
     }
     const reads: Reads = new Set();
-    const r = await auditRule(loaded, recording(profile, reads), rule).catch((e: Error) => {
-      failed.push(`${rule.id} ${name}: ${e.message.split('\n')[0]}`);
-    });
-    if (!r) continue;
+    const result = await run(recording(profile, reads));
+    runs.push({ reads, values: valuesOf(profile, reads), result });
+    out.push(result);
+  }
+  return out;
+}
+
+/** `rule` on `loaded` under each profile (see `eachProfile`); a run that throws is noted in `failed` and gives no result. */
+async function ruleUnder(loaded: LoadedExport, rule: Rule, profiles: { name: string; profile: ResolvedProfile }[], failed: Failures): Promise<GoldenResult[]> {
+  const runs = await eachProfile(
+    profiles.map((p) => p.profile),
+    [rule],
+    (profile) => auditRule(loaded, profile, rule).catch((e: Error) => e),
+  );
+  const results: GoldenResult[] = [];
+  // A run shared by several profiles is one result: it is converted once, and they are added to it.
+  const entries = new Map<unknown, GoldenResult>();
+  runs.forEach((r, i) => {
+    const name = profiles[i].name;
+    if (r instanceof Error) return void failed.push(`${rule.id} ${name}: ${r.message.split('\n')[0]}`);
+    const known = entries.get(r);
+    if (known) return void known.profiles.push(name);
     const result: GoldenResult = JSON.parse(
       relativePaths(JSON.stringify({ profiles: [name], outcome: r.outcome, counts: r.counts, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings })),
     );
     // Two different reads can still give equal results: one entry per distinct result.
     const equal = results.find((x) => JSON.stringify({ ...x, profiles: [] }) === JSON.stringify({ ...result, profiles: [] }));
-    runs.push({ reads, values: readValues(profile, rule, reads), result: equal ?? result });
     if (equal) equal.profiles.push(name);
     else results.push(result);
-  }
+    entries.set(r, equal ?? result);
+  });
   return results;
 }
 

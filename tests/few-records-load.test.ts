@@ -1,20 +1,30 @@
 // A JSON array of a few records (a spec scenario's, most fixtures') is loaded without the
 // one-pass statement: every record gets the second look (ajv, then from_json). The tables and
-// rejections must be those the one-pass path gives, so each single-file fixture export is also
-// written as an NDJSON folder, one compact record per line (which the one-pass path reads), and
-// the two loads are compared table by table, column types and rows, and rejection by rejection.
+// rejections must be those the one-pass path gives: every record of the fixture exports is
+// loaded both ways and the two loads are compared table by table, column types and rows, and
+// rejection by rejection.
 import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COLLECTION_NAMES } from '../schemas/case-export';
+import { COLLECTION_NAMES, COLLECTIONS, CollectionName, SCHEMA_VERSION } from '../schemas/case-export';
+import { SPEC_META } from '../engine/load/from-records';
 import { discover } from '../engine/load/discover';
 import { loadExport, LoadedExport } from '../engine/load/loader';
 import { NORMALISED_IDS } from '../engine/load/person-ids';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'exports');
-const SINGLE_FILES = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+const EXPORTS = fs.readdirSync(FIXTURES).sort().map((f) => path.join(FIXTURES, f));
+
+function parsed(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === 'object' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** JSON text without the whitespace between tokens (strings kept as written). */
 function compact(text: string): string {
@@ -34,11 +44,38 @@ function compact(text: string): string {
   return out;
 }
 
-/** The export as a folder: meta.json and one NDJSON file per collection, record n on line n. */
-function asNdjsonFolder(file: string, dir: string): void {
-  const found = discover(file);
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')).meta));
-  for (const f of found.files) fs.writeFileSync(path.join(dir, `${f.collection}.ndjson`), (f.texts ?? []).map(compact).join('\n') + '\n');
+const CHUNK = 32;
+
+/**
+ * Every record of the fixture exports that JSON.parse reads (a line nothing reads stops a load,
+ * see exactness.test.ts), one per primary key, dealt into exports of at most
+ * CHUNK records per collection (a few: the loader reads them without the one-pass statement).
+ * Each is written twice: as one JSON file, and as a folder of NDJSON files, one compact record
+ * per line, record n on line n (which the one-pass path reads).
+ */
+function writeExports(dir: string): { file: string; folder: string }[] {
+  const byCollection = new Map<CollectionName, Map<string, string>>();
+  for (const exportPath of EXPORTS)
+    for (const f of discover(exportPath).files)
+      for (const text of f.texts ?? fs.readFileSync(f.file, 'utf8').split(/\r?\n/)) {
+        const record = parsed(text);
+        if (!record) continue;
+        const key = String(record[COLLECTIONS[f.collection].key]);
+        const records = byCollection.get(f.collection) ?? byCollection.set(f.collection, new Map()).get(f.collection)!;
+        if (!records.has(key)) records.set(key, compact(text));
+      }
+  const meta = JSON.stringify({ ...SPEC_META, schema_version: SCHEMA_VERSION });
+  const n = Math.max(...[...byCollection.values()].map((r) => Math.ceil(r.size / CHUNK)));
+  return Array.from({ length: n }, (_, i) => {
+    const chunk = [...byCollection].map(([c, records]) => [c, [...records.values()].slice(i * CHUNK, (i + 1) * CHUNK)] as const).filter(([, texts]) => texts.length);
+    const file = path.join(dir, `export-${i}.json`);
+    const folder = path.join(dir, `export-${i}`);
+    fs.writeFileSync(file, `{"meta":${meta},${chunk.map(([c, texts]) => `"${c}":[${texts.join(',')}]`).join(',')}}`);
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'meta.json'), meta);
+    for (const [c, texts] of chunk) fs.writeFileSync(path.join(folder, `${c}.ndjson`), texts.join('\n') + '\n');
+    return { file, folder };
+  });
 }
 
 /** Every table the loader made, as column types and rows in line order; the rejections with their place as a line. */
@@ -50,34 +87,33 @@ async function contents(loaded: LoadedExport): Promise<unknown> {
     const rows = await ds.all(`SELECT * FROM ${c} ORDER BY ALL`);
     tables[c] = { types, rows };
   }
-  const rejected = loaded.rejected.map(({ file, index, line, ...r }) => ({ ...r, line: line ?? index! + 1 }));
-  return { counts: loaded.counts, tables, rejected };
+  // Collections load in their files' order: a folder's sorted names, a JSON file's keys.
+  const rejected = loaded.rejected.map(({ file, index, line, ...r }) => ({ ...r, line: line ?? index! + 1 })).sort((a, b) => a.collection.localeCompare(b.collection) || a.line - b.line);
+  return { counts: Object.fromEntries(Object.entries(loaded.counts).sort()), tables, rejected };
 }
 
 describe('a few records load as the one-pass path loads them', function () {
   this.timeout(120_000);
   let tmp: string;
-  before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-few-'))));
+  let exports: { file: string; folder: string }[];
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-few-'));
+    exports = writeExports(tmp);
+  });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('the fixtures hold single-file exports with arrays of a few records and of more', () => {
-    const sizes = SINGLE_FILES.flatMap((f) => discover(path.join(FIXTURES, f)).files.map((c) => c.texts?.length ?? 0));
-    expect(sizes.some((n) => n > 0 && n <= 64)).to.equal(true);
-    expect(sizes.some((n) => n > 64)).to.equal(true);
-  });
-
-  for (const name of SINGLE_FILES)
-    it(`${name}: the same tables, column types, rows and rejections as its records written as NDJSON lines`, async () => {
-      const file = path.join(FIXTURES, name);
-      const dir = path.join(tmp, name.replace(/\.json$/, ''));
-      fs.mkdirSync(dir);
-      asNdjsonFolder(file, dir);
-      const [array, lines] = [await loadExport(file, { allowEmpty: true }), await loadExport(dir, { allowEmpty: true })];
+  it('every record of the fixture exports: the same tables, column types, rows and rejections as the same records written as NDJSON lines', async () => {
+    let records = 0;
+    for (const { file, folder } of exports) {
+      const [array, lines] = [await loadExport(file), await loadExport(folder)];
       try {
-        expect(await contents(array)).to.deep.equal(await contents(lines));
+        expect(await contents(array), path.basename(file)).to.deep.equal(await contents(lines));
+        records += Object.values(array.counts).reduce((a, b) => a + (b ?? 0), 0);
       } finally {
         array.dataset.close();
         lines.dataset.close();
       }
-    });
+    }
+    expect(records).to.be.greaterThan(300);
+  });
 });

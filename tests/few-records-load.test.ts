@@ -10,7 +10,7 @@ import path from 'node:path';
 import { COLLECTION_NAMES, COLLECTIONS, CollectionName, SCHEMA_VERSION } from '../schemas/case-export';
 import { SPEC_META } from '../engine/load/from-records';
 import { discover } from '../engine/load/discover';
-import { loadExport, LoadedExport } from '../engine/load/loader';
+import { FEW_LINES, loadExport, LoadedExport } from '../engine/load/loader';
 import { NORMALISED_IDS } from '../engine/load/person-ids';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -44,12 +44,11 @@ function compact(text: string): string {
   return out;
 }
 
-const CHUNK = 32;
 
 /**
  * Every record of the fixture exports that JSON.parse reads (a line nothing reads stops a load,
  * see exactness.test.ts), one per primary key, dealt into exports of at most
- * CHUNK records per collection (a few: the loader reads them without the one-pass statement).
+ * FEW_LINES records per collection (the most the loader reads without the one-pass statement).
  * Each is written twice: as one JSON file, and as a folder of NDJSON files, one compact record
  * per line, record n on line n (which the one-pass path reads).
  */
@@ -65,9 +64,9 @@ function writeExports(dir: string): { file: string; folder: string }[] {
         if (!records.has(key)) records.set(key, compact(text));
       }
   const meta = JSON.stringify({ ...SPEC_META, schema_version: SCHEMA_VERSION });
-  const n = Math.max(...[...byCollection.values()].map((r) => Math.ceil(r.size / CHUNK)));
+  const n = Math.max(...[...byCollection.values()].map((r) => Math.ceil(r.size / FEW_LINES)));
   return Array.from({ length: n }, (_, i) => {
-    const chunk = [...byCollection].map(([c, records]) => [c, [...records.values()].slice(i * CHUNK, (i + 1) * CHUNK)] as const).filter(([, texts]) => texts.length);
+    const chunk = [...byCollection].map(([c, records]) => [c, [...records.values()].slice(i * FEW_LINES, (i + 1) * FEW_LINES)] as const).filter(([, texts]) => texts.length);
     const file = path.join(dir, `export-${i}.json`);
     const folder = path.join(dir, `export-${i}`);
     fs.writeFileSync(file, `{"meta":${meta},${chunk.map(([c, texts]) => `"${c}":[${texts.join(',')}]`).join(',')}}`);

@@ -193,7 +193,7 @@ const planOf = (c: CollectionName) => plans.get(c) ?? plans.set(c, onePass(schem
 // every record, as it reads suspect lines, and one statement types the conforming ones with
 // from_json, as the second look types them. The tables and rejections are the one-pass path's
 // (tests/few-records-load.test.ts loads every fixture record both ways).
-const FEW_LINES = 64;
+export const FEW_LINES = 64;
 const fewLines = (f: CollectionFile) => f.format === 'array' && (f.texts?.length ?? 0) <= FEW_LINES;
 
 async function loadFew(ds: Dataset, f: CollectionFile, reject: (line: number, record: unknown, errors: FieldError[]) => void, rejected: RejectedRecord[]) {

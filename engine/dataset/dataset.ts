@@ -52,6 +52,8 @@ function instanceSettings(memoryLimit?: string): Record<string, string> {
   return {
     memory_limit: memoryLimit ?? process.env.JIUZHU_MEMORY_LIMIT ?? '1500MB',
     temp_directory: path.join(os.tmpdir(), `jiuzhu-spill-${process.pid}`),
+    // DuckDB's worker threads (default: one per core), e.g. 1 where several processes share the cores.
+    ...(process.env.JIUZHU_THREADS ? { threads: process.env.JIUZHU_THREADS } : {}),
   };
 }
 

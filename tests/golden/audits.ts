@@ -2,10 +2,11 @@
 // its outcome, counts and findings. Moving rules onto the frame must leave all of it unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
+import { COLLECTION_NAMES } from '../../schemas/case-export';
 import { loadExport, LoadedExport } from '../../engine/load/loader';
 import { loadProfile, PROFILES_DIR } from '../../engine/profile/load';
 import { ResolvedProfile } from '../../engine/profile/profile';
-import { auditRule } from '../../engine/run/audit';
+import { auditRule, collectionsRead } from '../../engine/run/audit';
 import { RuleResult } from '../../engine/run/outcome';
 import { Rule } from '../../policies/rule';
 import { RULES } from '../../policies/rules';
@@ -97,45 +98,107 @@ function readValues(profile: ResolvedProfile, rule: Rule, reads: Reads): string 
   );
 }
 
+/** Runs that threw, as `rule profile: the error's first line`. */
+type Failures = string[];
+
 /**
- * `rule` on `loaded` under each profile. A profile that agrees with an earlier one on everything
- * the rule read of it gets that earlier result (the rule is a pure function of what it read), so
- * each rule runs once per distinct set of values it uses, not once per profile.
+ * `run` under each profile, `run` calling `rules` with the profile it is given. A profile that
+ * agrees with an earlier one on everything the earlier run read of it gets that run's result: a
+ * rule is a pure function of what it read (it would run the same SQL over the same tables), so
+ * each run happens once per distinct set of values the rules use, not once per profile.
  */
-async function ruleUnder(loaded: LoadedExport, rule: Rule, profiles: { name: string; profile: ResolvedProfile }[]): Promise<GoldenResult[]> {
-  const runs: { reads: Reads; values: string; result: GoldenResult }[] = [];
-  const results: GoldenResult[] = [];
-  for (const { name, profile } of profiles) {
-    const same = runs.find((r) => readValues(profile, rule, r.reads) === r.values);
+export async function eachProfile<T>(profiles: ResolvedProfile[], rules: readonly Rule[], run: (profile: ResolvedProfile) => Promise<T>): Promise<T[]> {
+  const valuesOf = (profile: ResolvedProfile, reads: Reads) => rules.map((rule) => readValues(profile, rule, reads)).join('\n');
+  const runs: { reads: Reads; values: string; result: T }[] = [];
+  const out: T[] = [];
+  for (const profile of profiles) {
+    const same = runs.find((r) => valuesOf(profile, r.reads) === r.values);
     if (same) {
-      same.result.profiles.push(name);
+      out.push(same.result);
       continue;
     }
     const reads: Reads = new Set();
-    const r = await auditRule(loaded, recording(profile, reads), rule);
+    const result = await run(recording(profile, reads));
+    runs.push({ reads, values: valuesOf(profile, reads), result });
+    out.push(result);
+  }
+  return out;
+}
+
+/** `rule` on `loaded` under each profile (see `eachProfile`); a run that throws is noted in `failed` and gives no result. */
+async function ruleUnder(loaded: LoadedExport, rule: Rule, profiles: { name: string; profile: ResolvedProfile }[], failed: Failures): Promise<GoldenResult[]> {
+  const runs = await eachProfile(
+    profiles.map((p) => p.profile),
+    [rule],
+    (profile) => auditRule(loaded, profile, rule).catch((e: Error) => e),
+  );
+  const results: GoldenResult[] = [];
+  // A run shared by several profiles is one result: it is converted once, and they are added to it.
+  const entries = new Map<unknown, GoldenResult>();
+  runs.forEach((r, i) => {
+    const name = profiles[i].name;
+    if (r instanceof Error) return void failed.push(`${rule.id} ${name}: ${r.message.split('\n')[0]}`);
+    const known = entries.get(r);
+    if (known) return void known.profiles.push(name);
     const result: GoldenResult = JSON.parse(
       relativePaths(JSON.stringify({ profiles: [name], outcome: r.outcome, counts: r.counts, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings })),
     );
     // Two different reads can still give equal results: one entry per distinct result.
     const equal = results.find((x) => JSON.stringify({ ...x, profiles: [] }) === JSON.stringify({ ...result, profiles: [] }));
-    runs.push({ reads, values: readValues(profile, rule, reads), result: equal ?? result });
     if (equal) equal.profiles.push(name);
     else results.push(result);
-  }
+    entries.set(r, equal ?? result);
+  });
   return results;
 }
 
-/** The audit of one export under every loadable profile, one DuckDB for the export. */
-export async function goldenOf(exportPath: string, profiles = goldenProfiles()): Promise<Record<string, GoldenResult[]>> {
+/** Every rule's results on one export (rule id → distinct results), and the runs that threw. */
+export interface ExportAudit {
+  rules: Record<string, GoldenResult[]>;
+  failed: Failures;
+}
+
+/**
+ * Every rule of `rules` on one export under every loadable profile, one DuckDB for the export,
+ * with the tables of the collections a rule does not declare (`needs`, `reads`) renamed away
+ * while it runs: the export still has them, but naming one in SQL fails ("Table … does not
+ * exist"), so an undeclared read is a failed run. Rules declaring the same collections share
+ * one renaming. Nothing else differs from a plain run: `Dataset.has` answers from the export's
+ * files, and no rule looks tables up in DuckDB's catalogue.
+ */
+export async function auditEveryRule(exportPath: string, profiles = goldenProfiles(), rules: readonly Rule[] = RULES): Promise<ExportAudit> {
   const loaded = await loadExport(path.join(ROOT, exportPath));
+  const ds = loaded.dataset;
   const usable = profiles.filter((p): p is { name: string; profile: ResolvedProfile } => !!p.profile);
-  const out: Record<string, GoldenResult[]> = {};
-  try {
-    for (const rule of RULES) out[rule.id] = await ruleUnder(loaded, rule, usable);
-  } finally {
-    loaded.dataset.close();
+  const byDeclared = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    const key = collectionsRead(rule).sort().join(',');
+    byDeclared.set(key, [...(byDeclared.get(key) ?? []), rule]);
   }
-  return out;
+  const done = new Map<string, GoldenResult[]>();
+  const failed: Failures = [];
+  try {
+    for (const group of byDeclared.values()) {
+      const hidden = COLLECTION_NAMES.filter((c) => ds.has(c) && !collectionsRead(group[0]).includes(c));
+      for (const c of hidden) await ds.run(`ALTER TABLE ${c} RENAME TO undeclared_${c}`);
+      try {
+        for (const rule of group) done.set(rule.id, await ruleUnder(loaded, rule, usable, failed));
+      } finally {
+        for (const c of hidden) await ds.run(`ALTER TABLE undeclared_${c} RENAME TO ${c}`);
+      }
+    }
+  } finally {
+    ds.close();
+  }
+  // In the rules' order, as the snapshot lists them.
+  return { rules: Object.fromEntries(rules.map((r) => [r.id, done.get(r.id)!])), failed };
+}
+
+/** The audit of one export under every loadable profile (see `auditEveryRule`); a run that throws fails it. */
+export async function goldenOf(exportPath: string, profiles = goldenProfiles()): Promise<Record<string, GoldenResult[]>> {
+  const { rules, failed } = await auditEveryRule(exportPath, profiles);
+  if (failed.length) throw new Error(`${exportPath}: ${failed.join('; ')}`);
+  return rules;
 }
 
 export async function goldenAll(): Promise<Golden> {

@@ -49,13 +49,20 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   if (options.db && fs.existsSync(options.db)) throw new InputError(`--db 文件已存在: ${options.db}`, `--db file already exists: ${options.db}`);
   const dataset = options.attached && !options.db ? await Dataset.attached() : await Dataset.open(options.db, options.memoryLimit);
   dataset.meta = found.meta;
+  const parses = new Map<CollectionFile, Promise<boolean>>();
   try {
     await dataset.run(`SET preserve_insertion_order = true`);
     await dataset.run(`CREATE TABLE ${NORMALISED_IDS} (collection VARCHAR, _line INTEGER, id VARCHAR, path VARCHAR)`);
     const rejected: RejectedRecord[] = [];
     const counts: Partial<Record<CollectionName, number>> = {};
+    // Every NDJSON file's parse starts at once, each on a connection of its own: DuckDB parses them
+    // side by side, and goes on while this thread is busy (loading Cucumber, in an audit). What
+    // follows a parse runs collection by collection, in the export's order; small files are
+    // started first, so they are not queued behind the large ones.
+    const bySize = found.files.filter((f) => f.format === 'ndjson').map((f) => ({ f, size: fs.statSync(f.file).size }));
+    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, parseFile(dataset, f));
     for (const f of found.files) {
-      const result = await loadCollection(dataset, f);
+      const result = await loadCollection(dataset, f, parses.get(f));
       await rejectNewerFields(dataset, f, found.meta.schema_version, result.rejected);
       rejected.push(...result.rejected);
       dataset.rejected.push(...result.rejected);
@@ -70,6 +77,7 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     }
     return { path: found.path, shape: found.shape, meta: found.meta, dataset, counts, rejected };
   } catch (e) {
+    await Promise.allSettled(parses.values());
     if (!(e instanceof InputError)) dataset.close();
     throw e;
   }
@@ -138,7 +146,7 @@ async function rawLines(ds: Dataset, f: CollectionFile, raw: string): Promise<vo
 
 type Reject = (line: number, record: unknown, errors: FieldError[]) => void;
 
-async function loadCollection(ds: Dataset, f: CollectionFile) {
+async function loadCollection(ds: Dataset, f: CollectionFile, parse?: Promise<boolean>) {
   const c = f.collection;
   const raw = `raw_${c}`;
   const keyField = COLLECTIONS[c].key;
@@ -148,8 +156,9 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
     rejected.push({ collection: c, file: f.file, ...where(f, line), id, errors, ...(record !== undefined ? { record } : {}) });
   };
   // Either way: table `c` typed with `_suspect`, and sus_<c> holding the suspect lines' text.
-  const direct = f.format === 'ndjson' && (await parseFile(ds, f));
-  if (!direct) await parseLines(ds, f, raw, reject);
+  const direct = (await parse) === true;
+  if (direct) await suspectLines(ds, c);
+  else await parseLines(ds, f, raw, reject);
   const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM sus_${c} ORDER BY _line`)).map((r) => Number(r._line));
   await ds.run(`DELETE FROM ${c} WHERE _suspect`);
   await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
@@ -176,23 +185,28 @@ const notBlank = (j: string) => `${j} IS NOT NULL AND (strlen(${j}) > 8 OR trim(
 // province's size that table alone outgrows the memory limit): the row's position in the typed
 // table is its line, and only the suspect lines' text is kept. False when some line cannot be
 // parsed at all: the file then goes through parseLines, which finds and reports those lines.
-async function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
+function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
   const c = f.collection;
-  const parsed = await ds.run(`CREATE TABLE ${c} AS ${onePassLinesSelect(planOf(c), linesOf(f.file), lowerXOf(c))}`).then(
-    () => true,
-    (e: Error) => {
-      if (/malformed JSON/i.test(e.message)) return false;
-      return encodingError(f)(e);
-    },
-  );
-  if (!parsed) {
-    await ds.run(`DROP TABLE IF EXISTS ${c}`);
-    return false;
-  }
+  const parsed = ds.connect().then(async (conn) => {
+    try {
+      return await conn.run(`CREATE TABLE ${c} AS ${onePassLinesSelect(planOf(c), linesOf(f.file), lowerXOf(c))}`).then(
+        () => true,
+        (e: Error) => (/malformed JSON/i.test(e.message) ? false : encodingError(f)(e)),
+      );
+    } finally {
+      conn.closeSync();
+    }
+  });
+  // Awaited in its collection's turn; a failure before then is not an unhandled rejection.
+  parsed.catch(() => undefined);
+  return parsed;
+}
+
+/** After parseFile: sus_<c> from the suspect rows' text, `_line` from each row's position. */
+async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
   await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${c} WHERE _suspect AND ${notBlank('_text')}`);
   await ds.run(`UPDATE ${c} SET _line = CAST(rowid + 1 AS INTEGER)`);
   await ds.run(`ALTER TABLE ${c} DROP COLUMN _text`);
-  return true;
 }
 
 // Lines of a JSON array or a Parquet file, or of an NDJSON file some line of which DuckDB cannot
@@ -201,6 +215,7 @@ async function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
 // that nothing reads is malformed JSON and stops the run, naming file and line.
 async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: Reject): Promise<void> {
   const c = f.collection;
+  await ds.run(`DROP TABLE IF EXISTS ${c}`);
   await rawLines(ds, f, raw);
   // Lines nothing can read are left out once found.
   const lines = (unreadable?: number[]) =>

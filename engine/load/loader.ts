@@ -155,13 +155,11 @@ async function loadCollection(ds: Dataset, f: CollectionFile, parse?: Promise<bo
     const id = record && typeof record === 'object' && typeof (record as any)[keyField] === 'string' ? (record as any)[keyField] : undefined;
     rejected.push({ collection: c, file: f.file, ...where(f, line), id, errors, ...(record !== undefined ? { record } : {}) });
   };
-  // Either way: table `c` typed with `_suspect`, and sus_<c> holding the suspect lines' text.
+  // Either way: table `c` of the lines that certainly conform, and sus_<c> holding the suspect lines' text.
   const direct = (await parse) === true;
   if (direct) await suspectLines(ds, c);
   else await parseLines(ds, f, raw, reject);
   const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM sus_${c} ORDER BY _line`)).map((r) => Number(r._line));
-  await ds.run(`DELETE FROM ${c} WHERE _suspect`);
-  await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
   if (suspects.length) await secondLook(ds, f, suspects, reject, rejected);
   await rejectDuplicateKeys(ds, f, raw, keyField, rejected, direct);
   await ds.run(`DROP TABLE sus_${c}`);
@@ -189,7 +187,7 @@ function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
   const c = f.collection;
   const parsed = ds.connect().then(async (conn) => {
     try {
-      return await conn.run(`CREATE TABLE ${c} AS ${onePassLinesSelect(planOf(c), linesOf(f.file), lowerXOf(c))}`).then(
+      return await conn.run(`CREATE TABLE ${parsedTable(c)} AS ${onePassLinesSelect(planOf(c), linesOf(f.file), lowerXOf(c))}`).then(
         () => true,
         (e: Error) => (/malformed JSON/i.test(e.message) ? false : encodingError(f)(e)),
       );
@@ -202,11 +200,17 @@ function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
   return parsed;
 }
 
-/** After parseFile: sus_<c> from the suspect rows' text, `_line` from each row's position. */
+/** The table parseFile fills, every line a row, before `_line` is known. */
+const parsedTable = (c: CollectionName) => `jz_parsed_${c}`;
+
+// After parseFile: sus_<c> from the suspect rows' text, and the table of the others with `_line`
+// from each row's position. A copy, not an UPDATE of `_line`: DuckDB keeps an updated column as
+// changes over the old values, and every later scan of the table (every rule's) merges them.
 async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
-  await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${c} WHERE _suspect AND ${notBlank('_text')}`);
-  await ds.run(`UPDATE ${c} SET _line = CAST(rowid + 1 AS INTEGER)`);
-  await ds.run(`ALTER TABLE ${c} DROP COLUMN _text`);
+  const parsed = parsedTable(c);
+  await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${parsed} WHERE _suspect AND ${notBlank('_text')}`);
+  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${planOf(c).names.join(', ')} FROM ${parsed} WHERE NOT _suspect`);
+  await ds.run(`DROP TABLE ${parsed}`);
 }
 
 // Lines of a JSON array or a Parquet file, or of an NDJSON file some line of which DuckDB cannot
@@ -215,7 +219,7 @@ async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
 // that nothing reads is malformed JSON and stops the run, naming file and line.
 async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: Reject): Promise<void> {
   const c = f.collection;
-  await ds.run(`DROP TABLE IF EXISTS ${c}`);
+  await ds.run(`DROP TABLE IF EXISTS ${parsedTable(c)}`);
   await rawLines(ds, f, raw);
   // Lines nothing can read are left out once found.
   const lines = (unreadable?: number[]) =>
@@ -242,6 +246,8 @@ async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: R
     );
   }
   await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT _line, j FROM v_${raw} WHERE _line IN (SELECT _line FROM ${c} WHERE _suspect)`);
+  await ds.run(`DELETE FROM ${c} WHERE _suspect`);
+  await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
 }
 
 const plans = new Map<CollectionName, OnePassSql>();

@@ -123,8 +123,7 @@ export class Dataset {
    * whatever it caches per dataset object, are never shared with runs that see every row.
    */
   async hide(lines: Map<CollectionName, number[]>): Promise<Dataset> {
-    const conn = await this.instance.connect();
-    if (this.attached) await conn.run(`USE ${this.catalog}`);
+    const conn = await this.connect();
     const view: Dataset = Object.assign(Object.create(this), { conn, hidden: new Map() });
     await view.run(`CREATE TEMP TABLE jz_hidden (collection VARCHAR, _line INTEGER)`);
     for (const [c, l] of lines) {
@@ -134,6 +133,13 @@ export class Dataset {
       view.hidden.set(c, l.length);
     }
     return view;
+  }
+
+  /** Another connection to this dataset's database, for statements run side by side; the caller closes it. */
+  async connect(): Promise<DuckDBConnection> {
+    const conn = await this.instance.connect();
+    if (this.attached) await conn.run(`USE ${this.catalog}`);
+    return conn;
   }
 
   /** Closes the connection `hide` opened, and with it its views; called on the dataset it returned. */

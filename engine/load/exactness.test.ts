@@ -104,6 +104,25 @@ describe('repeated keys and invalid text', () => {
     expect((await loaded.dataset.all<{ household_id: string }>('SELECT household_id FROM households ORDER BY _line')).map((r) => r.household_id)).to.deep.equal(['H1', 'H3']);
   });
 
+  it('numbers the lines of a file holding a line of spaces, which the parse cannot read, as any other', async () => {
+    const loaded = await load({ 'households.ndjson': [JSON.stringify(household('H1')), '   ', '', JSON.stringify({ ...household('H2'), area_type: 'town' }), JSON.stringify(household('H3'))].join('\n') });
+    expect(loaded.rejected.map((r) => [r.line, r.id])).to.deep.equal([[4, 'H2']]);
+    expect(await loaded.dataset.all('SELECT _line, household_id FROM households')).to.deep.equal([{ _line: 1, household_id: 'H1' }, { _line: 5, household_id: 'H3' }]);
+  });
+
+  it('stops on a file that is not UTF-8 while the other files are being parsed, naming it', async () => {
+    const bad = Buffer.concat([Buffer.from('{"household_id":"H2","region_name":"'), Buffer.from([0xb0, 0xa1]), Buffer.from('"}\n')]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-exact-'));
+    made.push(dir);
+    fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(META));
+    fs.writeFileSync(path.join(dir, 'payments.ndjson'), payment('P1', '1.00'));
+    fs.writeFileSync(path.join(dir, 'households.ndjson'), bad);
+    await loadExport(dir).then(
+      () => expect.fail('loaded'),
+      (e) => expect(e).to.be.instanceOf(InputError).and.have.property('message').that.matches(/households\.ndjson:1: 不是 UTF-8 编码/),
+    );
+  });
+
   it('still stops on malformed JSON, naming file and line', async () => {
     await load({ 'households.ndjson': [JSON.stringify(household('H1')), '{"household_id": "H2",'].join('\n') }).then(
       () => expect.fail('loaded'),

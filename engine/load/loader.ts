@@ -13,7 +13,7 @@ import { jsonStructure } from './duck-types';
 import { readParquet, rowAt } from './parquet';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
-import { onePass, OnePassSql, onePassSelect } from './one-pass';
+import { onePass, onePassLinesSelect, OnePassSql, onePassSelect } from './one-pass';
 import { flagViolations } from './sql-validator';
 import { FieldError, validateRecord } from './validator';
 import { checkCollectionVersions, rejectNewerFields } from './versions';
@@ -49,13 +49,20 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   if (options.db && fs.existsSync(options.db)) throw new InputError(`--db 文件已存在: ${options.db}`, `--db file already exists: ${options.db}`);
   const dataset = options.attached && !options.db ? await Dataset.attached() : await Dataset.open(options.db, options.memoryLimit);
   dataset.meta = found.meta;
+  const parses = new Map<CollectionFile, Promise<boolean>>();
   try {
     await dataset.run(`SET preserve_insertion_order = true`);
     await dataset.run(`CREATE TABLE ${NORMALISED_IDS} (collection VARCHAR, _line INTEGER, id VARCHAR, path VARCHAR)`);
     const rejected: RejectedRecord[] = [];
     const counts: Partial<Record<CollectionName, number>> = {};
+    // Every NDJSON file's parse starts at once, each on a connection of its own: DuckDB parses them
+    // side by side, and goes on while this thread is busy (loading Cucumber, in an audit). What
+    // follows a parse runs collection by collection, in the export's order; small files are
+    // started first, so they are not queued behind the large ones.
+    const bySize = found.files.filter((f) => f.format === 'ndjson').map((f) => ({ f, size: fs.statSync(f.file).size }));
+    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, parseFile(dataset, f));
     for (const f of found.files) {
-      const result = await loadCollection(dataset, f);
+      const result = await loadCollection(dataset, f, parses.get(f));
       await rejectNewerFields(dataset, f, found.meta.schema_version, result.rejected);
       rejected.push(...result.rejected);
       dataset.rejected.push(...result.rejected);
@@ -70,6 +77,7 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     }
     return { path: found.path, shape: found.shape, meta: found.meta, dataset, counts, rejected };
   } catch (e) {
+    await Promise.allSettled(parses.values());
     if (!(e instanceof InputError)) dataset.close();
     throw e;
   }
@@ -117,47 +125,115 @@ function parsed(text: string): unknown {
   }
 }
 
-async function loadCollection(ds: Dataset, f: CollectionFile) {
+/** Every line of an NDJSON file as one VARCHAR column `j`, in file order, blank lines NULL. */
+// chr(1) never occurs unescaped in JSON text, so no line is split.
+export const linesOf = (file: string) =>
+  `read_csv(${sqlString(file)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`;
+
+/** A file in another encoding (GBK, say) is not one bad record but a wrong export. */
+function encodingError(f: CollectionFile) {
+  return (e: Error): never => {
+    if (!/Invalid unicode/i.test(e.message)) throw e;
+    const line = /on Line: (\d+)/.exec(e.message)?.[1];
+    const where = line ? `:${line}` : '';
+    throw new InputError(`${f.file}${where}: 不是 UTF-8 编码(请以 UTF-8 导出)`, `${f.file}${where}: not UTF-8 encoded (export as UTF-8)`);
+  };
+}
+
+/** A temporary table of every line's text, row n being line n (rowid follows file order: insertion order is preserved). */
+async function rawLines(ds: Dataset, f: CollectionFile, raw: string): Promise<void> {
+  if (f.format === 'array') await appendTexts(ds, raw, f.texts ?? []);
+  else if (f.format === 'parquet') await readParquet(ds, f, raw);
+  else await ds.run(`CREATE TEMP TABLE ${raw} AS SELECT j FROM ${linesOf(f.file)}`).catch(encodingError(f));
+}
+
+type Reject = (line: number, record: unknown, errors: FieldError[]) => void;
+
+async function loadCollection(ds: Dataset, f: CollectionFile, parse?: Promise<boolean>) {
   const c = f.collection;
   const raw = `raw_${c}`;
   const keyField = COLLECTIONS[c].key;
   const rejected: RejectedRecord[] = [];
-  const reject = (line: number, record: unknown, errors: FieldError[]) => {
+  const reject: Reject = (line, record, errors) => {
     const id = record && typeof record === 'object' && typeof (record as any)[keyField] === 'string' ? (record as any)[keyField] : undefined;
     rejected.push({ collection: c, file: f.file, ...where(f, line), id, errors, ...(record !== undefined ? { record } : {}) });
   };
   if (fewLines(f)) return loadFew(ds, f, reject, rejected);
-  // One VARCHAR column per line: chr(1) never occurs unescaped in JSON text, so no line is split.
-  // rowid follows file order (insertion order is preserved), so rowid + 1 is the line number.
-  if (f.format === 'array') await appendTexts(ds, raw, f.texts ?? []);
-  else if (f.format === 'parquet') await readParquet(ds, f, raw);
-  else await ds
-    .run(
-      `CREATE TEMP TABLE ${raw} AS SELECT j FROM read_csv(${sqlString(f.file)}, columns = {'j': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, strict_mode = false, max_line_size = 8388608, buffer_size = 33554432)`,
-    )
-    .catch((e: Error) => {
-      // A file in another encoding (GBK, say) is not one bad record but a wrong export.
-      if (!/Invalid unicode/i.test(e.message)) throw e;
-      const line = /on Line: (\d+)/.exec(e.message)?.[1];
-      const where = line ? `:${line}` : '';
-      throw new InputError(`${f.file}${where}: 不是 UTF-8 编码(请以 UTF-8 导出)`, `${f.file}${where}: not UTF-8 encoded (export as UTF-8)`);
-    });
-  // Blank lines are skipped (a record is at least '{}'); lines nothing can read are left out once found.
+  // Either way: table `c` of the lines that certainly conform, and sus_<c> holding the suspect lines' text.
+  const direct = (await parse) === true;
+  if (direct) await suspectLines(ds, c);
+  else await parseLines(ds, f, raw, reject);
+  const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM sus_${c} ORDER BY _line`)).map((r) => Number(r._line));
+  if (suspects.length) await secondLook(ds, f, suspects, reject, rejected);
+  await rejectDuplicateKeys(ds, f, raw, keyField, rejected, direct);
+  await ds.run(`DROP TABLE sus_${c}`);
+  if (!direct) {
+    await ds.run(`DROP VIEW v_${raw}`);
+    await ds.run(`DROP TABLE ${raw}`);
+  }
+  rejected.sort((a, b) => (a.line ?? a.index!) - (b.line ?? b.index!));
+  // Every record is in the table or among the rejected: counting both is counting the file.
+  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
+  return { records: n + rejected.length, rejected };
+}
+
+// A lower-case x is read as X from the line's text (normaliseLowerCaseX): such lines are retyped.
+const lowerXOf = (c: CollectionName) => (PERSON_ID_PATHS.some((p) => p.collection === c) ? `contains(_j, 'x"')` : undefined);
+
+/** Blank lines are skipped (a record is at least '{}'). */
+const notBlank = (j: string) => `${j} IS NOT NULL AND (strlen(${j}) > 8 OR trim(${j}) <> '')`;
+
+// An NDJSON file is parsed straight from the file, with no table of its text in between (at a
+// province's size that table alone outgrows the memory limit): the row's position in the typed
+// table is its line, and only the suspect lines' text is kept. False when some line cannot be
+// parsed at all: the file then goes through parseLines, which finds and reports those lines.
+function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
+  const c = f.collection;
+  const parsed = ds.connect().then(async (conn) => {
+    try {
+      return await conn.run(`CREATE TABLE ${parsedTable(c)} AS ${onePassLinesSelect(planOf(c), linesOf(f.file), lowerXOf(c))}`).then(
+        () => true,
+        (e: Error) => (/malformed JSON/i.test(e.message) ? false : encodingError(f)(e)),
+      );
+    } finally {
+      conn.closeSync();
+    }
+  });
+  // Awaited in its collection's turn; a failure before then is not an unhandled rejection.
+  parsed.catch(() => undefined);
+  return parsed;
+}
+
+/** The table parseFile fills, every line a row, before `_line` is known. */
+const parsedTable = (c: CollectionName) => `jz_parsed_${c}`;
+
+// After parseFile: sus_<c> from the suspect rows' text, and the table of the others with `_line`
+// from each row's position. A copy, not an UPDATE of `_line`: DuckDB keeps an updated column as
+// changes over the old values, and every later scan of the table (every rule's) merges them.
+async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
+  const parsed = parsedTable(c);
+  await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${parsed} WHERE _suspect AND ${notBlank('_text')}`);
+  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${planOf(c).names.join(', ')} FROM ${parsed} WHERE NOT _suspect`);
+  await ds.run(`DROP TABLE ${parsed}`);
+}
+
+// Lines of a JSON array or a Parquet file, or of an NDJSON file some line of which DuckDB cannot
+// parse, from a table of their text. The parse fails, and only then are the bad lines looked up.
+// One that JavaScript reads (an unpaired surrogate such as "\ud800") is one rejected record; one
+// that nothing reads is malformed JSON and stops the run, naming file and line.
+async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: Reject): Promise<void> {
+  const c = f.collection;
+  await ds.run(`DROP TABLE IF EXISTS ${parsedTable(c)}`);
+  await rawLines(ds, f, raw);
+  // Lines nothing can read are left out once found.
   const lines = (unreadable?: number[]) =>
     ds.run(
-      `CREATE OR REPLACE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE j IS NOT NULL AND (strlen(j) > 8 OR trim(j) <> '')${unreadable ? ` AND rowid + 1 NOT IN (${unreadable.join(',')})` : ''}`,
+      `CREATE OR REPLACE TEMP VIEW v_${raw} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE ${notBlank('j')}${unreadable ? ` AND rowid + 1 NOT IN (${unreadable.join(',')})` : ''}`,
     );
   await lines();
   const unreadable: number[] = [];
-  // One parse per line types every record and marks the suspect ones (one-pass.ts). Lines DuckDB
-  // cannot read are rare: the parse fails, and only then are the bad lines looked up. One that
-  // JavaScript reads (an unpaired surrogate such as "\ud800") is one rejected record; one that
-  // nothing reads is malformed JSON and stops the run, naming file and line.
-  const plan = planOf(c);
-  // A lower-case x is read as X from the line's text (normaliseLowerCaseX): such lines are retyped.
-  const lowerX = PERSON_ID_PATHS.some((p) => p.collection === c) ? `contains(_j, 'x"')` : undefined;
   for (let parsedAll = false; !parsedAll; ) {
-    parsedAll = await ds.run(`CREATE TABLE ${c} AS ${onePassSelect(plan, `v_${raw}`, lowerX)}`).then(
+    parsedAll = await ds.run(`CREATE TABLE ${c} AS ${onePassSelect(planOf(c), `v_${raw}`, lowerXOf(c))}`).then(
       () => true,
       async (e: Error) => {
         if (!/malformed JSON/i.test(e.message)) throw e;
@@ -173,16 +249,9 @@ async function loadCollection(ds: Dataset, f: CollectionFile) {
       },
     );
   }
-  const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM ${c} WHERE _suspect ORDER BY _line`)).map((r) => Number(r._line));
+  await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT _line, j FROM v_${raw} WHERE _line IN (SELECT _line FROM ${c} WHERE _suspect)`);
+  await ds.run(`DELETE FROM ${c} WHERE _suspect`);
   await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
-  if (suspects.length) await secondLook(ds, f, raw, suspects, reject, rejected);
-  await rejectDuplicateKeys(ds, f, raw, keyField, rejected);
-  await ds.run(`DROP VIEW v_${raw}`);
-  await ds.run(`DROP TABLE ${raw}`);
-  rejected.sort((a, b) => (a.line ?? a.index!) - (b.line ?? b.index!));
-  // Every record is in the table or among the rejected: counting both is counting the file.
-  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
-  return { records: n + rejected.length, rejected };
 }
 
 const plans = new Map<CollectionName, OnePassSql>();
@@ -196,7 +265,7 @@ const planOf = (c: CollectionName) => plans.get(c) ?? plans.set(c, onePass(schem
 export const FEW_LINES = 64;
 const fewLines = (f: CollectionFile) => f.format === 'array' && (f.texts?.length ?? 0) <= FEW_LINES;
 
-async function loadFew(ds: Dataset, f: CollectionFile, reject: (line: number, record: unknown, errors: FieldError[]) => void, rejected: RejectedRecord[]) {
+async function loadFew(ds: Dataset, f: CollectionFile, reject: Reject, rejected: RejectedRecord[]) {
   const c = f.collection;
   const raw = `raw_${c}`;
   const keyField = COLLECTIONS[c].key;
@@ -216,13 +285,13 @@ async function loadFew(ds: Dataset, f: CollectionFile, reject: (line: number, re
     const lowerX = texts.map((j, i) => ({ _line: i + 1, j })).filter((r) => !refused.includes(r._line) && /[0-9]{17}x"/.test(r.j));
     const { fixes, logged } = lowerCaseX(c, lowerX, keyField);
     if (fixes.length) {
-      await fixLines(ds, c, raw, fixes);
+      await fixLines(ds, c, raw, `${raw}.rowid + 1`, fixes);
       await logNormalised(ds, c, logged);
     }
   }
   const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
   await ds.run(`CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw}${refused.length ? ` WHERE _line NOT IN (${refused.join(',')})` : ''} ORDER BY _line`);
-  await rejectDuplicateKeys(ds, f, raw, keyField, rejected);
+  await rejectDuplicateKeys(ds, f, raw, keyField, rejected, false);
   await ds.run(`DROP VIEW v_${raw}`);
   await ds.run(`DROP TABLE ${raw}`);
   rejected.sort((a, b) => a.index! - b.index!);
@@ -233,20 +302,19 @@ async function loadFew(ds: Dataset, f: CollectionFile, reject: (line: number, re
 /** Above this many suspect lines, the SQL checks narrow them before ajv reads each one. */
 const SECOND_LOOK_SQL = 2000;
 
-// The suspect lines only: ajv judges them (after the SQL checks, when many), the conforming ones
-// are typed again from their own text by from_json, as the contract's structure says, and the
-// table is put back in line order.
-async function secondLook(ds: Dataset, f: CollectionFile, raw: string, suspects: number[], reject: (line: number, record: unknown, errors: FieldError[]) => void, rejected: RejectedRecord[]) {
+// The suspect lines only (sus_<c>): ajv judges them (after the SQL checks, when many), the
+// conforming ones are typed again from their own text by from_json, as the contract's structure
+// says, and the table is put back in line order.
+async function secondLook(ds: Dataset, f: CollectionFile, suspects: number[], reject: Reject, rejected: RejectedRecord[]) {
   const c = f.collection;
-  await lineTable(ds, `suspect_${c}`, suspects);
-  await ds.run(`CREATE TEMP VIEW vs_${raw} AS SELECT v._line, v.j FROM v_${raw} v JOIN suspect_${c} USING (_line)`);
+  const sus = `sus_${c}`;
   let flagged = suspects;
   if (suspects.length > SECOND_LOOK_SQL) {
-    flagged = await flagViolations(ds, schema, defName(c), `vs_${raw}`, `chk_${c}`);
+    flagged = await flagViolations(ds, schema, defName(c), sus, `chk_${c}`);
     await lineTable(ds, `flagged_${c}`, flagged);
   }
   const rows = await ds.all<{ _line: number; j: string }>(
-    suspects.length > SECOND_LOOK_SQL ? `SELECT v._line, v.j FROM vs_${raw} v JOIN flagged_${c} USING (_line) ORDER BY v._line` : `SELECT _line, j FROM vs_${raw} ORDER BY _line`,
+    suspects.length > SECOND_LOOK_SQL ? `SELECT s._line, s.j FROM ${sus} s JOIN flagged_${c} USING (_line) ORDER BY s._line` : `SELECT _line, j FROM ${sus} ORDER BY _line`,
   );
   if (suspects.length > SECOND_LOOK_SQL) await ds.run(`DROP TABLE flagged_${c}`);
   for (const row of rows) {
@@ -256,24 +324,26 @@ async function secondLook(ds: Dataset, f: CollectionFile, raw: string, suspects:
     if (errors.length) reject(row._line, parsed(row.j), errors);
   }
   await lineTable(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
-  await normaliseLowerCaseX(ds, c, raw, COLLECTIONS[c].key);
+  await normaliseLowerCaseX(ds, c, sus, COLLECTIONS[c].key);
   const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
-  await ds.run(`CREATE TABLE retyped_${c} AS SELECT * FROM ${c} WHERE _line NOT IN (SELECT _line FROM suspect_${c})
-    UNION ALL SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM vs_${raw} WHERE _line NOT IN (SELECT _line FROM rejected_${c})
-    ORDER BY _line`);
-  await ds.run(`DROP TABLE ${c}`);
-  await ds.run(`ALTER TABLE retyped_${c} RENAME TO ${c}`);
-  await ds.run(`DROP VIEW vs_${raw}`);
-  await ds.run(`DROP TABLE suspect_${c}`);
+  const conforming = `FROM ${sus} WHERE _line NOT IN (SELECT _line FROM rejected_${c})`;
+  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n ${conforming}`);
+  if (n > 0) {
+    await ds.run(`CREATE TABLE retyped_${c} AS SELECT * FROM ${c} UNION ALL SELECT _line, unnest(from_json(j, ${sqlString(structure)})) ${conforming} ORDER BY _line`);
+    await ds.run(`DROP TABLE ${c}`);
+    await ds.run(`ALTER TABLE retyped_${c} RENAME TO ${c}`);
+  }
   await ds.run(`DROP TABLE rejected_${c}`);
 }
 
 // A primary key given to two records makes every join count the household (or payment…)
 // twice: every copy is rejected, each naming where the others are, so none is counted.
-async function rejectDuplicateKeys(ds: Dataset, f: CollectionFile, raw: string, keyField: string, rejected: RejectedRecord[]) {
+// Keys are grouped by their hash (an aggregate of numbers, not of millions of strings); copies
+// sharing a hash are then compared by the key itself.
+async function rejectDuplicateKeys(ds: Dataset, f: CollectionFile, raw: string, keyField: string, rejected: RejectedRecord[], direct: boolean) {
   const c = f.collection;
   const loaded = await ds.all<{ k: string; _line: number }>(
-    `SELECT ${keyField} AS k, _line FROM ${c} WHERE ${keyField} IN (SELECT ${keyField} FROM ${c} GROUP BY ${keyField} HAVING count(*) > 1)${
+    `SELECT ${keyField} AS k, _line FROM ${c} WHERE hash(${keyField}) IN (SELECT hash(${keyField}) FROM ${c} GROUP BY 1 HAVING count(*) > 1)${
       rejected.some((r) => r.id !== undefined) ? ` OR ${keyField} IN (${[...new Set(rejected.filter((r) => r.id !== undefined).map((r) => sqlString(r.id!)))].join(', ')})` : ''
     }`,
   );
@@ -295,7 +365,10 @@ async function rejectDuplicateKeys(ds: Dataset, f: CollectionFile, raw: string, 
     }
   }
   if (!dropped.length) return;
-  const texts = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE _line IN (${dropped.join(',')})`);
+  // The dropped records' own text: a file parsed directly has no table of its lines, so this rare case reads them again.
+  if (direct) await rawLines(ds, f, raw);
+  const texts = await ds.all<{ _line: number; j: string }>(`SELECT CAST(rowid + 1 AS INTEGER) AS _line, j FROM ${raw} WHERE rowid + 1 IN (${dropped.join(',')})`);
+  if (direct) await ds.run(`DROP TABLE ${raw}`);
   const text = new Map(texts.map((t) => [Number(t._line), t.j]));
   for (const r of rejected) if (r.record === undefined && dropped.includes(r.line ?? r.index! + 1)) r.record = parsed(text.get(r.line ?? r.index! + 1) ?? '');
   await ds.run(`DELETE FROM ${c} WHERE _line IN (${dropped.join(',')})`);
@@ -303,15 +376,15 @@ async function rejectDuplicateKeys(ds: Dataset, f: CollectionFile, raw: string, 
 
 // Resident IDs ending in a lower-case x are read as X (docs/contract.md: the household stays
 // in the audit), never silently: each one is recorded in NORMALISED_IDS, which CONTRACT-ID-CHECK
-// reports. A cheap text test finds the few candidate lines; only those are parsed in JS.
-async function normaliseLowerCaseX(ds: Dataset, c: CollectionName, raw: string, keyField: string) {
+// reports. Such lines are suspect (one-pass.ts): only those are parsed in JS.
+async function normaliseLowerCaseX(ds: Dataset, c: CollectionName, sus: string, keyField: string) {
   if (!PERSON_ID_PATHS.some((p) => p.collection === c)) return;
   const rows = await ds.all<{ _line: number; j: string }>(
-    `SELECT _line, j FROM v_${raw} WHERE contains(j, 'x"') AND regexp_matches(j, '[0-9]{17}x"') AND _line NOT IN (SELECT _line FROM rejected_${c})`,
+    `SELECT _line, j FROM ${sus} WHERE contains(j, 'x"') AND regexp_matches(j, '[0-9]{17}x"') AND _line NOT IN (SELECT _line FROM rejected_${c})`,
   );
   const { fixes, logged } = lowerCaseX(c, rows, keyField);
   if (!fixes.length) return;
-  await fixLines(ds, c, raw, fixes);
+  await fixLines(ds, c, sus, `${sus}._line`, fixes);
   await logNormalised(ds, c, logged);
 }
 
@@ -336,8 +409,8 @@ function lowerCaseX(c: CollectionName, rows: { _line: number; j: string }[], key
   return { fixes, logged };
 }
 
-/** Puts the fixed text of each line into the raw table. */
-async function fixLines(ds: Dataset, c: CollectionName, raw: string, fixes: { line: number; text: string }[]) {
+/** Puts the fixed text of each line into `table` (column j), whose line number is `lineOf`. */
+async function fixLines(ds: Dataset, c: CollectionName, table: string, lineOf: string, fixes: { line: number; text: string }[]) {
   // Through an appender: a source system writing every x in lower case is plausible.
   await ds.run(`CREATE TABLE fix_${c} (_line INTEGER, j VARCHAR)`);
   const fix = await ds.conn.createAppender(`fix_${c}`);
@@ -347,7 +420,7 @@ async function fixLines(ds: Dataset, c: CollectionName, raw: string, fixes: { li
     fix.endRow();
   }
   fix.closeSync();
-  await ds.run(`UPDATE ${raw} SET j = fix_${c}.j FROM fix_${c} WHERE ${raw}.rowid = fix_${c}._line - 1`);
+  await ds.run(`UPDATE ${table} SET j = fix_${c}.j FROM fix_${c} WHERE ${lineOf} = fix_${c}._line`);
   await ds.run(`DROP TABLE fix_${c}`);
 }
 

@@ -22,11 +22,17 @@ const unquoted = (x: string) => `(${text(x)})[2:-2]`;
 /** A date's value from its quoted text; the same expression in the check, so it is computed once. */
 const dateOf = (x: string) => `TRY_CAST(substr(${x}, 2, 10) AS DATE)`;
 
+// Not `x NOT IN (…)`: DuckDB plans a long IN list as a join, and a join in the statement makes
+// its CREATE TABLE insert in parallel without keeping the lines' order, which parseFile needs.
+const notAmong = (x: string, texts: string[]) => `NOT list_contains([${texts.map(sqlString).join(', ')}], ${x})`;
+
 export interface OnePassSql {
   /** from_json structure: the record's shape with "JSON" at every scalar. */
   structure: string;
   /** Typed columns, in the contract's order, over the unnested columns of the parse. */
   columns: string[];
+  /** Their names (quoted), in the same order. */
+  names: string[];
   /** SQL true unless the line (column `_j`) certainly conforms; never NULL. */
   suspect: string;
   /** The bytes the line has when written compactly from what the parse read. */
@@ -56,7 +62,7 @@ export class OnePassPlan {
     const columns = props.map(([k, sub]) => `${this.typed(sub, col(k))} AS ${ident(k)}`);
     const length = this.objectLength(props, col);
     const checks = [`strlen(_j) <> ${length}`, `contains(_j, '\\')`, ...this.objectChecks(s, props, col)];
-    return { structure, columns, suspect: `coalesce(${checks.join('\n OR ')}, true)`, length };
+    return { structure, columns, names: props.map(([k]) => ident(k)), suspect: `coalesce(${checks.join('\n OR ')}, true)`, length };
   }
 
   private structure(s: Schema): unknown {
@@ -143,7 +149,7 @@ export class OnePassPlan {
       case 'string': {
         // An enum, a date or a pattern is matched on the quoted text, so only a free string needs its quote checked.
         const checks: string[] = [];
-        if (s.enum) checks.push(`${x} NOT IN (${s.enum.map((e: string) => sqlString(JSON.stringify(e))).join(', ')})`);
+        if (s.enum) checks.push(notAmong(x, s.enum.map((e: string) => JSON.stringify(e))));
         // The shape, then DuckDB's own date parser: the contract's leap-year pattern, cheaply.
         if (s.format === 'date') checks.push(`NOT regexp_matches(${x}, '^"[0-9]{4}-[0-9]{2}-[0-9]{2}"$') OR ${dateOf(x)} IS NULL`);
         else if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(quotedPattern(s.pattern))})`);
@@ -162,7 +168,7 @@ export class OnePassPlan {
         return `(${checks.join(' OR ')})`;
       }
       case 'boolean':
-        return `${x} NOT IN ('true', 'false')`;
+        return notAmong(x, ['true', 'false']);
       default:
         throw new Error(`schema without a supported type: ${JSON.stringify(s).slice(0, 80)}`);
     }
@@ -174,8 +180,18 @@ export function onePass(root: Schema, defName: string): OnePassSql {
   return new OnePassPlan(root).record(defName);
 }
 
+const suspectOf = (plan: OnePassSql, extraSuspect?: string) => (extraSuspect ? `(${plan.suspect} OR ${extraSuspect})` : plan.suspect);
+
 /** The statement's body: typed columns and `_suspect` of every line of `rawView` (`_line`, `j`). */
 export function onePassSelect(plan: OnePassSql, rawView: string, extraSuspect?: string): string {
-  const suspect = extraSuspect ? `(${plan.suspect} OR ${extraSuspect})` : plan.suspect;
-  return `SELECT _line, ${plan.columns.join(', ')}, ${suspect} AS _suspect FROM (SELECT _line, j AS _j, unnest(from_json(j, ${sqlString(plan.structure)})) FROM ${rawView})`;
+  return `SELECT _line, ${plan.columns.join(', ')}, ${suspectOf(plan, extraSuspect)} AS _suspect FROM (SELECT _line, j AS _j, unnest(from_json(j, ${sqlString(plan.structure)})) FROM ${rawView})`;
+}
+
+/**
+ * The same over every line of `lines` (one column `j`, in file order, blank lines as NULL), with
+ * no table of the text in between: `_line` is left NULL for the caller to fill from the row's
+ * position, and `_text` keeps the text of the suspect lines only (blank lines are suspect).
+ */
+export function onePassLinesSelect(plan: OnePassSql, lines: string, extraSuspect?: string): string {
+  return `SELECT NULL::INTEGER AS _line, ${plan.names.join(', ')}, _suspect, CASE WHEN _suspect THEN _j END AS _text FROM (SELECT _j, ${plan.columns.join(', ')}, ${suspectOf(plan, extraSuspect)} AS _suspect FROM (SELECT j AS _j, unnest(from_json(j, ${sqlString(plan.structure)})) FROM ${lines}))`;
 }

@@ -59,7 +59,8 @@ export function featureFiles(dir = FEATURES_DIR): string[] {
 
 function parseFeature(text: string): GherkinDocument {
   const language = /^#\s*language:\s*(\S+)/m.exec(text)?.[1] ?? 'en';
-  return new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher(language)).parse(text);
+  // Only tags, names and lines are read from this parse: counted ids cost less than random UUIDs.
+  return new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher(language)).parse(text);
 }
 
 /** Every scenario of every feature file under `dir`, in file order. */
@@ -135,6 +136,16 @@ export async function preloadSteps(): Promise<void> {
   await supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
 }
 
+/**
+ * What an audit can prepare before its export is loaded: Cucumber and the step definitions, and
+ * the scenarios of features/ (`runAuditFeatures` then starts the rules as soon as the export is in).
+ */
+export async function prepareAudit(): Promise<FeatureScenario[]> {
+  const scenarios = featureScenarios();
+  await preloadSteps();
+  return scenarios;
+}
+
 interface CucumberRun {
   scenarios: number;
   uris: Set<string>;
@@ -204,11 +215,17 @@ export async function undefinedAuditSteps(dir = FEATURES_DIR): Promise<string[]>
   return (await runFeatures(dir, auditTagExpression(), { dryRun: true })).undefinedSteps;
 }
 
-export async function runAuditFeatures(session: AuditSession, tags?: string, onProgress?: (m: string) => void, dir = FEATURES_DIR): Promise<FeatureRun> {
+/** `scenarios`: those of `dir`, when already read (`prepareAudit`). */
+export async function runAuditFeatures(
+  session: AuditSession,
+  tags?: string,
+  onProgress?: (m: string) => void,
+  dir = FEATURES_DIR,
+  scenarios = featureScenarios(dir),
+): Promise<FeatureRun> {
   // A vocabulary rule with a mistake stops the audit, named by file and line; a draft's (@草稿) does not.
   const broken = blockingProblem(dir === FEATURES_DIR ? vocabulary() : loadVocabulary(dir));
   if (broken) throw broken;
-  const scenarios = featureScenarios(dir);
   // The rules the selected scenarios are tagged with start now, while Cucumber starts.
   runAhead(session, [...new Set(selected(scenarios, auditTagExpression(tags)).flatMap((s) => s.tags.flatMap((t) => RULE_TAG.exec(t)?.[1] ?? [])))]);
   let reported = 0;

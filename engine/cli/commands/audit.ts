@@ -80,12 +80,17 @@ export async function auditRun<T>(
   const { loadExport } = await import('../../load/loader');
   const loading = loadExport(exportPath, { db: opts.db, memoryLimit: opts.memoryLimit, allowEmpty: opts.allowEmpty, onProgress: progress });
   // While DuckDB reads the files, this thread loads Cucumber and the step definitions and reads the
-  // features' scenarios; an export that fails at once (a mistyped path) fails before they load.
+  // features' scenarios and the profiles; an export that fails at once (a mistyped path) fails before they load.
   // A failure here shows again when the features run.
   let failed = false;
   loading.catch(() => (failed = true));
   const prepared = new Promise((next) => setImmediate(next))
-    .then(async () => (failed ? undefined : (await import('../../run/features')).prepareAudit()))
+    .then(async () => {
+      if (failed) return undefined;
+      const scenarios = await (await import('../../run/features')).prepareAudit();
+      await (await import('../../profile/load')).readProfilesAhead();
+      return scenarios;
+    })
     .catch(() => undefined);
   const loaded = await loading;
   try {

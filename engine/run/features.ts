@@ -65,28 +65,31 @@ function parseFeature(text: string): GherkinDocument {
 
 /** Every scenario of every feature file under `dir`, in file order. */
 export function featureScenarios(dir = FEATURES_DIR): FeatureScenario[] {
+  return featureFiles(dir).flatMap(scenariosOf);
+}
+
+/** The scenarios of one feature file. */
+function scenariosOf(abs: string): FeatureScenario[] {
   const out: FeatureScenario[] = [];
-  for (const abs of featureFiles(dir)) {
-    const feature = parseFeature(fs.readFileSync(abs, 'utf8')).feature;
-    if (!feature) continue;
-    const file = path.relative(ROOT, abs);
-    const visit = (children: readonly { rule?: any; scenario?: any }[], inherited: string[]) => {
-      for (const child of children) {
-        if (child.rule) visit(child.rule.children, [...inherited, ...child.rule.tags.map((t: { name: string }) => t.name)]);
-        const s = child.scenario;
-        if (s)
-          out.push({
-            file,
-            line: s.location.line,
-            name: s.name,
-            feature: feature.name,
-            tags: [...inherited, ...s.tags.map((t: { name: string }) => t.name)],
-            examplesTags: s.examples.map((e: { tags: { name: string }[] }) => e.tags.map((t) => t.name)),
-          });
-      }
-    };
-    visit(feature.children, feature.tags.map((t) => t.name));
-  }
+  const feature = parseFeature(fs.readFileSync(abs, 'utf8')).feature;
+  if (!feature) return out;
+  const file = path.relative(ROOT, abs);
+  const visit = (children: readonly { rule?: any; scenario?: any }[], inherited: string[]) => {
+    for (const child of children) {
+      if (child.rule) visit(child.rule.children, [...inherited, ...child.rule.tags.map((t: { name: string }) => t.name)]);
+      const s = child.scenario;
+      if (s)
+        out.push({
+          file,
+          line: s.location.line,
+          name: s.name,
+          feature: feature.name,
+          tags: [...inherited, ...s.tags.map((t: { name: string }) => t.name)],
+          examplesTags: s.examples.map((e: { tags: { name: string }[] }) => e.tags.map((t) => t.name)),
+        });
+    }
+  };
+  visit(feature.children, feature.tags.map((t) => t.name));
   return out;
 }
 
@@ -141,10 +144,19 @@ export async function preloadSteps(): Promise<void> {
  * the scenarios of features/ (`runAuditFeatures` then starts the rules as soon as the export is in).
  */
 export async function prepareAudit(): Promise<FeatureScenario[]> {
-  const scenarios = featureScenarios();
+  // One file per turn of the event loop: the loader's next query waits for one file, not for all.
+  const scenarios: FeatureScenario[] = [];
+  for (const abs of featureFiles()) {
+    await nextTurn();
+    scenarios.push(...scenariosOf(abs));
+  }
+  await nextTurn();
   await preloadSteps();
   return scenarios;
 }
+
+/** Lets what waits on the event loop (the loader's next query) run first. */
+export const nextTurn = () => new Promise<void>((next) => setImmediate(next));
 
 interface CucumberRun {
   scenarios: number;

@@ -87,6 +87,11 @@ export async function auditRun<T>(
   const prepared = new Promise((next) => setImmediate(next))
     .then(async () => {
       if (failed) return undefined;
+      // The big modules one per turn of the event loop, so the loader's queries wait for one at a time.
+      await import('@cucumber/cucumber/api');
+      await new Promise((next) => setImmediate(next));
+      await import('../../../policies/rules');
+      await new Promise((next) => setImmediate(next));
       const scenarios = await (await import('../../run/features')).prepareAudit();
       await (await import('../../profile/load')).readProfilesAhead();
       return scenarios;

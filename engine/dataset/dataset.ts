@@ -123,8 +123,7 @@ export class Dataset {
    * whatever it caches per dataset object, are never shared with runs that see every row.
    */
   async hide(lines: Map<CollectionName, number[]>): Promise<Dataset> {
-    const conn = await this.connect();
-    const view: Dataset = Object.assign(Object.create(this), { conn, hidden: new Map() });
+    const view = await this.ownConnection();
     await view.run(`CREATE TEMP TABLE jz_hidden (collection VARCHAR, _line INTEGER)`);
     for (const [c, l] of lines) {
       for (let i = 0; i < l.length; i += 10_000)
@@ -142,7 +141,15 @@ export class Dataset {
     return conn;
   }
 
-  /** Closes the connection `hide` opened, and with it its views; called on the dataset it returned. */
+  /**
+   * The same tables through a connection of its own (closed by `unhide`), so a query can run
+   * beside one on this dataset's connection; temporary tables and per-dataset caches are its own.
+   */
+  async ownConnection(): Promise<Dataset> {
+    return Object.assign(Object.create(this), { conn: await this.connect(), hidden: new Map() });
+  }
+
+  /** Closes the connection `hide` or `ownConnection` opened, and with it its views; called on the dataset it returned. */
   unhide(): void {
     if (Object.getPrototypeOf(this) instanceof Dataset) this.conn.closeSync();
   }

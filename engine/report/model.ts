@@ -70,7 +70,8 @@ export interface ComplianceReport {
 export function rulesetDigest(featureFiles: string[], profile: ResolvedProfile): string {
   const h = createHash('sha256');
   for (const f of [...featureFiles].sort()) h.update(path.relative(ROOT, f)).update('\0').update(fs.readFileSync(f)).update('\0');
-  for (const f of profile.info.files) h.update(f).update('\0').update(fs.readFileSync(path.resolve(ROOT, f))).update('\0');
+  // A profile's file is named relative to the working directory: hashed by its place in the package.
+  for (const f of profile.info.files.map((file) => path.resolve(file))) h.update(path.relative(ROOT, f)).update('\0').update(fs.readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 16);
 }
 

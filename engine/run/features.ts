@@ -59,33 +59,37 @@ export function featureFiles(dir = FEATURES_DIR): string[] {
 
 function parseFeature(text: string): GherkinDocument {
   const language = /^#\s*language:\s*(\S+)/m.exec(text)?.[1] ?? 'en';
-  return new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher(language)).parse(text);
+  // Only tags, names and lines are read from this parse: counted ids cost less than random UUIDs.
+  return new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher(language)).parse(text);
 }
 
 /** Every scenario of every feature file under `dir`, in file order. */
 export function featureScenarios(dir = FEATURES_DIR): FeatureScenario[] {
+  return featureFiles(dir).flatMap(scenariosOf);
+}
+
+/** The scenarios of one feature file. */
+function scenariosOf(abs: string): FeatureScenario[] {
   const out: FeatureScenario[] = [];
-  for (const abs of featureFiles(dir)) {
-    const feature = parseFeature(fs.readFileSync(abs, 'utf8')).feature;
-    if (!feature) continue;
-    const file = path.relative(ROOT, abs);
-    const visit = (children: readonly { rule?: any; scenario?: any }[], inherited: string[]) => {
-      for (const child of children) {
-        if (child.rule) visit(child.rule.children, [...inherited, ...child.rule.tags.map((t: { name: string }) => t.name)]);
-        const s = child.scenario;
-        if (s)
-          out.push({
-            file,
-            line: s.location.line,
-            name: s.name,
-            feature: feature.name,
-            tags: [...inherited, ...s.tags.map((t: { name: string }) => t.name)],
-            examplesTags: s.examples.map((e: { tags: { name: string }[] }) => e.tags.map((t) => t.name)),
-          });
-      }
-    };
-    visit(feature.children, feature.tags.map((t) => t.name));
-  }
+  const feature = parseFeature(fs.readFileSync(abs, 'utf8')).feature;
+  if (!feature) return out;
+  const file = path.relative(ROOT, abs);
+  const visit = (children: readonly { rule?: any; scenario?: any }[], inherited: string[]) => {
+    for (const child of children) {
+      if (child.rule) visit(child.rule.children, [...inherited, ...child.rule.tags.map((t: { name: string }) => t.name)]);
+      const s = child.scenario;
+      if (s)
+        out.push({
+          file,
+          line: s.location.line,
+          name: s.name,
+          feature: feature.name,
+          tags: [...inherited, ...s.tags.map((t: { name: string }) => t.name)],
+          examplesTags: s.examples.map((e: { tags: { name: string }[] }) => e.tags.map((t) => t.name)),
+        });
+    }
+  };
+  visit(feature.children, feature.tags.map((t) => t.name));
   return out;
 }
 
@@ -134,6 +138,25 @@ function supportLibrary(runConfiguration: IRunConfiguration): Promise<ISupportCo
 export async function preloadSteps(): Promise<void> {
   await supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
 }
+
+/**
+ * What an audit can prepare before its export is loaded: Cucumber and the step definitions, and
+ * the scenarios of features/ (`runAuditFeatures` then starts the rules as soon as the export is in).
+ */
+export async function prepareAudit(): Promise<FeatureScenario[]> {
+  // One file per turn of the event loop: the loader's next query waits for one file, not for all.
+  const scenarios: FeatureScenario[] = [];
+  for (const abs of featureFiles()) {
+    await nextTurn();
+    scenarios.push(...scenariosOf(abs));
+  }
+  await nextTurn();
+  await preloadSteps();
+  return scenarios;
+}
+
+/** Lets what waits on the event loop (the loader's next query) run first. */
+export const nextTurn = () => new Promise<void>((next) => setImmediate(next));
 
 interface CucumberRun {
   scenarios: number;
@@ -204,11 +227,17 @@ export async function undefinedAuditSteps(dir = FEATURES_DIR): Promise<string[]>
   return (await runFeatures(dir, auditTagExpression(), { dryRun: true })).undefinedSteps;
 }
 
-export async function runAuditFeatures(session: AuditSession, tags?: string, onProgress?: (m: string) => void, dir = FEATURES_DIR): Promise<FeatureRun> {
+/** `scenarios`: those of `dir`, when already read (`prepareAudit`). */
+export async function runAuditFeatures(
+  session: AuditSession,
+  tags?: string,
+  onProgress?: (m: string) => void,
+  dir = FEATURES_DIR,
+  scenarios = featureScenarios(dir),
+): Promise<FeatureRun> {
   // A vocabulary rule with a mistake stops the audit, named by file and line; a draft's (@草稿) does not.
   const broken = blockingProblem(dir === FEATURES_DIR ? vocabulary() : loadVocabulary(dir));
   if (broken) throw broken;
-  const scenarios = featureScenarios(dir);
   // The rules the selected scenarios are tagged with start now, while Cucumber starts.
   runAhead(session, [...new Set(selected(scenarios, auditTagExpression(tags)).flatMap((s) => s.tags.flatMap((t) => RULE_TAG.exec(t)?.[1] ?? [])))]);
   let reported = 0;

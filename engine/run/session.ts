@@ -4,12 +4,21 @@
 import { LoadedExport } from '../load/loader';
 import { ResolvedProfile } from '../profile/profile';
 import { ruleById, RULES_BY_ID } from '../../policies/rules';
+import { vocabulary } from '../../policies/vocabulary/load';
+import { Rule } from '../../policies/rule';
 import { auditRule } from './audit';
 import { RuleResult } from './outcome';
 
 interface Timed {
   result: RuleResult;
   ms: number;
+}
+
+/** A connection rules run on, one after another (never two queries at once on one connection). */
+interface Lane {
+  loaded: Promise<LoadedExport>;
+  /** The last rule started on it. */
+  queue: Promise<unknown>;
 }
 
 export interface AuditSession {
@@ -21,16 +30,27 @@ export interface AuditSession {
   timings: Map<string, number>;
   /** Rules started (ahead of their scenario, or by it), not yet asked for. */
   started: Map<string, Promise<Timed>>;
-  /** The last rule started: rules run one after another on the dataset's one connection. */
-  queue: Promise<unknown>;
+  /** The dataset's own connection, and a second one opened when a rule first needs it. */
+  lanes: Lane[];
   /** Set when the session ends: rules still waiting in the queue do not start. */
   ended?: boolean;
+}
+
+// DuckDB runs a county-sized query on one thread (a table of fewer than ~120,000 rows is one row
+// group), so two rules at once use both cores. The built-in rules that share the member scans
+// (engine/dataset/shared-scans.ts: temporary tables of one connection, built once) run on the
+// second connection; the others, and every vocabulary rule (they share jz_calendar), on the first.
+const SECOND_LANE_FAMILIES = new Set(['crosschecks', 'notices', 'relatives']);
+
+function laneOf(rule: Rule): number {
+  return SECOND_LANE_FAMILIES.has(rule.family) && !vocabulary().rules.includes(rule) ? 1 : 0;
 }
 
 let current: AuditSession | undefined;
 
 export function startSession(loaded: LoadedExport, profile: ResolvedProfile): AuditSession {
-  current = { loaded, profile, results: new Map(), timings: new Map(), started: new Map(), queue: Promise.resolve() };
+  const own: Lane = { loaded: Promise.resolve(loaded), queue: Promise.resolve() };
+  current = { loaded, profile, results: new Map(), timings: new Map(), started: new Map(), lanes: [own] };
   return current;
 }
 
@@ -38,27 +58,40 @@ export function currentSession(): AuditSession | undefined {
   return current;
 }
 
-/** Ends the session once the rule running now (if any) is done: the dataset can then be closed. */
+/** Ends the session once the rules running now (if any) are done: the dataset can then be closed. */
 export async function endSession(): Promise<void> {
   const session = current;
   current = undefined;
   if (!session) return;
   session.ended = true;
-  await session.queue;
+  await Promise.all(session.lanes.map((l) => l.queue));
+  for (const lane of session.lanes.slice(1)) await lane.loaded.then((l) => l.dataset.unhide()).catch(() => undefined);
+}
+
+function lane(session: AuditSession, n: number): Lane {
+  if (!session.lanes[n]) {
+    const loaded = session.loaded.dataset.ownConnection().then((dataset) => ({ ...session.loaded, dataset }));
+    loaded.catch(() => undefined);
+    session.lanes[n] = { loaded, queue: Promise.resolve() };
+  }
+  return session.lanes[n];
 }
 
 function start(session: AuditSession, ruleId: string): Promise<Timed> {
   let run = session.started.get(ruleId);
   if (!run) {
-    run = session.queue.then(async () => {
+    const known = RULES_BY_ID.get(ruleId);
+    const on = lane(session, known ? laneOf(known) : 0);
+    run = on.queue.then(async () => {
       if (session.ended) throw new Error(`the audit session ended before rule ${ruleId} ran`);
+      const loaded = await on.loaded;
       const t = Date.now();
-      const result = await auditRule(session.loaded, session.profile, ruleById(ruleId));
+      const result = await auditRule(loaded, session.profile, ruleById(ruleId));
       return { result, ms: Date.now() - t };
     });
     // A failure reaches the scenario that asks for the rule, never an unhandled rejection here.
     run.catch(() => undefined);
-    session.queue = run.catch(() => undefined);
+    on.queue = run.catch(() => undefined);
     session.started.set(ruleId, run);
   }
   return run;

@@ -79,12 +79,23 @@ export async function auditRun<T>(
   const progress = progressReporter();
   const { loadExport } = await import('../../load/loader');
   const loading = loadExport(exportPath, { db: opts.db, memoryLimit: opts.memoryLimit, allowEmpty: opts.allowEmpty, onProgress: progress });
-  // While DuckDB reads the files, this thread loads Cucumber and the step definitions; an export
-  // that fails at once (a mistyped path) fails before they load. A failure here shows again when the features run.
+  // While DuckDB reads the files, this thread loads Cucumber and the step definitions and reads the
+  // features' scenarios and the profiles; an export that fails at once (a mistyped path) fails before they load.
+  // A failure here shows again when the features run.
   let failed = false;
   loading.catch(() => (failed = true));
-  void new Promise((next) => setImmediate(next))
-    .then(async () => failed || (await (await import('../../run/features')).preloadSteps()))
+  const prepared = new Promise((next) => setImmediate(next))
+    .then(async () => {
+      if (failed) return undefined;
+      // The big modules one per turn of the event loop, so the loader's queries wait for one at a time.
+      await import('@cucumber/cucumber/api');
+      await new Promise((next) => setImmediate(next));
+      await import('../../../policies/rules');
+      await new Promise((next) => setImmediate(next));
+      const scenarios = await (await import('../../run/features')).prepareAudit();
+      await (await import('../../profile/load')).readProfilesAhead();
+      return scenarios;
+    })
     .catch(() => undefined);
   const loaded = await loading;
   try {
@@ -95,7 +106,7 @@ export async function auditRun<T>(
     const { endSession, startSession } = await import('../../run/session');
     progress(`政策配置 profile: ${profile.info.chain.join(' ← ')}`);
     const session = startSession(loaded, profile);
-    const run = await runAuditFeatures(session, opts.tags, progress);
+    const run = await runAuditFeatures(session, opts.tags, progress, undefined, await prepared);
     if (session.results.size === 0 && !opts.allowEmpty)
       throw new JiuzhuError(
         `没有运行任何规则(标签 ${opts.tags ?? '@audit'} 未选中任何审计场景);空运行不算通过`,

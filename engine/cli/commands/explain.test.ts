@@ -6,7 +6,8 @@ import { loadProfile } from '../../profile/load';
 import { auditDataset } from '../../run/audit';
 import { JiuzhuError } from '../../errors';
 import { ruleById } from '../../../policies/rules';
-import { explain, explainRecord, explainResults, registerExplain, renderExplanation } from './explain';
+import { explain, explainRecord, explainResults, renderExplanation } from './explain';
+import { registerExplain } from '.';
 import { captureStdout } from '../../../tests/support/stdout';
 
 const FIX = (p: string) => path.resolve(__dirname, '..', '..', '..', 'tests', 'fixtures', 'exports', p);

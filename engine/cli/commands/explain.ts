@@ -3,8 +3,7 @@
 // the record's own date with their sources. It runs the very audit (`auditDataset`), then
 // selects the findings whose record or related records are that id, so what it explains is
 // exactly what the audit reported (DESIGN "Trace one decision").
-import { Command } from 'commander';
-import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
+import { useFingerprintKey } from '../fingerprint-key';
 import { COLLECTIONS, COLLECTION_NAMES, CollectionName } from '../../../schemas/case-export';
 import { sqlString } from '../../dataset/sql';
 import { LoadedExport } from '../../load/loader';
@@ -14,7 +13,7 @@ import { maskText } from '../../findings/personal-data';
 import { ResolvedProfile } from '../../profile/profile';
 import { OUTCOME_NAMES, RuleResult } from '../../run/outcome';
 import { JiuzhuError, EXIT } from '../../errors';
-import { list, nonEmpty } from '../options';
+import { list } from '../options';
 import { citeRule, Rule, ruleTitle } from '../../../policies/rule';
 
 /** How one rule stands towards the record. */
@@ -246,22 +245,4 @@ export async function explain(exportPath: string, recordId: string, opts: Explai
   } finally {
     loaded.dataset.close();
   }
-}
-
-export function registerExplain(program: Command): void {
-  program
-    .command('explain')
-    .description('解释一条记录(家庭、申请、案件):每条规则的结论、所依据的参数及条款 / explain one record: every rule’s verdict, the parameters in force and the clause')
-    .argument('<export>', '导出数据:JSON 文件或含 meta.json 的文件夹 / a JSON file or a folder with meta.json')
-    .argument('<record-id>', '记录编号,如家庭编号、申请编号、案件编号 / the record id: household, application, case…')
-    .option('--profile <id>', '政策配置(默认取 meta.jurisdiction,否则 national) / policy profile (default: meta.jurisdiction, then national)', nonEmpty('--profile'))
-    .option('--rules <list>', '只解释这些规则,逗号分隔 / only these rules, comma-separated')
-    .option('--collection <name>', '记录所在的数据集合(编号重复时) / the record’s collection, when the id is ambiguous')
-    .option('--json', '输出 JSON / print JSON')
-    .option('--all', '也列出不涉及此类记录的规则 / also list rules that do not read this kind of record')
-    .addOption(fingerprintKeyOption())
-    .option('--show-personal-data', '显示未遮盖的个人信息 / show personal data unmasked')
-    .action(async (exportPath: string, recordId: string, opts: ExplainOptions) => {
-      process.exitCode = await explain(exportPath, recordId, opts);
-    });
 }

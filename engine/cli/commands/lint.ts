@@ -1,6 +1,5 @@
 // `jiuzhu lint [profile…]`: the profile checks for staff editing a profile. Exit 0 when every
 // profile is clean, 2 with every problem listed (file, key, Chinese and English).
-import { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { lintProfiles } from '../../profile/lint';
 
@@ -23,14 +22,4 @@ export function lint(profiles: string[]): number {
       : `${results.length} 个政策配置均无问题 / ${results.length} profile(s) clean\n`,
   );
   return problems ? EXIT.unusable : EXIT.clean;
-}
-
-export function registerLint(program: Command): void {
-  program
-    .command('lint')
-    .description('检查政策配置(未知参数、缺少出处、区间重叠或空缺、边界无归属) / check policy profiles (unknown keys, missing sources, overlapping or gapped ranges, unowned edges)')
-    .argument('[profile...]', '配置名称、别名或文件路径;省略则检查全部 / profile ids, aliases or files; all when omitted')
-    .action((profiles: string[]) => {
-      process.exitCode = lint(profiles ?? []);
-    });
 }

@@ -1,11 +1,9 @@
 // `jiuzhu params --profile ID [--on DATE]`: every parameter the profile chain puts in force on a
 // date — value, unit, the date it took effect, its source, and whether this profile sets it or
 // inherits it — so policy staff read a county's values without reading YAML or TypeScript.
-import { Command, Option } from 'commander';
 import { ParameterValue, ResolvedProfile } from '../../profile/profile';
 import { citeSource } from '../../profile/source';
 import { EXIT } from '../../errors';
-import { calendarDate, nonEmpty } from '../options';
 import { Bilingual } from '../../findings/finding';
 import { PARAMETERS } from '../../../policies/parameters';
 import { Unit, UNIT_NAMES } from '../../../policies/duration';
@@ -90,16 +88,4 @@ export async function params(opts: ParamsOptions): Promise<number> {
   const result = parametersInForce(loadProfile(opts.profile), opts.on ?? new Date().toISOString().slice(0, 10));
   process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : renderParameters(result));
   return EXIT.clean;
-}
-
-export function registerParams(program: Command): void {
-  program
-    .command('params')
-    .description('列出政策配置在某日生效的全部参数:取值、单位、生效日期、依据及设定或继承 / every parameter a profile has in force on a date: value, unit, effective date, source, set or inherited')
-    .addOption(new Option('--profile <id>', '政策配置,如 neimenggu-naiman / policy profile, e.g. neimenggu-naiman').argParser(nonEmpty('--profile')).makeOptionMandatory())
-    .option('--on <date>', '日期 YYYY-MM-DD(默认今天) / date as YYYY-MM-DD (default: today)', calendarDate('--on'))
-    .option('--json', '输出 JSON / print JSON')
-    .action(async (opts: ParamsOptions) => {
-      process.exitCode = await params(opts);
-    });
 }

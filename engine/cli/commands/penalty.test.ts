@@ -7,7 +7,8 @@ import { penFine } from '../../../policies/rules/penalties/fine';
 import { fraudCase } from '../../../policies/rules/penalties/testing';
 import { penTier } from '../../../policies/rules/penalties/tier';
 import { lint } from './lint';
-import { penaltyAdvice, registerPenalty } from './penalty';
+import { penaltyAdvice } from './penalty';
+import { registerPenalty } from '.';
 import path from 'node:path';
 
 async function runCommand(register: (p: Command) => void, args: string[]): Promise<{ out: string; code: number | undefined }> {

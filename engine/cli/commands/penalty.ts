@@ -1,7 +1,6 @@
 // `jiuzhu penalty`: for one case, what the profile requires — the tier and why, every measure,
 // the fine range in yuan, the deadlines and the clause behind each. It calls `assess`, the
 // very function the PEN-TIER/PEN-FINE rules use, so the caseworker's answer and the audit agree.
-import { Command, Option } from 'commander';
 import { citeSource } from '../../profile/source';
 import { EXIT, JiuzhuError } from '../../errors';
 import { calendarDate, nonEmpty } from '../options';
@@ -145,20 +144,19 @@ function measures(s: Assessment, zh: boolean): string[] {
 /** Today in China (UTC+8), as YYYY-MM-DD. */
 const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-export function registerPenalty(program: Command): void {
-  program
-    .command('penalty')
-    .description('查询一起骗取救助案件按政策配置应认定的等级与应采取的措施 / what the profile requires for one fraud case: tier, measures, fine range, deadlines')
-    .requiredOption('--profile <id>', '政策配置,如 hubei-xiantao、liaoning-tieling / policy profile')
-    .addOption(new Option('--stage <stage>', '发生阶段: application 申请时 / in_receipt 获得救助后 / when the fraud happened').choices([...STAGES]).makeOptionMandatory())
-    .requiredOption('--amount <yuan>', '骗取金额(元),如 15000、15,000、1.5万 / amount obtained in yuan')
-    .option('--circumstance <code...>', `情节(可多个): ${CIRCUMSTANCES.join(' ')} / aggravating circumstances`, [])
-    .option('--date <YYYY-MM-DD>', '处理决定日期,默认今天 / decision date, default today')
-    .option('--tier <tier>', '按失信程度定级的配置(如铁岭)中民政部门认定的等级 / the tier set by the authority, for profiles that grade by gravity')
-    .addOption(new Option('--lang <lang>', '输出语言 / output language').choices(['zh', 'en']).default('zh'))
-    .action((opts: { profile: string; stage: Stage; amount: string; circumstance: string[]; date?: string; tier?: string; lang: 'zh' | 'en' }) => {
-      const advice = penaltyAdvice({ profile: opts.profile, stage: opts.stage, amount: opts.amount, circumstances: opts.circumstance ?? [], date: opts.date ?? todayInChina(), tier: opts.tier, lang: opts.lang });
-      process.stdout.write(advice.text);
-      process.exitCode = advice.assessment.tier || advice.perTier ? EXIT.clean : EXIT.unusable;
-    });
+export interface PenaltyOptions {
+  profile: string;
+  stage: Stage;
+  amount: string;
+  circumstance: string[];
+  date?: string;
+  tier?: string;
+  lang: 'zh' | 'en';
+}
+
+/** `jiuzhu penalty`: prints the advice; exit 2 when the profile names no tier for the case. */
+export function penalty(opts: PenaltyOptions): number {
+  const advice = penaltyAdvice({ profile: opts.profile, stage: opts.stage, amount: opts.amount, circumstances: opts.circumstance ?? [], date: opts.date ?? todayInChina(), tier: opts.tier, lang: opts.lang });
+  process.stdout.write(advice.text);
+  return advice.assessment.tier || advice.perTier ? EXIT.clean : EXIT.unusable;
 }

@@ -3,10 +3,8 @@
 // audit) — one hop from a rule id to everything about it, for policy staff.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { ResolvedProfile } from '../../profile/profile';
 import { EXIT, UsageError } from '../../errors';
-import { calendarDate, nonEmpty } from '../options';
 import { citeRule, citeRuleOver, Rule, ruleTitle } from '../../../policies/rule';
 import { DEFINITION_TAGS } from '../../../policies/vocabulary/parse';
 import { Bilingual } from '../../findings/finding';
@@ -131,17 +129,4 @@ export async function rules(ids: string[], opts: RulesOptions): Promise<number> 
   const listing = listRules(chosen, loadProfile(opts.profile ?? 'national'), featureScenarios(), RULE_TAG, DRAFT_TAGS, opts.on);
   process.stdout.write(opts.json ? JSON.stringify(listing, null, 2) + '\n' : renderRules(listing));
   return EXIT.clean;
-}
-
-export function registerRules(program: Command): void {
-  program
-    .command('rules')
-    .description('列出规则:编号、类别、名称、条款、参数、代码位置及定义它的特性场景 / list rules: id, family, title, clause, parameters, code and the feature scenarios that define them')
-    .argument('[rule...]', '只列这些规则,如 NOTICE-PERIOD / only these rules, e.g. NOTICE-PERIOD')
-    .option('--profile <id>', '按此政策配置的取值显示名称、条款和参数(默认 national) / show titles, clauses and values under this profile (default: national)', nonEmpty('--profile'))
-    .option('--on <date>', '只显示该日期 YYYY-MM-DD 生效的条款和取值 / only the clause and values in force on this date (YYYY-MM-DD)', calendarDate('--on'))
-    .option('--json', '输出 JSON / print JSON')
-    .action(async (ids: string[], opts: RulesOptions) => {
-      process.exitCode = await rules(ids, opts);
-    });
 }

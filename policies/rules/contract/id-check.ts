@@ -29,48 +29,51 @@ export const contractIdCheck = frameRule({
   before: 'skip',
   async whole(ctx) {
     const { ds } = ctx;
-    const collections = new Set(PERSON_ID_PATHS.map((p) => p.collection).filter((c) => ds.has(c)));
-    for (const p of PERSON_ID_PATHS) {
-      if (!collections.has(p.collection)) continue;
-      const rows = await ds.all<{ id: string; _line: number; path: string; want: string }>(
-        // The body is cast once in an inner query: an expression repeated 17 times is computed 17 times.
-        `SELECT id, _line, path, want FROM (SELECT id, _line, path, v, ${checkCharSql('n')} AS want FROM (SELECT *, CAST(substr(v, 1, 17) AS BIGINT) AS n FROM (${personIdSql(p, COLLECTIONS[p.collection].key)}) WHERE v IS NOT NULL)) WHERE want <> substr(v, 18, 1) ORDER BY _line, path`,
-      );
-      for (const r of rows)
-        ctx.find(undefined, {
-          severity: 'warning',
-          record: ds.locate(p.collection, r.id, r._line),
-          message: {
-            zh: `${r.path} 的身份证号码校验码错误(按前17位应为 ${r.want}),号码可能录错`,
-            en: `${r.path}: the resident ID number's check character is wrong (the first 17 digits call for ${r.want}); the number may be mistyped`,
-          },
-          expected: { field: r.path, check_character: r.want },
-          actual: { field: r.path, check_character_correct: false },
-          params: [],
-          remedy: REMEDY,
-          detail: `check:${r.path}`,
-        });
-    }
+    const paths = PERSON_ID_PATHS.filter((p) => ds.has(p.collection));
+    const collections = [...new Set(paths.map((p) => p.collection))];
+    // One query for every path (k orders them as the contract lists them): a query per path
+    // paid DuckDB's fixed cost of planning the seventeen-term check nine times.
+    const ids = paths.map((p, k) => `SELECT ${k} AS k, * FROM (${personIdSql(p, COLLECTIONS[p.collection].key)})`).join(' UNION ALL ');
+    const rows = paths.length
+      ? await ds.all<{ k: number; id: string; _line: number; path: string; want: string }>(
+          // The body is cast once in an inner query: an expression repeated 17 times is computed 17 times.
+          `SELECT k, id, _line, path, want FROM (SELECT k, id, _line, path, v, ${checkCharSql('n')} AS want FROM (SELECT *, CAST(substr(v, 1, 17) AS BIGINT) AS n FROM (${ids}) WHERE v IS NOT NULL)) WHERE want <> substr(v, 18, 1) ORDER BY k, _line, path`,
+        )
+      : [];
+    for (const r of rows)
+      ctx.find(undefined, {
+        severity: 'warning',
+        record: ds.locate(paths[r.k].collection, r.id, r._line),
+        message: {
+          zh: `${r.path} 的身份证号码校验码错误(按前17位应为 ${r.want}),号码可能录错`,
+          en: `${r.path}: the resident ID number's check character is wrong (the first 17 digits call for ${r.want}); the number may be mistyped`,
+        },
+        expected: { field: r.path, check_character: r.want },
+        actual: { field: r.path, check_character_correct: false },
+        params: [],
+        remedy: REMEDY,
+        detail: `check:${r.path}`,
+      });
     // Only records still in their table: a rejected copy is reported by CONTRACT-INVALID.
-    for (const c of collections) {
-      const normalised = await ds.all<{ _line: number; id: string; path: string }>(
-        `SELECT _line, id, path FROM ${NORMALISED_IDS} WHERE collection = '${c}' AND _line IN (SELECT _line FROM ${c}) ORDER BY _line, path`,
-      );
-      for (const n of normalised)
-        ctx.find(undefined, {
-          severity: 'warning',
-          record: ds.locate(c, n.id, n._line),
-          message: {
-            zh: `${n.path} 的身份证号码末位为小写 x,已按大写 X 读取`,
-            en: `${n.path}: the resident ID number ends in a lower-case x, read as X`,
-          },
-          expected: { field: n.path, last_character: 'X' },
-          actual: { field: n.path, last_character: 'x' },
-          params: [],
-          remedy: { zh: '在来源系统中将末位改为大写 X', en: 'write the last character as an upper-case X in the source system' },
-          detail: `case:${n.path}`,
-        });
-    }
-    ctx.examine([...collections].reduce((a, c) => a + ds.count(c), 0));
+    const normalised = collections.length
+      ? await ds.all<{ k: number; _line: number; id: string; path: string }>(
+          `${collections.map((c, k) => `SELECT ${k} AS k, _line, id, path FROM ${NORMALISED_IDS} WHERE collection = '${c}' AND _line IN (SELECT _line FROM ${c})`).join(' UNION ALL ')} ORDER BY k, _line, path`,
+        )
+      : [];
+    for (const n of normalised)
+      ctx.find(undefined, {
+        severity: 'warning',
+        record: ds.locate(collections[n.k], n.id, n._line),
+        message: {
+          zh: `${n.path} 的身份证号码末位为小写 x,已按大写 X 读取`,
+          en: `${n.path}: the resident ID number ends in a lower-case x, read as X`,
+        },
+        expected: { field: n.path, last_character: 'X' },
+        actual: { field: n.path, last_character: 'x' },
+        params: [],
+        remedy: { zh: '在来源系统中将末位改为大写 X', en: 'write the last character as an upper-case X in the source system' },
+        detail: `case:${n.path}`,
+      });
+    ctx.examine(collections.reduce((a, c) => a + ds.count(c), 0));
   },
 });

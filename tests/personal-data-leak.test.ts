@@ -103,6 +103,8 @@ const comparable = (r: ComplianceReport) => ({ ...r, generated_at: '', options: 
 describe('personal data in reports', function () {
   this.timeout(600_000);
   const revealed = new Set<Kind>();
+  // Per export, the record explained with the values searched for in its output.
+  const explained = new Map<string, { id: string; collection: string; values: Value[] }>();
   before(() => writeParquetExport(EXAMPLE, PARQUET_EXAMPLE, { check: false }));
   after(() => fs.rmSync(path.dirname(PARQUET_EXAMPLE), { recursive: true, force: true }));
 
@@ -136,9 +138,16 @@ describe('personal data in reports', function () {
         const text = await captureStdout(() => explain(exportPath, id, { collection }));
         const json = await captureStdout(() => explain(exportPath, id, { collection, json: true, all: true }));
         expect(occurrences(values, { explain: text, 'explain --json': json })).to.deep.equal([]);
-        expect(occurrences(values, { explain: await captureStdout(() => explain(exportPath, id, { collection, showPersonalData: true })) })).not.to.deep.equal([]);
+        explained.set(exportPath, { id, collection, values });
       }
     });
+
+  // Once, not per export: each explain loads and audits the export again.
+  it('shows personal values in explain when asked (the search of explain can fail)', async () => {
+    expect(explained.has(FREE_TEXT)).to.equal(true);
+    const { id, collection, values } = explained.get(FREE_TEXT)!;
+    expect(occurrences(values, { explain: await captureStdout(() => explain(FREE_TEXT, id, { collection, showPersonalData: true })) })).not.to.deep.equal([]);
+  });
 
   it('finds every kind of personal value in the unmasked reports (the search can fail)', () => {
     expect([...revealed].sort()).to.deep.equal(['address', 'card', 'id', 'name', 'phone', 'plate']);

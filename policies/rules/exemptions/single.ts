@@ -43,11 +43,11 @@ export const eligSingle = frameRule({
       const expected = { zh: `重大疾病${s.severe_disability_grades.length ? `或 ${s.severe_disability_grades.join('、')} 级残疾` : ''}`, en: `serious illness or disability grade ${s.severe_disability_grades.join('/')}` };
       if (!r.covered.length)
         ctx.find(span, { ...base, severity: 'error', message: { zh: '单人保未列明保障对象', en: 'individual coverage names no covered person' }, expected, actual: { covered: [] }, remedy: { zh: '补正保障对象;无法列明的复核后停发', en: 'name the covered person, or review and stop' }, groups: { direction: 'inclusion' }, detail: 'empty' });
-    for (const pid of r.covered) {
-      const m = (r.members ?? []).find((x) => x.person_id === pid);
-      const who = m ? personal('name', m.name) : personal('id', pid);
-      if (!m) {
-        ctx.find(span, {
+      for (const pid of r.covered) {
+        const m = (r.members ?? []).find((x) => x.person_id === pid);
+        const who = m ? personal('name', m.name) : personal('id', pid);
+        if (!m) {
+          ctx.find(span, {
             ...base, severity: 'error',
             message: { zh: `单人保对象 ${who} 不是该户家庭成员`, en: `covered person ${who} is not a member of the household` },
             expected, actual: { person: personal('id', pid) }, remedy: { zh: '核实保障对象身份与家庭成员关系,不符的停发并追回', en: 'verify the covered person belongs to the household; stop and recover if not' }, groups: { direction: 'inclusion' }, detail: `person:${pid}`,

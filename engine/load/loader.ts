@@ -117,6 +117,12 @@ const at = (f: CollectionFile, line: number) => (f.format === 'array' ? `[${line
 /** Why a line JavaScript reads with no error is rejected when DuckDB cannot read it. */
 const UNREADABLE: FieldError = { path: '$', keyword: 'unicode', zh: '含数据库无法读取的字符', en: 'holds characters the database cannot read' };
 
+/** A line DuckDB cannot read: rejected with what JavaScript finds in its text, else as unreadable. */
+function unreadableLine(f: CollectionFile, line: number, text: string, reject: Reject): void {
+  const { errors } = scanned(f, line, text);
+  reject(line, parsed(text), errors.length ? errors : [UNREADABLE]);
+}
+
 function parsed(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -171,8 +177,12 @@ async function loadCollection(ds: Dataset, f: CollectionFile, parse?: Promise<bo
     await ds.run(`DROP VIEW v_${raw}`);
     await ds.run(`DROP TABLE ${raw}`);
   }
+  return counted(ds, c, rejected);
+}
+
+// Every record is in the table or among the rejected: counting both is counting the file.
+async function counted(ds: Dataset, c: CollectionName, rejected: RejectedRecord[]) {
   rejected.sort((a, b) => (a.line ?? a.index!) - (b.line ?? b.index!));
-  // Every record is in the table or among the rejected: counting both is counting the file.
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
   return { records: n + rejected.length, rejected };
 }
@@ -239,10 +249,7 @@ async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: R
         if (!/malformed JSON/i.test(e.message)) throw e;
         const bad = await ds.all<{ _line: number; j: string }>(`SELECT _line, j FROM v_${raw} WHERE NOT json_valid(j) ORDER BY _line`);
         if (!bad.length) throw e;
-        for (const row of bad) {
-          const { errors } = scanned(f, row._line, row.j);
-          reject(row._line, parsed(row.j), errors.length ? errors : [UNREADABLE]);
-        }
+        for (const row of bad) unreadableLine(f, row._line, row.j, reject);
         unreadable.push(...bad.map((r) => r._line));
         await lines(unreadable);
         return false;
@@ -256,6 +263,16 @@ async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: R
 
 const plans = new Map<CollectionName, OnePassSql>();
 const planOf = (c: CollectionName) => plans.get(c) ?? plans.set(c, onePass(schema, defName(c))).get(c)!;
+
+/** The record of text `j` typed as the contract's structure says: what the second look and a few records' load select. */
+const typedColumns = (c: CollectionName) => `unnest(from_json(j, ${sqlString(JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` })))}))`;
+
+/** ajv's judgement of one line (the authority on meaning; the SQL passes only find candidates). */
+function judge(f: CollectionFile, line: number, text: string, reject: Reject): void {
+  const read = scanned(f, line, text);
+  const errors = [...read.errors, ...validateRecord(f.collection, read.value, read.numbers)];
+  if (errors.length) reject(line, parsed(text), errors);
+}
 
 // A JSON array of a few records (a spec scenario's, most fixtures') skips the one-pass statement,
 // whose planning alone (60 ms for applications) costs more than the rest of the load: ajv reads
@@ -275,10 +292,8 @@ async function loadFew(ds: Dataset, f: CollectionFile, reject: Reject, rejected:
   // As in the one-pass path: a line DuckDB cannot read is rejected with what JavaScript finds in its text.
   const unreadable = new Set((await ds.all<{ _line: number }>(`SELECT _line FROM v_${raw} WHERE NOT json_valid(j)`)).map((r) => Number(r._line)));
   texts.forEach((text, i) => {
-    const read = scanned(f, i + 1, text);
-    if (unreadable.has(i + 1)) return reject(i + 1, parsed(text), read.errors.length ? read.errors : [UNREADABLE]);
-    const errors = [...read.errors, ...validateRecord(c, read.value, read.numbers)];
-    if (errors.length) reject(i + 1, parsed(text), errors);
+    if (unreadable.has(i + 1)) unreadableLine(f, i + 1, text, reject);
+    else judge(f, i + 1, text, reject);
   });
   const refused = rejected.map((r) => r.index! + 1);
   if (PERSON_ID_PATHS.some((p) => p.collection === c)) {
@@ -289,14 +304,11 @@ async function loadFew(ds: Dataset, f: CollectionFile, reject: Reject, rejected:
       await logNormalised(ds, c, logged);
     }
   }
-  const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
-  await ds.run(`CREATE TABLE ${c} AS SELECT _line, unnest(from_json(j, ${sqlString(structure)})) FROM v_${raw}${refused.length ? ` WHERE _line NOT IN (${refused.join(',')})` : ''} ORDER BY _line`);
+  await ds.run(`CREATE TABLE ${c} AS SELECT _line, ${typedColumns(c)} FROM v_${raw}${refused.length ? ` WHERE _line NOT IN (${refused.join(',')})` : ''} ORDER BY _line`);
   await rejectDuplicateKeys(ds, f, raw, keyField, rejected, false);
   await ds.run(`DROP VIEW v_${raw}`);
   await ds.run(`DROP TABLE ${raw}`);
-  rejected.sort((a, b) => a.index! - b.index!);
-  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${c}`);
-  return { records: n + rejected.length, rejected };
+  return counted(ds, c, rejected);
 }
 
 /** Above this many suspect lines, the SQL checks narrow them before ajv reads each one. */
@@ -317,19 +329,13 @@ async function secondLook(ds: Dataset, f: CollectionFile, suspects: number[], re
     suspects.length > SECOND_LOOK_SQL ? `SELECT s._line, s.j FROM ${sus} s JOIN flagged_${c} USING (_line) ORDER BY s._line` : `SELECT _line, j FROM ${sus} ORDER BY _line`,
   );
   if (suspects.length > SECOND_LOOK_SQL) await ds.run(`DROP TABLE flagged_${c}`);
-  for (const row of rows) {
-    // ajv is the authority on meaning; the SQL passes only have to find every candidate.
-    const read = scanned(f, row._line, row.j);
-    const errors = [...read.errors, ...validateRecord(c, read.value, read.numbers)];
-    if (errors.length) reject(row._line, parsed(row.j), errors);
-  }
+  for (const row of rows) judge(f, row._line, row.j, reject);
   await lineTable(ds, `rejected_${c}`, rejected.map((r) => r.line ?? (r.index as number) + 1));
   await normaliseLowerCaseX(ds, c, sus, COLLECTIONS[c].key);
-  const structure = JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` }));
   const conforming = `FROM ${sus} WHERE _line NOT IN (SELECT _line FROM rejected_${c})`;
   const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n ${conforming}`);
   if (n > 0) {
-    await ds.run(`CREATE TABLE retyped_${c} AS SELECT * FROM ${c} UNION ALL SELECT _line, unnest(from_json(j, ${sqlString(structure)})) ${conforming} ORDER BY _line`);
+    await ds.run(`CREATE TABLE retyped_${c} AS SELECT * FROM ${c} UNION ALL SELECT _line, ${typedColumns(c)} ${conforming} ORDER BY _line`);
     await ds.run(`DROP TABLE ${c}`);
     await ds.run(`ALTER TABLE retyped_${c} RENAME TO ${c}`);
   }

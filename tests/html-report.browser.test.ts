@@ -16,6 +16,15 @@ const CHROMIUM = process.env.JIUZHU_CHROMIUM ?? '/usr/bin/chromium';
 // As root in a closed network: no sandbox, and none of Chromium's own background connections.
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
 
+// A screenshot is for people to look at, not an assertion: Chromium under a busy machine sometimes
+// answers "Unable to capture screenshot" once, so it is taken again before the test gives up.
+async function screenshot(page: Page, options: Parameters<Page['screenshot']>[0]): Promise<void> {
+  await page.screenshot(options).catch((e: Error) => {
+    if (!/Unable to capture screenshot/.test(e.message)) throw e;
+    return page.screenshot(options);
+  });
+}
+
 interface Audit {
   html: string;
   json: { findings: unknown[] };
@@ -175,9 +184,9 @@ describe('the HTML report in a browser', function () {
       expect(Math.min(...widths)).to.be.greaterThan(300);
       const top = await page.locator('ul.attention').boundingBox();
       expect(top!.y).to.be.lessThan(2 * 850);
-      await page.screenshot({ path: path.join(SHOTS, 'example-phone-400.png'), clip: { x: 0, y: 0, width: 400, height: 3200 }, fullPage: true });
+      await screenshot(page, { path: path.join(SHOTS, 'example-phone-400.png'), clip: { x: 0, y: 0, width: 400, height: 3200 }, fullPage: true });
       await page.setViewportSize({ width: 1400, height: 1000 });
-      await page.screenshot({ path: path.join(SHOTS, 'example-desktop-1400.png'), fullPage: true });
+      await screenshot(page, { path: path.join(SHOTS, 'example-desktop-1400.png'), fullPage: true });
     });
 
     it('prints on A4 with the header on every page and no controls', async () => {
@@ -189,7 +198,7 @@ describe('the HTML report in a browser', function () {
       // Chromium repeats a table's header group on each printed page.
       expect(await page.locator('table.frame > thead').evaluate((e) => getComputedStyle(e).display)).to.equal('table-header-group');
       expect(await page.locator('table.frame > thead').innerText()).to.match(/奈曼旗[\s\S]*2024-01-01[\s\S]*neimenggu-naiman[\s\S]*[0-9a-f]{16}/);
-      await page.screenshot({ path: path.join(SHOTS, 'example-print-a4.png') });
+      await screenshot(page, { path: path.join(SHOTS, 'example-print-a4.png') });
       await page.pdf({ path: path.join(SHOTS, 'example.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1400, height: 1000 });
@@ -241,7 +250,7 @@ describe('the HTML report in a browser', function () {
       expect(values).to.include.members(['王建国', '150525197503010112', '13912345678']);
       const text = await page.evaluate(() => document.documentElement.textContent ?? '');
       expect(values.filter((v) => text.includes(v))).to.deep.equal([]);
-      await page.screenshot({ path: path.join(SHOTS, 'markup-export-desktop-1400.png'), fullPage: true });
+      await screenshot(page, { path: path.join(SHOTS, 'markup-export-desktop-1400.png'), fullPage: true });
     });
   });
 });

@@ -5,14 +5,14 @@ import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs';
 import { IRunConfiguration, ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
-import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
-import { Envelope, GherkinDocument, IdGenerator } from '@cucumber/messages';
+import { Envelope, GherkinDocument } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { JiuzhuError } from '../errors';
 import { RULE_TAG } from '../../policies/rules';
 import { AuditSession, runAhead } from './session';
 import { COMPILED, PACKAGE_ROOT } from '../root';
 import { blockingProblem, loadVocabulary, vocabulary } from '../../policies/vocabulary/load';
+import { parseGherkin } from '../../policies/vocabulary/parse';
 
 export const FEATURES_DIR = path.join(PACKAGE_ROOT, 'features');
 const ROOT = PACKAGE_ROOT;
@@ -57,12 +57,6 @@ export function featureFiles(dir = FEATURES_DIR): string[] {
     .sort();
 }
 
-function parseFeature(text: string): GherkinDocument {
-  const language = /^#\s*language:\s*(\S+)/m.exec(text)?.[1] ?? 'en';
-  // Only tags, names and lines are read from this parse: counted ids cost less than random UUIDs.
-  return new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher(language)).parse(text);
-}
-
 /** Every scenario of every feature file under `dir`, in file order. */
 export function featureScenarios(dir = FEATURES_DIR): FeatureScenario[] {
   return featureFiles(dir).flatMap(scenariosOf);
@@ -71,7 +65,7 @@ export function featureScenarios(dir = FEATURES_DIR): FeatureScenario[] {
 /** The scenarios of one feature file. */
 function scenariosOf(abs: string): FeatureScenario[] {
   const out: FeatureScenario[] = [];
-  const feature = parseFeature(fs.readFileSync(abs, 'utf8')).feature;
+  const feature = parseGherkin(fs.readFileSync(abs, 'utf8')).feature;
   if (!feature) return out;
   const file = path.relative(ROOT, abs);
   const visit = (children: readonly { rule?: any; scenario?: any }[], inherited: string[]) => {

@@ -16,9 +16,18 @@ export const DEFINITION_TAGS = ['@定义', '@definition'] as const;
 const DRAFT_TAGS = ['@草稿', '@draft'];
 const ID_TAG = /^@((?:[A-Z]+)(?:-[A-Z]+)+)$/;
 
+// An audit reads each feature file's tree three times (its scenarios' tags, the vocabulary rule it
+// defines, the parameters that rule declares): parsed once per text, and read, never changed.
+// Counted ids, not random UUIDs: nothing here reads them.
+const parsedDocuments = new Map<string, GherkinDocument>();
+
 export function parseGherkin(text: string): GherkinDocument {
+  const hit = parsedDocuments.get(text);
+  if (hit) return hit;
   const language = /^#\s*language:\s*(\S+)/m.exec(text)?.[1] ?? 'en';
-  return new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher(language)).parse(text);
+  const doc = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher(language)).parse(text);
+  parsedDocuments.set(text, doc);
+  return doc;
 }
 
 /** Cheap test before parsing: only files that hold a definition are vocabulary rules. */

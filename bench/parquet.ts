@@ -32,7 +32,7 @@ function measureFloor(dir: string): Measured {
  * Prints the Parquet rows for the NDJSON export in `dir` (converted once, kept beside it);
  * `audit` measures `jiuzhu audit` of a folder as the NDJSON row does.
  */
-export async function parquetRows(dir: string, records: number, audit: (dir: string, out: string) => Measured): Promise<void> {
+export async function parquetRows(dir: string, records: number, audit: (dir: string, out: string) => Measured): Promise<{ floor: Measured; audit: Measured }> {
   const pq = `${dir}-parquet`;
   const marker = path.join(pq, '.bench-complete');
   if (!fs.existsSync(marker)) {
@@ -54,6 +54,7 @@ export async function parquetRows(dir: string, records: number, audit: (dir: str
   console.log(row('parquet floor', f) + '   (DuckDB alone: CREATE TABLE … AS SELECT * FROM read_parquet(…) per collection)');
   console.log(row('parquet audit', a) + '   (jiuzhu audit of the Parquet folder)');
   console.log(`parquet audit / parquet floor = ${(a.ms / f.ms).toFixed(2)}×    parquet audit peak RSS ${a.maxRssMb.toFixed(0)} MB`);
+  return { floor: f, audit: a };
 }
 
 if (require.main === module && process.argv[2] === 'floor') {

@@ -1,7 +1,7 @@
 // Sentences every family shares: which policy applies, which export is under audit, and
 // what a rule found.
 import { DataTable, Then } from '@cucumber/cucumber';
-import { expect } from 'chai';
+import assert from 'node:assert/strict';
 import { reveal } from '../engine/findings/personal-data';
 import { OUTCOME_NAMES, Outcome } from '../engine/run/outcome';
 import { assertExpectation, summarise, verdictOf } from './verdicts';
@@ -60,13 +60,13 @@ Then('规则 {ruleId} 应无发现', async function (this: JiuzhuWorld, ruleId: 
 
 Then('规则 {ruleId} 未审查 {int} 条,原因包含{text}', async function (this: JiuzhuWorld, ruleId: string, count: number, why: string) {
   const result = await this.audit(ruleId);
-  expect(result.counts.not_reviewed, summarise(result)).to.equal(count);
-  expect(result.reason?.zh ?? '').to.include(why);
+  assert.equal(result.counts.not_reviewed, count, `未审查 ${result.counts.not_reviewed} 条,应为 ${count} 条: ${summarise(result)}`);
+  assert.ok((result.reason?.zh ?? '').includes(why), `原因「${result.reason?.zh ?? ''}」不含「${why}」`);
 });
 
 Then('规则 {ruleId} 的结论应为{text}', async function (this: JiuzhuWorld, ruleId: string, outcome: string) {
   const result = await this.audit(ruleId);
   const wanted = (Object.keys(OUTCOME_NAMES) as Outcome[]).find((o) => OUTCOME_NAMES[o].zh === outcome || o === outcome);
   if (!wanted) throw new Error(`未知结论「${outcome}」(${Object.values(OUTCOME_NAMES).map((n) => n.zh).join('/')})`);
-  expect(result.outcome, summarise(result)).to.equal(wanted);
+  assert.equal(result.outcome, wanted, `结论为 ${result.outcome},应为 ${wanted}: ${summarise(result)}`);
 });

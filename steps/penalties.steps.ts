@@ -2,7 +2,7 @@
 // obtained assistance by fraud; one case, its decision, the household's payments and the
 // person's credit repair, each sentence changing one fact. Amounts arrive as integer fen.
 import { Given, Then } from '@cucumber/cucumber';
-import { expect } from 'chai';
+import assert from 'node:assert/strict';
 import { Tier, TIER_ZH } from '../policies/parameters/penalties';
 import { assess, CIRCUMSTANCE_ZH, fenToYuanText, TRANSFER_ZH } from '../policies/rules/penalties/grading';
 import { fraudCase, payment, reapprovedApplication } from '../policies/rules/penalties/testing';
@@ -143,21 +143,22 @@ Then(/^应认定为(一般失信|较重失信|严重失信)$/, async function (t
   const c = theCase(this);
   const date = c.decision?.decided_on ?? c.found_on;
   const a = assess(this.profile, { stage: c.stage, amountFen: Math.round(c.amount * 100), circumstances: c.circumstances }, date, date);
-  expect(a.tier, a.reason.zh).to.equal(tierOf(tier));
+  assert.equal(a.tier, tierOf(tier), `认定为 ${a.tier},应为 ${tierOf(tier)}: ${a.reason.zh}`);
 });
 Then('罚款幅度应为{money}至{money}', function (this: JiuzhuWorld, min: number, max: number) {
   const c = theCase(this);
   const date = c.decision?.decided_on ?? c.found_on;
   const a = assess(this.profile, { stage: c.stage, amountFen: Math.round(c.amount * 100), circumstances: c.circumstances }, date, date);
   const fine = a.requirements?.fine;
-  expect(fine, `${a.reason.zh}: 该等级不处罚款`).to.not.equal(null);
-  expect([fenToYuanText(fine!.minFen), fenToYuanText(fine!.maxFen)]).to.deep.equal([fenToYuanText(min), fenToYuanText(max)]);
+  assert.ok(fine != null, `${a.reason.zh}: 该等级不处罚款`);
+  const range = [fenToYuanText(fine.minFen), fenToYuanText(fine.maxFen)];
+  assert.deepEqual(range, [fenToYuanText(min), fenToYuanText(max)], `罚款幅度为 ${range.join('至')},应为 ${fenToYuanText(min)}至${fenToYuanText(max)}: ${a.reason.zh}`);
 });
 Then('不应处罚款', function (this: JiuzhuWorld) {
   const c = theCase(this);
   const date = c.decision?.decided_on ?? c.found_on;
   const a = assess(this.profile, { stage: c.stage, amountFen: Math.round(c.amount * 100), circumstances: c.circumstances, recordedTier: c.decision?.tier }, date, date);
-  expect(a.requirements?.fine, a.reason.zh).to.equal(null);
+  assert.equal(a.requirements?.fine, null, `应不处罚款: ${a.reason.zh}`);
 });
 
 defineAuditScope(['检查待审计数据中的每一起骗取救助案件'], ['every fraud case in the export under audit is checked']);

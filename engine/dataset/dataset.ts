@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CollectionName, MetaT } from '../../schemas/case-export';
+import { DEFAULT_MEMORY_LIMIT } from './memory';
 
 export interface CollectionSource {
   collection: CollectionName;
@@ -50,7 +51,7 @@ function instanceSettings(memoryLimit?: string): Record<string, string> {
   // A memory ceiling and a spill folder, so a province-sized export works out of core
   // instead of growing without bound (--memory-limit, else JIUZHU_MEMORY_LIMIT, e.g. '4GB').
   return {
-    memory_limit: memoryLimit ?? process.env.JIUZHU_MEMORY_LIMIT ?? '1500MB',
+    memory_limit: memoryLimit ?? process.env.JIUZHU_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
     temp_directory: path.join(os.tmpdir(), `jiuzhu-spill-${process.pid}`),
     // DuckDB's worker threads (default: one per core), e.g. 1 where several processes share the cores.
     ...(process.env.JIUZHU_THREADS ? { threads: process.env.JIUZHU_THREADS } : {}),

@@ -7,6 +7,7 @@ import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
 import type { ComplianceReport, ReportOptions } from '../../report/model';
 import { calendarDate, memorySize, nonEmpty, tagExpression } from '../options';
 import { progressReporter } from '../progress';
+import { DEFAULT_MEMORY_LIMIT } from '../../dataset/memory';
 
 type GateOptions = NonNullable<ReportOptions['gate']>;
 
@@ -142,7 +143,7 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--fail-on <severity>', '何种严重程度及以上使退出码为1 / lowest severity that makes the exit code 1').choices(['error', 'warning', 'never']).default('error'))
     .option('--tags <expr>', '只运行符合标签表达式的审计场景,如 "@NOTICE-MINORS" / run only audit scenarios matching the tag expression', tagExpression)
     .option('--db <file>', '把载入的数据保存为 DuckDB 文件,供事后查询 / keep the loaded data in a DuckDB file for later queries', nonEmpty('--db'))
-    .option('--memory-limit <size>', 'DuckDB 内存上限,超出部分写入临时文件(默认 1500MB,或环境变量 JIUZHU_MEMORY_LIMIT) / DuckDB memory ceiling; beyond it DuckDB spills to temporary files (default 1500MB, or JIUZHU_MEMORY_LIMIT)', memorySize)
+    .option('--memory-limit <size>', `DuckDB 内存上限,超出部分写入临时文件(默认 ${DEFAULT_MEMORY_LIMIT},或环境变量 JIUZHU_MEMORY_LIMIT) / DuckDB memory ceiling; beyond it DuckDB spills to temporary files (default ${DEFAULT_MEMORY_LIMIT}, or JIUZHU_MEMORY_LIMIT)`, memorySize)
     .option('--allow-empty', '允许空导出或未运行任何规则(默认为错误) / accept an empty export or a run with no rule (an error by default)')
     .addOption(fingerprintKeyOption())
     .option('--baseline <file>', '基线(jiuzhu baseline 写出的文件或以前的 compliance.json):只有其中没有的发现才使退出码为1 / a baseline (from `jiuzhu baseline` or an earlier compliance.json): only findings not in it make the exit code 1', nonEmpty('--baseline'))

@@ -11,6 +11,7 @@ import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
 import { readParquet, rowAt } from './parquet';
+import { loadTypedParquet } from './parquet-typed';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { onePass, onePassLinesSelect, OnePassSql, onePassSelect } from './one-pass';
@@ -59,8 +60,9 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     // side by side, and goes on while this thread is busy (loading Cucumber, in an audit). What
     // follows a parse runs collection by collection, in the export's order; small files are
     // started first, so they are not queued behind the large ones.
-    const bySize = found.files.filter((f) => f.format === 'ndjson').map((f) => ({ f, size: fs.statSync(f.file).size }));
-    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, parseFile(dataset, f));
+    // A Parquet file whose columns have the contract's types is parsed so too (parquet-typed.ts).
+    const bySize = found.files.filter((f) => f.format === 'ndjson' || f.format === 'parquet').map((f) => ({ f, size: fs.statSync(f.file).size }));
+    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, f.format === 'parquet' ? loadTypedParquet(dataset, f, parsedTable(f.collection)) : parseFile(dataset, f));
     for (const f of found.files) {
       const result = await loadCollection(dataset, f, parses.get(f));
       await rejectNewerFields(dataset, f, found.meta.schema_version, result.rejected);

@@ -176,37 +176,47 @@ export class TypedParquetPlan {
 }
 
 /**
- * The statement creating `table` from the Parquet `file` of collection `c` whose columns are
- * `names` of `types`, as the NDJSON parse creates it (one-pass.ts, onePassLinesSelect): `_line`
- * NULL (row n is line n, from the row's position), the typed columns, `_suspect`, and `_text`
- * holding the JSON text of the suspect rows only. Undefined when a column's type is not exactly
- * the contract's.
+ * The statement creating collection `c`'s table from its Parquet `file` whose columns are `names`
+ * of `types`: `_line` (row n is line n), the typed columns as the NDJSON parse types them
+ * (one-pass.ts), `_suspect`, and `_text` holding the JSON text of the suspect rows only.
+ * Undefined when a column's type is not exactly the contract's.
  */
 export function typedParquetSelect(c: CollectionName, file: string, names: string[], types: DuckDBType[]): string | undefined {
   const plan = new TypedParquetPlan(schema).record(defName(c), names, types);
   if (!plan) return undefined;
   const { json, unfaithful } = rowJson(c, names, types);
   if (unfaithful.length) return undefined;
-  return `SELECT NULL::INTEGER AS _line, ${plan.columns.join(', ')}, jz_suspect AS _suspect, CASE WHEN jz_suspect THEN ${json} END AS _text FROM (SELECT *, ${plan.suspect} AS jz_suspect FROM ${source(file)})`;
+  return `SELECT CAST(file_row_number + 1 AS INTEGER) AS _line, ${plan.columns.join(', ')}, jz_suspect AS _suspect, CASE WHEN jz_suspect THEN ${json} END AS _text FROM (SELECT *, ${plan.suspect} AS jz_suspect FROM read_parquet(${sqlString(file)}, file_row_number = true))`;
 }
 
 /**
- * Creates `table` from the typed columns of the Parquet file of `f` (see typedParquetSelect), on
- * a connection of its own as an NDJSON file's parse; false, with nothing created, when the file
- * is for the JSON-text path (a column of another type, or a file DuckDB cannot read, which that
- * path reports).
+ * Creates the table of `f`'s collection from the typed columns of its Parquet file (see
+ * typedParquetSelect), on a connection of its own as an NDJSON file's parse; false, with nothing
+ * created, when the file is for the JSON-text path (a column of another type, or a file DuckDB
+ * cannot read, which that path reports). splitSuspects then finishes the table.
  */
-export async function loadTypedParquet(ds: Dataset, f: CollectionFile, table: string): Promise<boolean> {
+export async function loadTypedParquet(ds: Dataset, f: CollectionFile): Promise<boolean> {
   const conn = await ds.connect();
   try {
     const probe = await conn.run(`SELECT * FROM ${source(f.file)} LIMIT 0`).catch(() => undefined);
     const select = probe && typedParquetSelect(f.collection, f.file, probe.columnNames(), probe.columnTypes());
     if (!select) return false;
-    return await conn.run(`CREATE TABLE ${table} AS ${select}`).then(
+    return await conn.run(`CREATE TABLE ${f.collection} AS ${select}`).then(
       () => true,
-      () => conn.run(`DROP TABLE IF EXISTS ${table}`).then(() => false),
+      () => conn.run(`DROP TABLE IF EXISTS ${f.collection}`).then(() => false),
     );
   } finally {
     conn.closeSync();
   }
+}
+
+// The suspect rows' text into sus_<c>, as the NDJSON path leaves it, and those rows out of the
+// table. Deleting the few and dropping the two columns costs next to nothing; a copy of the
+// others, as the NDJSON path makes, costs more than the typed read itself (4.1 s of CPU against
+// 2.9 s for 8.2 M payments).
+export async function splitSuspects(ds: Dataset, c: CollectionName): Promise<void> {
+  await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT _line, _text AS j FROM ${c} WHERE _suspect`);
+  await ds.run(`DELETE FROM ${c} WHERE _suspect`);
+  await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
+  await ds.run(`ALTER TABLE ${c} DROP COLUMN _text`);
 }

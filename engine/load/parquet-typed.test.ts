@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { writeParquetExport } from '../../examples/parquet';
 import schema from '../../schemas/case-export.schema.json';
 import { COLLECTION_NAMES, CollectionName, defName } from '../../schemas/case-export';
 import { Dataset } from '../dataset/dataset';
@@ -210,6 +211,20 @@ describe('Parquet files in the contract’s types', function () {
         'households:7 members[0].person_id',
         'payments:10 person_id',
       ]);
+    } finally {
+      a.dataset.close();
+      b.dataset.close();
+    }
+  });
+
+  it('load the example export to the tables, rows, order and types its NDJSON gives', async () => {
+    const example = path.join(__dirname, '..', '..', 'examples', 'naiman-2024');
+    const out = folder();
+    await writeParquetExport(example, out, { check: false });
+    for (const file of fs.readdirSync(out).filter((f) => f.endsWith('.parquet'))) expect(await select(file.replace('.parquet', '') as CollectionName, path.join(out, file)), file).to.be.a('string');
+    const [a, b] = [await loadExport(example), await loadExport(out)];
+    try {
+      expect(await everything(b, out)).to.deep.equal(await everything(a, example));
     } finally {
       a.dataset.close();
       b.dataset.close();

@@ -1,8 +1,10 @@
-// Reads one Parquet file of a folder export (docs/contract.md, "Parquet") into the loader's raw
-// table: one JSON text per row, written from the typed columns without loss, so a Parquet row
+// The JSON text of a Parquet row, written from the typed columns without loss, so a Parquet row
 // meets exactly the validation, typing and rejection an NDJSON line does. Row n is line n.
+// A file whose columns have the contract's types is read from those columns (parquet-typed.ts)
+// and only its suspect rows are written as text here; any other file is read whole as text
+// into the loader's raw table (readParquet).
 //
-// Why JSON text rather than typed columns straight into the table: the contract is judged on
+// Why JSON text is the authority rather than the typed columns: the contract is judged on
 // values as written (money with at most two decimals, dates that exist, enumerations, required
 // fields), and the one validator that judges NDJSON then judges Parquet too, message for message.
 // A NULL is an absent field (Parquet has a column for every field, the contract no nulls).

@@ -195,19 +195,23 @@ export function typedParquetSelect(c: CollectionName, file: string, names: strin
  * created, when the file is for the JSON-text path (a column of another type, or a file DuckDB
  * cannot read, which that path reports). splitSuspects then finishes the table.
  */
-export async function loadTypedParquet(ds: Dataset, f: CollectionFile): Promise<boolean> {
-  const conn = await ds.connect();
-  try {
-    const probe = await conn.run(`SELECT * FROM ${source(f.file)} LIMIT 0`).catch(() => undefined);
-    const select = probe && typedParquetSelect(f.collection, f.file, probe.columnNames(), probe.columnTypes());
-    if (!select) return false;
-    return await conn.run(`CREATE TABLE ${f.collection} AS ${select}`).then(
-      () => true,
-      () => conn.run(`DROP TABLE IF EXISTS ${f.collection}`).then(() => false),
-    );
-  } finally {
-    conn.closeSync();
-  }
+export function loadTypedParquet(ds: Dataset, f: CollectionFile): Promise<boolean> {
+  const loaded = ds.connect().then(async (conn) => {
+    try {
+      const probe = await conn.run(`SELECT * FROM ${source(f.file)} LIMIT 0`).catch(() => undefined);
+      const select = probe && typedParquetSelect(f.collection, f.file, probe.columnNames(), probe.columnTypes());
+      if (!select) return false;
+      return await conn.run(`CREATE TABLE ${f.collection} AS ${select}`).then(
+        () => true,
+        () => conn.run(`DROP TABLE IF EXISTS ${f.collection}`).then(() => false),
+      );
+    } finally {
+      conn.closeSync();
+    }
+  });
+  // Awaited in its collection's turn; a failure before then is not an unhandled rejection.
+  loaded.catch(() => undefined);
+  return loaded;
 }
 
 // The suspect rows' text into sus_<c>, as the NDJSON path leaves it, and those rows out of the

@@ -44,6 +44,7 @@ const HOUSEHOLDS = [
   household('H9', { region_code: undefined }), // required top-level field
   household('H10', { members: [], vehicles: [{ owner_person_id: '1523261987090824', plate: '蒙G' }] }), // pattern inside a list
   household('H11', { members: [member('152326198709082439', { serious_illness: true, disability_grade: 4 })] }),
+  household('H12', { members: [member('152326198709082439', { birth_date: '1987-02-30' })] }), // text date inside a list of structs
 ];
 const APPLICATIONS = [
   application('A1'),
@@ -81,8 +82,13 @@ const PAYMENTS = [
 /** Each collection's top-level fields with the contract's DuckDB type, as examples/parquet.ts writes them. */
 const contractColumns = (c: CollectionName) =>
   Object.fromEntries(Object.entries((schema as any).$defs[defName(c)].properties as Record<string, object>).map(([k, v]) => [k, duckType(schema, v)]));
-/** Payments as a warehouse might type them: money DECIMAL(18,3), dates as text, an extra column. */
+/** Payments as a warehouse might type them: money DECIMAL(18,3), dates as text, a column outside the contract. */
 const PAYMENT_COLUMNS = { ...contractColumns('payments'), amount: 'DECIMAL(18,3)', paid_on: 'VARCHAR', etl_loaded_at: 'TIMESTAMP' };
+/** Members with their fields in another order, the birth date as text and a field outside the contract. */
+const HOUSEHOLD_COLUMNS = {
+  ...contractColumns('households'),
+  members: 'STRUCT(relation VARCHAR, person_id VARCHAR, name VARCHAR, birth_date VARCHAR, serious_illness BOOLEAN, disability_grade INTEGER, etl_note VARCHAR)[]',
+};
 
 const made: string[] = [];
 after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -122,7 +128,7 @@ async function bothWays(): Promise<{ nd: string; pq: string }> {
   const nd = folder();
   const pq = folder();
   const sets: [CollectionName, object[], Record<string, string>][] = [
-    ['households', HOUSEHOLDS, contractColumns('households')],
+    ['households', HOUSEHOLDS, HOUSEHOLD_COLUMNS],
     ['applications', APPLICATIONS, contractColumns('applications')],
     ['payments', PAYMENTS, PAYMENT_COLUMNS],
   ];
@@ -194,6 +200,7 @@ describe('Parquet files in the contract’s types', function () {
         'households:8 $.members[0].name minLength',
         'households:9 $.region_code required',
         'households:10 $.vehicles[0].owner_person_id pattern',
+        'households:12 $.members[0].birth_date pattern',
         'payments:2 $.amount decimals',
         'payments:4 $.paid_on pattern',
         'payments:5 $.paid_on pattern',

@@ -11,6 +11,7 @@ import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
 import { jsonStructure } from './duck-types';
 import { readParquet, rowAt } from './parquet';
+import { loadTypedParquet, splitSuspects } from './parquet-typed';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { onePass, onePassLinesSelect, OnePassSql, onePassSelect } from './one-pass';
@@ -59,8 +60,9 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     // side by side, and goes on while this thread is busy (loading Cucumber, in an audit). What
     // follows a parse runs collection by collection, in the export's order; small files are
     // started first, so they are not queued behind the large ones.
-    const bySize = found.files.filter((f) => f.format === 'ndjson').map((f) => ({ f, size: fs.statSync(f.file).size }));
-    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, parseFile(dataset, f));
+    // A Parquet file whose columns have the contract's types is parsed so too (parquet-typed.ts).
+    const bySize = found.files.filter((f) => f.format === 'ndjson' || f.format === 'parquet').map((f) => ({ f, size: fs.statSync(f.file).size }));
+    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, f.format === 'parquet' ? loadTypedParquet(dataset, f) : parseFile(dataset, f));
     for (const f of found.files) {
       const result = await loadCollection(dataset, f, parses.get(f));
       await rejectNewerFields(dataset, f, found.meta.schema_version, result.rejected);
@@ -167,7 +169,7 @@ async function loadCollection(ds: Dataset, f: CollectionFile, parse?: Promise<bo
   if (fewLines(f)) return loadFew(ds, f, reject, rejected);
   // Either way: table `c` of the lines that certainly conform, and sus_<c> holding the suspect lines' text.
   const direct = (await parse) === true;
-  if (direct) await suspectLines(ds, c);
+  if (direct) await (f.format === 'parquet' ? splitSuspects(ds, c) : suspectLines(ds, c));
   else await parseLines(ds, f, raw, reject);
   const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM sus_${c} ORDER BY _line`)).map((r) => Number(r._line));
   if (suspects.length) await secondLook(ds, f, suspects, reject, rejected);

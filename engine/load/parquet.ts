@@ -1,14 +1,16 @@
-// Reads one Parquet file of a folder export (docs/contract.md, "Parquet") into the loader's raw
-// table: one JSON text per row, written from the typed columns without loss, so a Parquet row
+// The JSON text of a Parquet row, written from the typed columns without loss, so a Parquet row
 // meets exactly the validation, typing and rejection an NDJSON line does. Row n is line n.
+// A file whose columns have the contract's types is read from those columns (parquet-typed.ts)
+// and only its suspect rows are written as text here; any other file is read whole as text
+// into the loader's raw table (readParquet).
 //
-// Why JSON text rather than typed columns straight into the table: the contract is judged on
+// Why JSON text is the authority rather than the typed columns: the contract is judged on
 // values as written (money with at most two decimals, dates that exist, enumerations, required
 // fields), and the one validator that judges NDJSON then judges Parquet too, message for message.
 // A NULL is an absent field (Parquet has a column for every field, the contract no nulls).
 // The one loss a text cannot undo is a binary float: FLOAT/DOUBLE holding money stops the run.
 import schema from '../../schemas/case-export.schema.json';
-import { defName } from '../../schemas/case-export';
+import { CollectionName, defName } from '../../schemas/case-export';
 import { DuckDBListType, DuckDBStructType, DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 import { Dataset } from '../dataset/dataset';
 import { sqlString } from '../dataset/sql';
@@ -99,7 +101,7 @@ export class RowJson {
   }
 }
 
-const source = (file: string) => `read_parquet(${sqlString(file)})`;
+export const source = (file: string) => `read_parquet(${sqlString(file)})`;
 
 function unreadable(f: CollectionFile, e: Error): InputError {
   const reason = e.message.split('\n')[0];
@@ -113,12 +115,16 @@ export async function planParquet(ds: Dataset, f: CollectionFile): Promise<{ sel
   const probe = await ds.conn.run(`SELECT * FROM ${source(f.file)} LIMIT 0`).catch((e: Error) => {
     throw unreadable(f, e);
   });
-  const names = probe.columnNames();
-  const types = probe.columnTypes();
+  const { json, unfaithful } = rowJson(f.collection, probe.columnNames(), probe.columnTypes());
+  return { select: `SELECT ${json} AS j FROM ${source(f.file)}`, unfaithful };
+}
+
+/** SQL giving the JSON text of a row whose columns are `names` of `types`, and the fields that would not be faithful. */
+export function rowJson(collection: CollectionName, names: string[], types: DuckDBType[]): { json: string; unfaithful: Unfaithful[] } {
   const plan = new RowJson();
-  const root = resolve({ $ref: `#/$defs/${defName(f.collection)}` })!;
-  const body = plan.members(names.map((name, i) => ({ name, type: types[i], expr: ident(name), values: `[${ident(name)}]` })), root, '$');
-  return { select: `SELECT ${body} AS j FROM ${source(f.file)}`, unfaithful: plan.unfaithful };
+  const root = resolve({ $ref: `#/$defs/${defName(collection)}` })!;
+  const json = plan.members(names.map((name, i) => ({ name, type: types[i], expr: ident(name), values: `[${ident(name)}]` })), root, '$');
+  return { json, unfaithful: plan.unfaithful };
 }
 
 /** Creates `raw` (one VARCHAR column `j`, row n at rowid n-1) from the Parquet file of `f`. */

@@ -173,8 +173,10 @@ function configuration(dir: string, tags: string, dryRun = false) {
       provided: {
         paths: [dir],
         // Compiled, the steps are dist/steps/*.js and need no ts-node: no TypeScript compiled at start-up.
+        // Run as TypeScript, the process reads .ts already (the tests' SWC ts-node): a second ts-node would
+        // take over every later require with TypeScript's own, slower transpiler.
         require: STEP_FILES.map((p) => path.join(COMPILED ? path.join(ROOT, 'dist') : ROOT, COMPILED ? p.replace(/\.ts$/, '.js') : p)),
-        requireModule: COMPILED ? [] : ['ts-node/register/transpile-only'],
+        requireModule: COMPILED || require.extensions['.ts'] ? [] : ['ts-node/register/transpile-only'],
         tags,
         format: [],
         strict: true,

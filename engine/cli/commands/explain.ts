@@ -228,7 +228,6 @@ export interface ExplainOptions {
 export async function explain(exportPath: string, recordId: string, opts: ExplainOptions): Promise<number> {
   await useFingerprintKey(opts.fingerprintKeyFile);
   const { loadExport } = await import('../../load/loader');
-  const { loadProfile } = await import('../../profile/load');
   const { RULES_BY_ID } = await import('../../../policies/rules');
   const ruleIds = opts.rules !== undefined ? list('--rules')(opts.rules) : undefined;
   for (const id of ruleIds ?? [])
@@ -237,12 +236,21 @@ export async function explain(exportPath: string, recordId: string, opts: Explai
     throw new JiuzhuError(`未知数据集合 ${opts.collection}(可用: ${COLLECTION_NAMES.join(', ')})`, `unknown collection ${opts.collection}`);
   const loaded = await loadExport(exportPath, { allowEmpty: true });
   try {
-    const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
-    const e = await explainRecord(loaded, profile, recordId, { ruleIds, collection: opts.collection as CollectionName | undefined });
-    const shown = await maskReport(e, EXPLANATION_SHAPE, loaded, !!opts.showPersonalData);
-    process.stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : renderExplanation(shown, !!opts.all));
+    process.stdout.write(explanationOutput(await shownExplanation(loaded, recordId, { ...opts, ruleIds }), opts));
     return EXIT.clean;
   } finally {
     loaded.dataset.close();
   }
 }
+
+/** The explanation of a record of a loaded export as `explain` shows it: masked unless asked. */
+export async function shownExplanation(loaded: LoadedExport, recordId: string, opts: Pick<ExplainOptions, 'profile' | 'collection' | 'showPersonalData'> & { ruleIds?: string[] }): Promise<Explanation> {
+  const { loadProfile } = await import('../../profile/load');
+  const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
+  const e = await explainRecord(loaded, profile, recordId, { ruleIds: opts.ruleIds, collection: opts.collection as CollectionName | undefined });
+  return maskReport(e, EXPLANATION_SHAPE, loaded, !!opts.showPersonalData);
+}
+
+/** What `explain` prints of an explanation: JSON (--json), or text for people. */
+export const explanationOutput = (shown: Explanation, opts: Pick<ExplainOptions, 'json' | 'all'>): string =>
+  opts.json ? JSON.stringify(shown, null, 2) + '\n' : renderExplanation(shown, !!opts.all);

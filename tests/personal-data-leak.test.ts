@@ -127,12 +127,13 @@ describe('personal data in reports', function () {
         expect(comparable(await maskReport(shown, REPORT_SHAPE, loaded, false))).to.deep.equal(comparable(masked));
         expect(shown.findings.map((f) => f.fingerprint)).to.deep.equal(masked.findings.map((f) => f.fingerprint));
         // The record whose unmasked findings hold the most personal values, explained as `explain`
-        // explains it after loading the export (the same functions), as text and as --json --all.
+        // explains it after loading and auditing the export (the same functions, given this audit),
+        // as text and as --json --all.
         const counted = shown.findings.map((f) => ({ id: f.record.id, collection: f.record.collection, n: occurrences(values, { f: JSON.stringify(f) }).length }));
         const best = counted.sort((a, b) => b.n - a.n)[0];
         if (best?.n) {
           const { id, collection } = best;
-          const explained = await shownExplanation(loaded, id, { collection });
+          const explained = await shownExplanation(loaded, id, { collection, results });
           const text = explanationOutput(explained, {});
           const json = explanationOutput(explained, { json: true, all: true });
           expect(occurrences(values, { explain: text, 'explain --json': json })).to.deep.equal([]);

@@ -133,10 +133,11 @@ function supportLibrary(runConfiguration: IRunConfiguration): Promise<ISupportCo
 
 /**
  * Loads Cucumber and the step definitions now: `jiuzhu audit` calls it while DuckDB reads the
- * export, so this thread's share of Cucumber's start overlaps the load.
+ * export, so this thread's share of Cucumber's start overlaps the load. The step catalogue
+ * (steps/catalogue.ts) reads the definitions from the same library, loaded once per process.
  */
-export async function preloadSteps(): Promise<void> {
-  await supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
+export async function preloadSteps(): Promise<ISupportCodeLibrary> {
+  return supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
 }
 
 /**

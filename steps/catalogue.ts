@@ -6,13 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
-import { loadConfiguration, loadSupport } from '@cucumber/cucumber/api';
 import { phraseOrigin } from './phrases';
 
 const ROOT = path.resolve(__dirname, '..');
 export const DOC = path.join(ROOT, 'docs', 'steps.md');
 const FEATURES = path.join(ROOT, 'features');
-const SUPPORT = ['steps/world.ts', 'steps/parameter-types.ts', 'steps/*.steps.ts'];
 
 /** The families' step files, in the order the document lists them. */
 const FAMILIES: [string, string][] = [
@@ -82,13 +80,11 @@ export function readable(re: RegExp): string {
 const relative = (uri: string) => path.relative(ROOT, path.resolve(ROOT, uri)).split(path.sep).join('/');
 
 export async function loadDefinitions(): Promise<Definition[]> {
-  const { runConfiguration } = await loadConfiguration(
-    // Run through ts-node (npm run steps-doc, the catalogue test), TypeScript is read already.
-    { file: false, provided: { paths: [], require: SUPPORT.map((p) => path.join(ROOT, p)), requireModule: require.extensions['.ts'] ? [] : ['ts-node/register/transpile-only'], format: [] } },
-    { cwd: ROOT },
-  );
+  // The library audits run with: step files register with Cucumber only when first required, so a
+  // process has one library of them (a test process may have audited already).
+  const { preloadSteps } = await import('../engine/run/features');
   // The public type leaves the definitions out; they are Cucumber's StepDefinition objects.
-  const library = (await loadSupport(runConfiguration, { cwd: ROOT })) as unknown as { stepDefinitions: StepDefinition[] };
+  const library = (await preloadSteps()) as unknown as { stepDefinitions: StepDefinition[] };
   return library.stepDefinitions.map((d) => {
     const code = d.unwrappedCode ?? d.code;
     const at = phraseOrigin(code) ?? { uri: d.uri, line: d.line };
@@ -208,17 +204,26 @@ export function unlisted(definitions: Definition[], doc: string): Definition[] {
   return definitions.filter((d) => !doc.includes(cell(code(d.pattern))));
 }
 
-async function main(): Promise<void> {
+/**
+ * The document as the steps and features make it now, and what is wrong: steps no feature uses,
+ * and, given the document as it stands (`--check`), steps it does not list and its being stale.
+ */
+export async function generated(doc?: string): Promise<{ text: string; phrases: Phrase[]; definitions: Definition[]; problems: string[] }> {
   const definitions = await loadDefinitions();
-  const examples = loadExamples();
-  const phrases = catalogue(definitions, examples);
+  const phrases = catalogue(definitions, loadExamples());
   const text = render(phrases);
   const problems = unused(phrases).map((p) => `未被任何特性文件使用的步骤 / step used by no feature: ${[...p.zh, ...p.en].map((d) => d.pattern).join(' | ')} (${p.uri}:${p.line})`);
-  if (process.argv.includes('--check')) {
-    const doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
+  if (doc !== undefined) {
     for (const d of unlisted(definitions, doc)) problems.push(`docs/steps.md 未列出的步骤 / step missing from docs/steps.md: ${d.pattern} (${d.uri}:${d.line})`);
     if (doc !== text) problems.push('docs/steps.md 已过时,请运行 `npm run steps-doc` / docs/steps.md is stale: run `npm run steps-doc`');
-  } else {
+  }
+  return { text, phrases, definitions, problems };
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const { text, phrases, definitions, problems } = await generated(check ? (fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '') : undefined);
+  if (!check) {
     fs.writeFileSync(DOC, text);
     console.log(`docs/steps.md: ${phrases.length} phrases, ${definitions.length} step definitions`);
   }

@@ -127,10 +127,11 @@ function supportLibrary(runConfiguration: IRunConfiguration): Promise<ISupportCo
 
 /**
  * Loads Cucumber and the step definitions now: `jiuzhu audit` calls it while DuckDB reads the
- * export, so this thread's share of Cucumber's start overlaps the load.
+ * export, so this thread's share of Cucumber's start overlaps the load. The step catalogue
+ * (steps/catalogue.ts) reads the definitions from the same library, loaded once per process.
  */
-export async function preloadSteps(): Promise<void> {
-  await supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
+export async function preloadSteps(): Promise<ISupportCodeLibrary> {
+  return supportLibrary((await configuration(FEATURES_DIR, auditTagExpression())).runConfiguration);
 }
 
 /**
@@ -167,8 +168,10 @@ function configuration(dir: string, tags: string, dryRun = false) {
       provided: {
         paths: [dir],
         // Compiled, the steps are dist/steps/*.js and need no ts-node: no TypeScript compiled at start-up.
+        // Run as TypeScript, the process reads .ts already (the tests' SWC ts-node): a second ts-node would
+        // take over every later require with TypeScript's own, slower transpiler.
         require: STEP_FILES.map((p) => path.join(COMPILED ? path.join(ROOT, 'dist') : ROOT, COMPILED ? p.replace(/\.ts$/, '.js') : p)),
-        requireModule: COMPILED ? [] : ['ts-node/register/transpile-only'],
+        requireModule: COMPILED || require.extensions['.ts'] ? [] : ['ts-node/register/transpile-only'],
         tags,
         format: [],
         strict: true,

@@ -158,12 +158,13 @@ export function explainResults(results: RuleResult[], profile: ResolvedProfile, 
   return { record, profile: { id: profile.id, chain: profile.info.chain }, rules };
 }
 
-export async function explainRecord(loaded: LoadedExport, profile: ResolvedProfile, id: string, opts: { ruleIds?: string[]; collection?: CollectionName } = {}): Promise<Explanation> {
+/** `results`: the audit of this export under this profile when the caller has run it already (tests); else it is run here. */
+export async function explainRecord(loaded: LoadedExport, profile: ResolvedProfile, id: string, opts: { ruleIds?: string[]; collection?: CollectionName; results?: RuleResult[] } = {}): Promise<Explanation> {
   const { auditDataset } = await import('../../run/audit');
   const { collection, row } = await findRecord(loaded, id, opts.collection);
   const { date, field } = recordDate(loaded, collection, row);
   const ref = loaded.dataset.locate(collection, id, row._line);
-  const results = await auditDataset(loaded, profile, opts.ruleIds);
+  const results = opts.results ?? (await auditDataset(loaded, profile, opts.ruleIds));
   return explainResults(results, profile, { collection, id, date, dateField: field, ...(ref.file ? { file: ref.file } : {}), ...(ref.line !== undefined ? { line: ref.line } : {}), ...(ref.index !== undefined ? { index: ref.index } : {}) });
 }
 
@@ -228,7 +229,6 @@ export interface ExplainOptions {
 export async function explain(exportPath: string, recordId: string, opts: ExplainOptions): Promise<number> {
   await useFingerprintKey(opts.fingerprintKeyFile);
   const { loadExport } = await import('../../load/loader');
-  const { loadProfile } = await import('../../profile/load');
   const { RULES_BY_ID } = await import('../../../policies/rules');
   const ruleIds = opts.rules !== undefined ? list('--rules')(opts.rules) : undefined;
   for (const id of ruleIds ?? [])
@@ -237,12 +237,21 @@ export async function explain(exportPath: string, recordId: string, opts: Explai
     throw new JiuzhuError(`未知数据集合 ${opts.collection}(可用: ${COLLECTION_NAMES.join(', ')})`, `unknown collection ${opts.collection}`);
   const loaded = await loadExport(exportPath, { allowEmpty: true });
   try {
-    const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
-    const e = await explainRecord(loaded, profile, recordId, { ruleIds, collection: opts.collection as CollectionName | undefined });
-    const shown = await maskReport(e, EXPLANATION_SHAPE, loaded, !!opts.showPersonalData);
-    process.stdout.write(opts.json ? JSON.stringify(shown, null, 2) + '\n' : renderExplanation(shown, !!opts.all));
+    process.stdout.write(explanationOutput(await shownExplanation(loaded, recordId, { ...opts, ruleIds }), opts));
     return EXIT.clean;
   } finally {
     loaded.dataset.close();
   }
 }
+
+/** The explanation of a record of a loaded export as `explain` shows it: masked unless asked. */
+export async function shownExplanation(loaded: LoadedExport, recordId: string, opts: Pick<ExplainOptions, 'profile' | 'collection' | 'showPersonalData'> & { ruleIds?: string[]; results?: RuleResult[] }): Promise<Explanation> {
+  const { loadProfile } = await import('../../profile/load');
+  const profile = loadProfile(opts.profile ?? loaded.meta.jurisdiction ?? 'national');
+  const e = await explainRecord(loaded, profile, recordId, { ruleIds: opts.ruleIds, collection: opts.collection as CollectionName | undefined, results: opts.results });
+  return maskReport(e, EXPLANATION_SHAPE, loaded, !!opts.showPersonalData);
+}
+
+/** What `explain` prints of an explanation: JSON (--json), or text for people. */
+export const explanationOutput = (shown: Explanation, opts: Pick<ExplainOptions, 'json' | 'all'>): string =>
+  opts.json ? JSON.stringify(shown, null, 2) + '\n' : renderExplanation(shown, !!opts.all);

@@ -129,6 +129,17 @@ describe('the one pass: text around the values', () => {
     expect(await suspect('applications', edited(application, '["JB1"]', '["JB1",null]'))).to.equal(true);
   });
 
+  it('flags an empty string in a list of dates (read as a NULL date)', async () => {
+    const tracking = '"tracking":{"from":"2024-01-01","until":"2024-06-30","talks":["2024-02-01"]}';
+    const accountability = `{"case_id":"C1","staff_id":"S1","error":"omission","occurred_on":"2024-01-01","facts":{"abuse_of_power":false,"personal_gain":false,"repeated_same_matter":false,"failed_timely_remedy":false,"major_loss":false,"knowingly":false},"claimed_situations":[],"outcome":"pending","steps":[],${tracking}}`;
+    expect(await suspect('accountability_cases', accountability), 'with a date').to.equal(false);
+    expect(await suspect('accountability_cases', edited(accountability, '["2024-02-01"]', '[""]'))).to.equal(true);
+  });
+
+  it('flags an empty string for a required date (read as NULL)', async () => {
+    expect(await suspect('payments', edited(PAYMENT, '"2024-03-15"', '""'))).to.equal(true);
+  });
+
   it('flags an escape in a string', async () => {
     expect(await suspect('payments', edited(PAYMENT, '"A1"', '"\\u0041\\u0031"'))).to.equal(true);
   });

@@ -94,7 +94,8 @@ export class OnePassPlan {
   /**
    * The node `x` (typed) written as compact JSON text, as pieces for one concat(): literal text,
    * or SQL. A NULL piece is written as nothing (concat's rule), so an optional member is one
-   * piece that is NULL when its value is; a required member's NULL writes text no line has.
+   * piece that is NULL when its value is. A required member's NULL writes text no line has but
+   * `""` for a date (which reads as NULL): the required check flags it.
    */
   private pieces(s: Schema, x: string, path: string): Piece[] {
     switch (s.type) {
@@ -104,12 +105,13 @@ export class OnePassPlan {
         const item = this.resolve(s.items ?? { type: 'string' });
         const e = this.lambda();
         // A NULL element (a null, or a value the parse could not type) is left out: the text then differs.
-        if (item.type === 'string') {
-          const v = item.format === 'date' ? `CAST(${e} AS VARCHAR)` : e;
-          const list = item.format === 'date' ? `list_transform(${x}, ${e} -> ${v})` : x;
-          return [{ sql: `CASE WHEN len(${x}) = 0 THEN '[]' ELSE '["' || array_to_string(${list}, '","') || '"]' END` }];
-        }
-        return [{ sql: `'[' || array_to_string(list_transform(${x}, ${e} -> ${concatOf(this.pieces(item, e, `${path}[]`))}), ',') || ']'` }];
+        // A list of free strings in one piece: '["' + elements joined by '","' + '"]'. Not for dates:
+        // there [""] reads as [NULL], which that form writes back as [""].
+        if (item.type === 'string' && item.format !== 'date') return [{ sql: `CASE WHEN len(${x}) = 0 THEN '[]' ELSE '["' || array_to_string(${x}, '","') || '"]' END` }];
+        // Each element's text is NULL when the element is, so array_to_string leaves it out.
+        const pieces = this.pieces(item, e, `${path}[]`);
+        const element = item.type === 'object' ? `CASE WHEN ${e} IS NULL THEN NULL ELSE ${concatOf(pieces)} END` : pieces.map(sqlOf).join(' || ');
+        return [{ sql: `'[' || array_to_string(list_transform(${x}, ${e} -> ${element}), ',') || ']'` }];
       }
       case 'string':
         return [{ lit: '"' }, { sql: s.format === 'date' ? `CAST(${x} AS VARCHAR)` : x }, { lit: '"' }];

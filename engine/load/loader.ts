@@ -264,8 +264,8 @@ async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: R
 /** The one-pass plan for a file, its text written in the key order of the file's first records. */
 const planOf = (f: CollectionFile) => onePass(schema, defName(f.collection), keyOrders(sampleRecords(f)));
 
-/** Up to SAMPLE records from the start of the file (those JSON.parse reads): where the file's key order is learnt. */
-const SAMPLE = 32;
+/** Up to SAMPLE records from the file's first 64 KB (those JSON.parse reads): where its key order is learnt. */
+const SAMPLE = 256;
 function sampleRecords(f: CollectionFile): unknown[] {
   const texts = f.format === 'ndjson' ? firstLines(f.file) : f.format === 'array' ? (f.texts ?? []).slice(0, SAMPLE) : [];
   return texts.map(parsed).filter((r) => r !== undefined);

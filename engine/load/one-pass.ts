@@ -131,8 +131,8 @@ export class OnePassPlan {
   // written inline (were it NULL, the line is suspect anyway); an optional one, key and value,
   // is one piece that is NULL when the value is.
   private objectPieces(props: [string, Schema][], at: (k: string) => string, path: string): Piece[] {
-    const seen = this.orders.get(path) ?? [];
-    const rank = (k: string) => (seen.includes(k) ? seen.indexOf(k) : seen.length + props.findIndex(([p]) => p === k));
+    const order = this.order(props.map(([k]) => k), path);
+    const rank = (k: string) => order.indexOf(k);
     const required = this.requiredAt(path);
     const out: Piece[] = [{ lit: '{' }];
     // A comma goes before a member when one before it is written: always after a required one.
@@ -148,6 +148,18 @@ export class OnePassPlan {
     }
     out.push({ lit: '}' });
     return out;
+  }
+
+  // The learnt order of the keys the sample wrote; each key it did not write goes right after
+  // the nearest key before it in the contract's order (first when there is none).
+  private order(contract: string[], path: string): string[] {
+    const order = (this.orders.get(path) ?? []).filter((k) => contract.includes(k));
+    contract.forEach((k, i) => {
+      if (order.includes(k)) return;
+      const before = contract.slice(0, i).reverse().find((p) => order.includes(p));
+      order.splice(before === undefined ? 0 : order.indexOf(before) + 1, 0, k);
+    });
+    return order;
   }
 
   private objectChecks(s: Schema, props: [string, Schema][], at: (k: string) => string): string[] {

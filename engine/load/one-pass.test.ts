@@ -47,6 +47,11 @@ describe('the one pass: lines it passes', () => {
     expect(await suspect('payments', reordered, PAYMENT)).to.equal(true);
   });
 
+  it('passes an optional key the sample did not write, at its place in the contract order', async () => {
+    const withPerson = edited(PAYMENT, '"household_id":"H1"', '"household_id":"H1","person_id":"150525197503010112"');
+    expect(await suspect('payments', withPerson, PAYMENT)).to.equal(false);
+  });
+
   it('passes a nested object whose only written member is an optional one', async () => {
     const warning = '{"warning_id":"W1","household_id":"H1","type":"vehicle","raised_on":"2024-03-01","evidence_due":"2024-03-15","response":{"credible":true},"outcome":"continued","outcome_on":"2024-03-20"}';
     expect(await suspect('warnings', warning)).to.equal(false);
@@ -168,6 +173,32 @@ describe('the one pass: value checks on the typed record', () => {
 
   it('flags an empty identifier', async () => {
     expect(await suspect('payments', edited(PAYMENT, '"P1"', '""'))).to.equal(true);
+  });
+});
+
+describe('the one pass: value checks on a list of strings, on the whole list', () => {
+  const FRAUD = '{"case_id":"F1","household_id":"H1","person_ids":["150525197503010112","15052519750301011X"],"stage":"in_receipt","amount":10,"circumstances":["forged_documents","impersonation"],"found_on":"2024-05-01"}';
+
+  it('passes a list whose every element matches', async () => {
+    expect(await suspect('fraud_cases', FRAUD)).to.equal(false);
+  });
+
+  it('flags one element outside the enumeration', async () => {
+    expect(await suspect('fraud_cases', edited(FRAUD, '"impersonation"', '"theft"'))).to.equal(true);
+  });
+
+  it('flags one element its pattern refuses, wherever it is', async () => {
+    expect(await suspect('fraud_cases', edited(FRAUD, '"15052519750301011X"', '"1505251975030101"'))).to.equal(true);
+    expect(await suspect('fraud_cases', edited(FRAUD, '"150525197503010112"', '"1505251975030101"'))).to.equal(true);
+  });
+
+  it('flags a lone empty element its pattern refuses', async () => {
+    expect(await suspect('fraud_cases', edited(FRAUD, '["150525197503010112","15052519750301011X"]', '[""]'))).to.equal(true);
+  });
+
+  it('flags an empty element where each needs a character', async () => {
+    const application = '{"application_id":"A1","household_id":"H1","applicant_person_id":"150525197503010112","program":"dibao","region_code":"150525","applied_on":"2024-03-01","route":"standard","handled_by":["JB1"]}';
+    expect(await suspect('applications', edited(application, '["JB1"]', '["JB1",""]'))).to.equal(true);
   });
 });
 

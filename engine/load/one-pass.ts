@@ -21,6 +21,10 @@ type Schema = Record<string, any>;
 // its CREATE TABLE insert in parallel without keeping the lines' order, which parseFile needs.
 const notAmong = (x: string, values: string[]) => `NOT list_contains([${values.map(sqlString).join(', ')}], ${x})`;
 
+// An anchored pattern of digits, letters, '-', classes of those, groups, alternatives and
+// counts: nothing in it can match '"'.
+const PATTERN_WITHOUT_QUOTE = /^\^(?:\\d|[A-Za-z0-9\-()|?:]|\[(?:\\d|[A-Za-z0-9\-])+\]|\{\d+(?:,\d*)?\})*\$$/;
+
 type Piece = { lit: string } | { sql: string };
 const sqlOf = (p: Piece) => ('lit' in p ? sqlString(p.lit) : p.sql);
 /** One concat() of the pieces, adjacent literal text joined. */
@@ -181,11 +185,35 @@ export class OnePassPlan {
       return c.length ? `(${c.join(' OR ')})` : '';
     }
     if (s.type === 'array') {
+      const item = this.resolve(s.items ?? { type: 'string' });
+      const whole = this.listChecks(item, x);
+      if (whole !== undefined) return whole;
       const e = this.lambda();
-      const inner = this.checks(this.resolve(s.items ?? { type: 'string' }), e);
+      const inner = this.checks(item, e);
       return inner ? `coalesce(list_bool_or(list_transform(${x}, ${e} -> ${inner})), false)` : '';
     }
     return this.leaf(s, x);
+  }
+
+  /**
+   * The checks of a list of strings or dates on the whole list, with no lambda per element
+   * (undefined when an item's keywords need one). NULL elements are left to the text check.
+   */
+  private listChecks(item: Schema, x: string): string | undefined {
+    if (item.type !== 'string' || 'const' in item) return undefined;
+    if (item.format === 'date') return `coalesce(list_max(${x}) > DATE '9999-12-31', false)`;
+    const checks: string[] = [];
+    if (item.enum) checks.push(`NOT list_has_all([${item.enum.map(sqlString).join(', ')}], ${x})`);
+    if (item.pattern) {
+      // Elements joined by '"' (which no element of a line equal to its text holds, and which the
+      // pattern cannot match) match the pattern repeated with '"' between.
+      if (!PATTERN_WITHOUT_QUOTE.test(item.pattern)) return undefined;
+      const p = `(?:${item.pattern.slice(1, -1)})`;
+      checks.push(`(len(${x}) > 0 AND NOT regexp_matches(array_to_string(${x}, '"'), ${sqlString(`^${p}(?:"${p})*$`)}))`);
+    }
+    if (typeof item.minLength === 'number' && item.minLength > 1) throw new Error(`minLength ${item.minLength} is not compiled to SQL`);
+    if (item.minLength === 1) checks.push(`list_contains(${x}, '')`);
+    return checks.length ? `(${checks.join(' OR ')})` : '';
   }
 
   /** SQL true when the typed scalar `x` violates `s` ('' when its type says all). */

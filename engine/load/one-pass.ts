@@ -27,16 +27,19 @@ const PATTERN_WITHOUT_QUOTE = /^\^(?:\\d|[A-Za-z0-9\-()|?:]|\[(?:\\d|[A-Za-z0-9\
 
 type Piece = { lit: string } | { sql: string };
 const sqlOf = (p: Piece) => ('lit' in p ? sqlString(p.lit) : p.sql);
-/** One concat() of the pieces, adjacent literal text joined. */
-function concatOf(pieces: Piece[]): string {
-  const merged: Piece[] = [];
+/** The pieces with adjacent literal text joined. */
+function merged(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
   for (const p of pieces) {
-    const last = merged[merged.length - 1];
-    if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
-    else merged.push(p);
+    const last = out[out.length - 1];
+    if ('lit' in p && last && 'lit' in last) out[out.length - 1] = { lit: last.lit + p.lit };
+    else out.push(p);
   }
-  return `concat(${merged.map(sqlOf).join(', ')})`;
+  return out;
 }
+
+/** One concat() of the pieces. */
+const concatOf = (pieces: Piece[]) => `concat(${merged(pieces).map(sqlOf).join(', ')})`;
 
 /** Key orders seen in a file, by object path ('' the record, 'members[]' a member…): the order the written text uses. */
 export type KeyOrders = Map<string, string[]>;
@@ -111,11 +114,11 @@ export class OnePassPlan {
         // A NULL element (a null, or a value the parse could not type) is left out: the text then differs.
         // A list of free strings in one piece: '["' + elements joined by '","' + '"]'. Not for dates:
         // there [""] reads as [NULL], which that form writes back as [""].
-        if (item.type === 'string' && item.format !== 'date') return [{ sql: `CASE WHEN len(${x}) = 0 THEN '[]' ELSE '["' || array_to_string(${x}, '","') || '"]' END` }];
+        if (item.type === 'string' && item.format !== 'date') return [{ sql: `CASE WHEN ${x} IS NULL THEN NULL WHEN len(${x}) = 0 THEN '[]' ELSE concat('["', array_to_string(${x}, '","'), '"]') END` }];
         // Each element's text is NULL when the element is, so array_to_string leaves it out.
         const pieces = this.pieces(item, e, `${path}[]`);
-        const element = item.type === 'object' ? `CASE WHEN ${e} IS NULL THEN NULL ELSE ${concatOf(pieces)} END` : pieces.map(sqlOf).join(' || ');
-        return [{ sql: `'[' || array_to_string(list_transform(${x}, ${e} -> ${element}), ',') || ']'` }];
+        const element = `CASE WHEN ${e} IS NULL THEN NULL ELSE ${concatOf(pieces)} END`;
+        return [{ sql: `CASE WHEN ${x} IS NULL THEN NULL ELSE concat('[', array_to_string(list_transform(${x}, ${e} -> ${element}), ','), ']') END` }];
       }
       case 'string':
         return [{ lit: '"' }, { sql: s.format === 'date' ? `CAST(${x} AS VARCHAR)` : x }, { lit: '"' }];
@@ -123,8 +126,10 @@ export class OnePassPlan {
       case 'boolean':
         return [{ sql: `CAST(${x} AS VARCHAR)` }];
       case 'number':
-        // DECIMAL(18,2) is written with both decimals (12.30, 100.00); JSON's shortest form drops them.
-        return [{ sql: s['x-decimals'] === 2 ? `rtrim(rtrim(CAST(${x} AS VARCHAR), '0'), '.')` : `CAST(${x} AS VARCHAR)` }];
+        // DECIMAL(18,2) is written with both decimals (12.30, 100.00); JSON's shortest form drops
+        // '.00' or the last '0' (a substring: cheaper than rtrim).
+        if (s['x-decimals'] !== 2) return [{ sql: `CAST(${x} AS VARCHAR)` }];
+        return [{ sql: `left(CAST(${x} AS VARCHAR), strlen(CAST(${x} AS VARCHAR)) - CASE WHEN ends_with(CAST(${x} AS VARCHAR), '.00') THEN 3 WHEN ends_with(CAST(${x} AS VARCHAR), '0') THEN 1 ELSE 0 END)` }];
       default:
         throw new Error(`schema without a supported type: ${JSON.stringify(s).slice(0, 80)}`);
     }
@@ -132,8 +137,9 @@ export class OnePassPlan {
 
   // '{' + the members joined by ',' + '}', in the order the file writes its keys (any fixed
   // order is exact; the file's makes its plain lines equal their text). A required member is
-  // written inline (were it NULL, the line is suspect anyway); an optional one, key and value,
-  // is one piece that is NULL when the value is.
+  // written inline (were it NULL, the line is suspect anyway). An optional one writes nothing
+  // when its value is NULL: its literal text (key, quotes) is guarded by that test, and each
+  // piece of SQL in a value's text is NULL when the value is.
   private objectPieces(props: [string, Schema][], at: (k: string) => string, path: string): Piece[] {
     const order = this.order(props.map(([k]) => k), path);
     const rank = (k: string) => order.indexOf(k);
@@ -147,7 +153,10 @@ export class OnePassPlan {
       const value = this.pieces(v, at(k), path ? `${path}.${k}` : k);
       if (required.has(k)) out.push(key, ...value);
       else if (v.type === 'object') out.push({ sql: `CASE WHEN ${at(k)} IS NULL THEN NULL ELSE ${concatOf([key, ...value])} END` });
-      else out.push({ sql: `(${[key, ...value].map(sqlOf).join(' || ')})` });
+      else {
+        const guarded = (p: Piece): Piece => ({ sql: `CASE WHEN ${at(k)} IS NULL THEN NULL ELSE ${sqlOf(p)} END` });
+        out.push(...merged([key, ...value]).map((p, i) => ('lit' in p || i === 0 ? guarded(p) : p)));
+      }
       before = required.has(k) || before === 'required' ? 'required' : [...before, at(k)];
     }
     out.push({ lit: '}' });

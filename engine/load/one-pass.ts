@@ -118,7 +118,7 @@ export class OnePassPlan {
         // Each element's text is NULL when the element is, so array_to_string leaves it out.
         const pieces = this.pieces(item, e, `${path}[]`);
         const element = `CASE WHEN ${e} IS NULL THEN NULL ELSE ${concatOf(pieces)} END`;
-        return [{ sql: `CASE WHEN ${x} IS NULL THEN NULL ELSE concat('[', array_to_string(list_transform(${x}, ${e} -> ${element}), ','), ']') END` }];
+        return [{ sql: `'[' || array_to_string(list_transform(${x}, ${e} -> ${element}), ',') || ']'` }];
       }
       case 'string':
         return [{ lit: '"' }, { sql: s.format === 'date' ? `CAST(${x} AS VARCHAR)` : x }, { lit: '"' }];
@@ -153,6 +153,8 @@ export class OnePassPlan {
       const value = this.pieces(v, at(k), path ? `${path}.${k}` : k);
       if (required.has(k)) out.push(key, ...value);
       else if (v.type === 'object') out.push({ sql: `CASE WHEN ${at(k)} IS NULL THEN NULL ELSE ${concatOf([key, ...value])} END` });
+      // Inside a list's lambda, where a CASE costs more than a concatenation: key || value, NULL with the value.
+      else if (path.includes('[]')) out.push({ sql: `(${merged([key, ...value]).map(sqlOf).join(' || ')})` });
       else {
         const guarded = (p: Piece): Piece => ({ sql: `CASE WHEN ${at(k)} IS NULL THEN NULL ELSE ${sqlOf(p)} END` });
         out.push(...merged([key, ...value]).map((p, i) => ('lit' in p || i === 0 ? guarded(p) : p)));

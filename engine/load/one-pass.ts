@@ -51,7 +51,7 @@ export interface OnePassSql {
   names: string[];
   /** SQL true unless the line (column `_j`) certainly conforms; never NULL. */
   suspect: string;
-  /** The compact JSON text of what the parse read (NULL for a line that is not an object). */
+  /** The compact JSON text of what the parse read, which a conforming line equals. */
   text: string;
 }
 
@@ -74,24 +74,9 @@ export class OnePassPlan {
     const s = this.resolve(ref);
     if (s.type !== 'object') throw new Error(`$defs/${defName} is not an object`);
     const props = this.props(s);
-    this.requiredByPath.clear();
-    this.collectRequired(s, '');
-    const text = concatOf(this.objectPieces(props, ident, ''));
+    const text = concatOf(this.objectPieces(props, new Set(s.required ?? []), ident, ''));
     const checks = [`_j <> ${text}`, ...this.objectChecks(s, props, ident)];
     return { structure: JSON.stringify(jsonStructure(this.root, ref)), names: props.map(([k]) => ident(k)), suspect: `coalesce(${checks.join('\n OR ')}, true)`, text };
-  }
-
-  private readonly requiredByPath = new Map<string, Set<string>>();
-
-  private collectRequired(s: Schema, path: string): void {
-    if (s.type === 'array') return this.collectRequired(this.resolve(s.items ?? { type: 'string' }), `${path}[]`);
-    if (s.type !== 'object') return;
-    this.requiredByPath.set(path, new Set(s.required ?? []));
-    for (const [k, v] of this.props(s)) this.collectRequired(v, path ? `${path}.${k}` : k);
-  }
-
-  private requiredAt(path: string): Set<string> {
-    return this.requiredByPath.get(path) ?? new Set();
   }
 
   private lambda(): string {
@@ -107,7 +92,7 @@ export class OnePassPlan {
   private pieces(s: Schema, x: string, path: string): Piece[] {
     switch (s.type) {
       case 'object':
-        return this.objectPieces(this.props(s), (k) => `${x}.${ident(k)}`, path);
+        return this.objectPieces(this.props(s), new Set(s.required ?? []), (k) => `${x}.${ident(k)}`, path);
       case 'array': {
         const item = this.resolve(s.items ?? { type: 'string' });
         const e = this.lambda();
@@ -140,10 +125,9 @@ export class OnePassPlan {
   // written inline (were it NULL, the line is suspect anyway). An optional one writes nothing
   // when its value is NULL: its literal text (key, quotes) is guarded by that test, and each
   // piece of SQL in a value's text is NULL when the value is.
-  private objectPieces(props: [string, Schema][], at: (k: string) => string, path: string): Piece[] {
+  private objectPieces(props: [string, Schema][], required: Set<string>, at: (k: string) => string, path: string): Piece[] {
     const order = this.order(props.map(([k]) => k), path);
     const rank = (k: string) => order.indexOf(k);
-    const required = this.requiredAt(path);
     const out: Piece[] = [{ lit: '{' }];
     // A comma goes before a member when one before it is written: always after a required one.
     let before = [] as string[] | 'required';

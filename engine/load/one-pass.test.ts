@@ -116,6 +116,13 @@ describe('the one pass: text around the values', () => {
     expect(await suspect('payments', line)).to.equal(true);
   });
 
+  it('flags a date without leading zeros together with a rounded amount', async () => {
+    // One byte shorter and one byte longer than the text written back, with the same quotes.
+    const line = edited(edited(PAYMENT, '"2024-03-15"', '"2024-3-15"'), '650.07', '650.071');
+    expect(line.length).to.equal(PAYMENT.length);
+    expect(await suspect('payments', line)).to.equal(true);
+  });
+
   it('flags a key given twice with the same value', async () => {
     expect(await suspect('payments', edited(PAYMENT, '"amount":650.07', '"amount":650.07,"amount":650.07'))).to.equal(true);
   });

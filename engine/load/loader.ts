@@ -9,12 +9,12 @@ import { Dataset, RejectedRecord } from '../dataset/dataset';
 import { sqlString } from '../dataset/sql';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
-import { jsonStructure } from './duck-types';
+import { columnsOf, jsonStructure } from './duck-types';
 import { readParquet, rowAt } from './parquet';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { keyOrders, onePass, onePassLinesSelect, onePassSelect } from './one-pass';
-import { flagViolations } from './sql-validator';
+import { flagViolations, ident } from './sql-validator';
 import { FieldError, validateRecord } from './validator';
 import { checkCollectionVersions, rejectNewerFields } from './versions';
 
@@ -223,7 +223,7 @@ const parsedTable = (c: CollectionName) => `jz_parsed_${c}`;
 async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
   const parsed = parsedTable(c);
   await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${parsed} WHERE _suspect AND ${notBlank('_text')}`);
-  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${onePass(schema, defName(c)).names.join(', ')} FROM ${parsed} WHERE NOT _suspect`);
+  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${columnsOf(schema, defName(c)).map(ident).join(', ')} FROM ${parsed} WHERE NOT _suspect`);
   await ds.run(`DROP TABLE ${parsed}`);
 }
 

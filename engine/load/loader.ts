@@ -9,13 +9,13 @@ import { Dataset, RejectedRecord } from '../dataset/dataset';
 import { sqlString } from '../dataset/sql';
 import { InputError } from '../errors';
 import { CollectionFile, discover, DiscoveredExport } from './discover';
-import { jsonStructure } from './duck-types';
+import { columnsOf, jsonStructure } from './duck-types';
 import { readParquet, rowAt } from './parquet';
 import { loadTypedParquet, splitSuspects } from './parquet-typed';
 import { ScannedRecord, scanRecord } from './json-text';
 import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
-import { onePass, onePassLinesSelect, OnePassSql, onePassSelect } from './one-pass';
-import { flagViolations } from './sql-validator';
+import { keyOrders, onePass, onePassLinesSelect, onePassSelect } from './one-pass';
+import { flagViolations, ident } from './sql-validator';
 import { FieldError, validateRecord } from './validator';
 import { checkCollectionVersions, rejectNewerFields } from './versions';
 
@@ -203,7 +203,7 @@ function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
   const c = f.collection;
   const parsed = ds.connect().then(async (conn) => {
     try {
-      return await conn.run(`CREATE TABLE ${parsedTable(c)} AS ${onePassLinesSelect(planOf(c), linesOf(f.file), lowerXOf(c))}`).then(
+      return await conn.run(`CREATE TABLE ${parsedTable(c)} AS ${onePassLinesSelect(planOf(f), linesOf(f.file), lowerXOf(c))}`).then(
         () => true,
         (e: Error) => (/malformed JSON/i.test(e.message) ? false : encodingError(f)(e)),
       );
@@ -225,7 +225,7 @@ const parsedTable = (c: CollectionName) => `jz_parsed_${c}`;
 async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
   const parsed = parsedTable(c);
   await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${parsed} WHERE _suspect AND ${notBlank('_text')}`);
-  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${planOf(c).names.join(', ')} FROM ${parsed} WHERE NOT _suspect`);
+  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${columnsOf(schema, defName(c)).map(ident).join(', ')} FROM ${parsed} WHERE NOT _suspect`);
   await ds.run(`DROP TABLE ${parsed}`);
 }
 
@@ -245,7 +245,7 @@ async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: R
   await lines();
   const unreadable: number[] = [];
   for (let parsedAll = false; !parsedAll; ) {
-    parsedAll = await ds.run(`CREATE TABLE ${c} AS ${onePassSelect(planOf(c), `v_${raw}`, lowerXOf(c))}`).then(
+    parsedAll = await ds.run(`CREATE TABLE ${c} AS ${onePassSelect(planOf(f), `v_${raw}`, lowerXOf(c))}`).then(
       () => true,
       async (e: Error) => {
         if (!/malformed JSON/i.test(e.message)) throw e;
@@ -263,8 +263,27 @@ async function parseLines(ds: Dataset, f: CollectionFile, raw: string, reject: R
   await ds.run(`ALTER TABLE ${c} DROP COLUMN _suspect`);
 }
 
-const plans = new Map<CollectionName, OnePassSql>();
-const planOf = (c: CollectionName) => plans.get(c) ?? plans.set(c, onePass(schema, defName(c))).get(c)!;
+/** The one-pass plan for a file, its text written in the key order of the file's first records. */
+const planOf = (f: CollectionFile) => onePass(schema, defName(f.collection), keyOrders(sampleRecords(f)));
+
+/** Up to SAMPLE records from the file's first 64 KB (those JSON.parse reads): where its key order is learnt. */
+const SAMPLE = 256;
+function sampleRecords(f: CollectionFile): unknown[] {
+  const texts = f.format === 'ndjson' ? firstLines(f.file) : f.format === 'array' ? (f.texts ?? []).slice(0, SAMPLE) : [];
+  return texts.map(parsed).filter((r) => r !== undefined);
+}
+
+function firstLines(file: string): string[] {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    // The last piece may be cut short: only lines ended by a line break are read.
+    return buf.toString('utf8', 0, n).split('\n').slice(0, -1).slice(0, SAMPLE);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** The record of text `j` typed as the contract's structure says: what the second look and a few records' load select. */
 const typedColumns = (c: CollectionName) => `unnest(from_json(j, ${sqlString(JSON.stringify(jsonStructure(schema, { $ref: `#/$defs/${defName(c)}` })))}))`;

@@ -10,7 +10,7 @@ import schema from '../../schemas/case-export.schema.json';
 import { COLLECTION_NAMES, CollectionName, defName } from '../../schemas/case-export';
 import { Dataset } from '../dataset/dataset';
 import { jsonStructure } from './duck-types';
-import { onePass, onePassLinesSelect, onePassSelect } from './one-pass';
+import { keyOrders, onePass, onePassLinesSelect, onePassSelect } from './one-pass';
 import { linesOf } from './loader';
 import { flagViolations, SqlValidationPlan } from './sql-validator';
 import { scanRecord } from './json-text';
@@ -119,7 +119,9 @@ for (const pass of ['second look (SQL checks)', 'one pass (typing parse)'] as co
       if (pass === 'second look (SQL checks)') flagged = (await flagViolations(ds, schema, defName(collection), view, `t${n}`)).length > 0;
       else {
         const lowerX = collection === 'households' ? `contains(_j, 'x"')` : undefined;
-        const [{ s }] = await ds.all<{ s: boolean }>(`SELECT _suspect AS s FROM (${onePassSelect(onePass(schema, defName(collection)), view, lowerX)})`);
+        // The key order the loader learns from a file's first records: here the valid record's.
+        const plan = onePass(schema, defName(collection), keyOrders([good[collection]]));
+        const [{ s }] = await ds.all<{ s: boolean }>(`SELECT _suspect AS s FROM (${onePassSelect(plan, view, lowerX)})`);
         flagged = s;
       }
       await ds.run(`DROP TABLE ${view}`);

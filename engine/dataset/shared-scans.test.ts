@@ -33,6 +33,20 @@ describe('shared scans', function () {
     expect(sharedScan(ds, 'members')).to.equal(sharedScan(ds, 'members'));
   });
 
+  it('is built once for every connection that sees all rows: a second connection reads the same table', async () => {
+    const ds = loaded.dataset;
+    await sharedScan(ds, 'members');
+    const other = await ds.ownConnection();
+    try {
+      const rows = await other.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${await sharedScan(other, 'members')}`);
+      expect(rows[0].n).to.equal(3);
+      const tables = await other.all<{ schema_name: string; temporary: boolean }>(`SELECT schema_name, temporary FROM duckdb_tables() WHERE table_name = 'jz_members' AND (database_name = current_database() OR temporary)`);
+      expect(tables).to.deep.equal([{ schema_name: 'jz_shared', temporary: false }]);
+    } finally {
+      other.unhide();
+    }
+  });
+
   it('in a view that hides a household, holds only the members of the households the view shows', async () => {
     const ds = loaded.dataset;
     await sharedScan(ds, 'members');

@@ -11,7 +11,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { PaymentT } from '../../../schemas/case-export';
 import { frameRule, Span, sqlList } from '../../frame';
-import { fenSql, monthRanges, paymentRefs, yuan } from './common';
+import { fenSql, monthRanges, paymentCount, paymentRefs, yuan } from './common';
 import { MONTHLY_CLAUSE } from './clause';
 import { recoveryLookup, withRecovery } from '../recoveries';
 
@@ -56,7 +56,7 @@ export const dupDeceased = frameRule({
     const { ds } = ctx;
     const programs = ctx.timeline.every('dup.deceased_programs').flat();
     const inP = `program IN (${sqlList(programs)})`;
-    await ctx.examineWhere('payments', inP);
+    ctx.examine(await paymentCount(ds, programs));
     const covered = await sharedScan(ds, 'covered');
     // Narrowed to the dead first: covered people (listed, or a household's members where the list
     // is missing) are matched against deaths before anything else; only those applications'

@@ -9,7 +9,7 @@ import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
 import { PaymentT } from '../../../schemas/case-export';
 import { Span, sqlList, Timeline } from '../../frame';
-import { coveredSql, fenSql } from './common';
+import { coveredSql, fenSql, paymentCount } from './common';
 
 export const ENROLMENT_KEYS = ['dup.dibao_programs', 'dup.tekun_programs', 'dup.region_digits'] as const;
 type EnrolmentKey = (typeof ENROLMENT_KEYS)[number];
@@ -81,7 +81,7 @@ async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<Enrolment
   if (!programs.length) return { pairs: [], examined: 0 };
   const hh = ds.has('households');
   const inP = `program IN (${sqlList(programs)})`;
-  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+  const n = await paymentCount(ds, programs);
   const covered = await sharedScan(ds, 'covered');
   // Step 1, candidates: people covered by more than one application, found on 64-bit hashes (an
   // integer grouping is several times faster than grouping 3 million 18-character strings, and a

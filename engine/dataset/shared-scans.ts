@@ -1,10 +1,10 @@
 // Candidate tables several rules read, built once per dataset on first use instead of each rule
 // unnesting the same large collection again: household members, notice cells, and the people
-// each application covers. In an in-memory database they are built once for every connection
-// that sees all rows (the audit runs rules on two), in a schema of their own that each such
-// connection reads through a temporary view of the same name; a view that hides rows for one
-// rule (Dataset.hide), or a database on disk (--db never saves them), builds temporary tables of
-// its own connection from what it sees.
+// each application covers. They are built once for every connection that sees all rows (the
+// audit runs rules on two), each reading them through a temporary view of the same name: in a
+// schema of their own in an in-memory database, or, for a database on disk (which --db must not
+// fill with them), in an in-memory database attached beside it. A view that hides rows for one
+// rule (Dataset.hide) builds temporary tables of its own connection from what it sees.
 import { CollectionName } from '../../schemas/case-export';
 import { Dataset } from './dataset';
 
@@ -60,9 +60,6 @@ const DEPENDS: Partial<Record<SharedScan, (ds: Dataset) => SharedScan[]>> = {
   covered: (ds) => (ds.has('households') ? ['members'] : []),
 };
 
-/** The schema that holds the tables every unhidden connection to an in-memory database shares. */
-const SCHEMA = 'jz_shared';
-
 /** The dataset the connection was opened from (`ownConnection` and `hide` derive from it). */
 function rootOf(ds: Dataset): Dataset {
   let root = ds;
@@ -70,17 +67,28 @@ function rootOf(ds: Dataset): Dataset {
   return root;
 }
 
-const inMemory = new WeakMap<Dataset, Promise<boolean>>();
+const homes = new WeakMap<Dataset, Promise<string>>();
 
-/** True when the tables are built once for every connection: the database is in memory and this connection sees every row. */
-async function sharesTables(ds: Dataset, root: Dataset): Promise<boolean> {
-  if ([...root.sources.keys()].some((c) => ds.count(c) !== root.count(c))) return false;
-  let memory = inMemory.get(root);
-  if (!memory) {
-    memory = ds.all<{ path: string | null }>(`SELECT path FROM duckdb_databases() WHERE database_name = current_database()`).then((r) => !r[0]?.path);
-    inMemory.set(root, memory);
+/**
+ * Where the tables every unhidden connection shares are built (undefined for a connection that
+ * hides rows): a schema of the database when it is in memory, else an in-memory database attached
+ * to the instance (a database on disk is opened by one dataset only).
+ */
+async function sharedHome(ds: Dataset, root: Dataset): Promise<string | undefined> {
+  if ([...root.sources.keys()].some((c) => ds.count(c) !== root.count(c))) return undefined;
+  let home = homes.get(root);
+  if (!home) {
+    home = (async () => {
+      const [{ path }] = await ds.all<{ path: string | null }>(`SELECT path FROM duckdb_databases() WHERE database_name = current_database()`);
+      if (path) await ds.run(`ATTACH IF NOT EXISTS ':memory:' AS jz_shared_scans`);
+      const at = path ? 'jz_shared_scans.jz_shared' : `${root.catalog}.jz_shared`;
+      await ds.run(`CREATE SCHEMA IF NOT EXISTS ${at}`);
+      return at;
+    })();
+    homes.set(root, home);
+    home.catch(() => homes.delete(root));
   }
-  return memory;
+  return home;
 }
 
 /** Per database: the shared tables built (or being built), by scan. */
@@ -110,16 +118,13 @@ export function sharedScan(ds: Dataset, scan: SharedScan): Promise<string> {
     for (const d of DEPENDS[scan]?.(ds) ?? []) await sharedScan(ds, d);
     const { table } = SHARED_SCANS[scan];
     const root = rootOf(ds);
-    if (!(await sharesTables(ds, root))) {
+    const home = await sharedHome(ds, root);
+    if (!home) {
       await ds.run(buildSql(ds, scan, `TEMP TABLE IF NOT EXISTS ${table}`));
       return table;
     }
-    const home = `${root.catalog}.${SCHEMA}`;
     // Built on whichever connection asks first; a connection asking meanwhile waits for it.
-    await once(sharedBuilt, root, scan, async () => {
-      await ds.run(`CREATE SCHEMA IF NOT EXISTS ${home}`);
-      await ds.run(buildSql(ds, scan, `TABLE ${home}.${table}`));
-    });
+    await once(sharedBuilt, root, scan, () => ds.run(buildSql(ds, scan, `TABLE ${home}.${table}`)));
     await ds.run(`CREATE TEMP VIEW IF NOT EXISTS ${table} AS SELECT * FROM ${home}.${table}`);
     return table;
   });

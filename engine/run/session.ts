@@ -36,6 +36,8 @@ export interface AuditSession {
   ended?: boolean;
   /** DuckDB's thread count before the rules ran on one thread each, restored when the session ends. */
   threads?: string;
+  /** Settles once the rules' thread count is set: every connection's first rule waits for it. */
+  ready: Promise<unknown>;
 }
 
 // Two rules at once, one per connection, use both cores. The cross-checks and the notice rules run
@@ -62,8 +64,8 @@ let current: AuditSession | undefined;
 
 export function startSession(loaded: LoadedExport, profile: ResolvedProfile): AuditSession {
   const own: Lane = { loaded: Promise.resolve(loaded), queue: Promise.resolve() };
-  current = { loaded, profile, results: new Map(), timings: new Map(), started: new Map(), lanes: [own] };
-  if (!process.env.JIUZHU_THREADS) own.queue = oneThreadEach(current).catch(() => undefined);
+  current = { loaded, profile, results: new Map(), timings: new Map(), started: new Map(), lanes: [own], ready: Promise.resolve() };
+  if (!process.env.JIUZHU_THREADS) own.queue = current.ready = oneThreadEach(current).catch(() => undefined);
   return current;
 }
 
@@ -84,7 +86,7 @@ export async function endSession(): Promise<void> {
 
 function lane(session: AuditSession, n: number): Lane {
   if (!session.lanes[n]) {
-    const loaded = session.loaded.dataset.ownConnection().then((dataset) => ({ ...session.loaded, dataset }));
+    const loaded = session.ready.then(() => session.loaded.dataset.ownConnection()).then((dataset) => ({ ...session.loaded, dataset }));
     loaded.catch(() => undefined);
     session.lanes[n] = { loaded, queue: Promise.resolve() };
   }

@@ -1,6 +1,10 @@
 // The shared candidate tables: built once per dataset, and a view that hides rows for one rule
 // builds its own from what it sees, so a hidden household's members never reach that rule.
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Dataset } from './dataset';
 import { loadRecords } from '../load/from-records';
 import { LoadedExport } from '../load/loader';
 import { sharedScan } from './shared-scans';
@@ -33,6 +37,20 @@ describe('shared scans', function () {
     expect(sharedScan(ds, 'members')).to.equal(sharedScan(ds, 'members'));
   });
 
+  it('is built once for every connection that sees all rows: a second connection reads the same table', async () => {
+    const ds = loaded.dataset;
+    await sharedScan(ds, 'members');
+    const other = await ds.ownConnection();
+    try {
+      const rows = await other.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${await sharedScan(other, 'members')}`);
+      expect(rows[0].n).to.equal(3);
+      const tables = await other.all<{ schema_name: string; temporary: boolean }>(`SELECT schema_name, temporary FROM duckdb_tables() WHERE table_name = 'jz_members' AND (database_name = current_database() OR temporary)`);
+      expect(tables).to.deep.equal([{ schema_name: 'jz_shared', temporary: false }]);
+    } finally {
+      other.unhide();
+    }
+  });
+
   it('in a view that hides a household, holds only the members of the households the view shows', async () => {
     const ds = loaded.dataset;
     await sharedScan(ds, 'members');
@@ -45,5 +63,20 @@ describe('shared scans', function () {
     }
     const all = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${await sharedScan(ds, 'members')}`);
     expect(all[0].n).to.equal(3);
+  });
+
+  it('for a database on disk, is built beside it in memory: the file never holds it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jz-shared-'));
+    const ds = await Dataset.open(path.join(dir, 'audit.duckdb'));
+    try {
+      await ds.run(`CREATE TABLE households AS SELECT 'H1' AS household_id, 1 AS _line, [{'person_id': '150525198001010011'}] AS members`);
+      const rows = await ds.all(`SELECT household_id, position, person_id FROM ${await sharedScan(ds, 'members')}`);
+      expect(rows).to.deep.equal([{ household_id: 'H1', position: 1, person_id: '150525198001010011' }]);
+      const tables = await ds.all<{ database_name: string }>(`SELECT database_name FROM duckdb_tables() WHERE table_name = 'jz_members'`);
+      expect(tables).to.deep.equal([{ database_name: 'jz_shared_scans' }]);
+    } finally {
+      ds.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -47,15 +47,17 @@ function leaf(holder: any, key: string | number, path: string) {
 const sqlIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * SQL listing (id, _line, path, v) for every resident ID at `p` in the loaded table: the path
- * names the array position (members[1].person_id). At most one array level occurs in the contract.
+ * SQL listing (id, _line, path_head, i, path_tail, v) for every resident ID at `p` in the loaded
+ * table; PERSON_ID_PATH_SQL joins the parts into the path that names the array position
+ * (members[1].person_id), so a rule spells it out only for the rows it reports. At most one array
+ * level occurs in the contract.
  */
 export function personIdSql(p: PersonIdPath, keyField: string): string {
   const arrays = p.segments.filter((s) => s === '[]').length;
   const access = (segs: string[], base: string) => segs.reduce((e, s) => `${e}.${sqlIdent(s)}`, base);
   if (arrays === 0) {
     const [first, ...rest] = p.segments;
-    return `SELECT ${keyField} AS id, _line, ${`'${p.label}'`} AS path, ${access(rest, sqlIdent(first))} AS v FROM ${p.collection}`;
+    return `SELECT ${keyField} AS id, _line, '${p.label}' AS path_head, NULL::BIGINT AS i, '' AS path_tail, ${access(rest, sqlIdent(first))} AS v FROM ${p.collection}`;
   }
   if (arrays > 1) throw new Error(`resident-ID path ${p.label} nests arrays; not compiled to SQL`);
   const k = p.segments.indexOf('[]');
@@ -64,5 +66,8 @@ export function personIdSql(p: PersonIdPath, keyField: string): string {
   const inner = p.segments.slice(k + 1);
   const before = p.segments.slice(0, k).join('.');
   const after = inner.length ? `.${inner.join('.')}` : '';
-  return `SELECT id, _line, '${before}[' || (i - 1) || ']${after}' AS path, ${access(inner, 'e')} AS v FROM (SELECT ${keyField} AS id, _line, unnest(${list}) AS e, generate_subscripts(${list}, 1) AS i FROM ${p.collection})`;
+  return `SELECT id, _line, '${before}[' AS path_head, i - 1 AS i, ']${after}' AS path_tail, ${access(inner, 'e')} AS v FROM (SELECT ${keyField} AS id, _line, unnest(${list}) AS e, generate_subscripts(${list}, 1) AS i FROM ${p.collection})`;
 }
+
+/** The concrete path of a row of personIdSql: members[1].person_id, or applicant_person_id. */
+export const PERSON_ID_PATH_SQL = `CASE WHEN i IS NULL THEN path_head ELSE path_head || i || path_tail END`;

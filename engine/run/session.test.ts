@@ -36,6 +36,16 @@ describe('rules started ahead in an audit session', function () {
     expect(await runInSession(session, 'NOTICE-MINORS')).to.equal(await runInSession(session, 'NOTICE-MINORS'));
   });
 
+  it('runs the rules on one DuckDB thread each and restores the thread count when the session ends', async () => {
+    const threads = async () => (await loaded.dataset.all<{ t: string }>(`SELECT current_setting('threads')::VARCHAR AS t`))[0].t;
+    const before = await threads();
+    const session = startSession(loaded, loadProfile('national'));
+    await runInSession(session, 'NOTICE-FIELDS');
+    expect(await threads()).to.equal('1');
+    await endSession();
+    expect(await threads()).to.equal(before);
+  });
+
   it('skips a tag that names no rule', () => {
     const session = startSession(loaded, loadProfile('national'));
     runAhead(session, ['NOTICE-NO-SUCH-RULE']);

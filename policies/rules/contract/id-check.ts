@@ -2,7 +2,7 @@
 // ISO 7064 MOD 11-2 check character of the other seventeen was mistyped or made up: a
 // data-quality warning naming the field, the record stays in the audit. A lower-case x the
 // loader read as X is reported the same way, so no value is changed silently.
-import { NORMALISED_IDS, PERSON_ID_PATHS, personIdSql } from '../../../engine/load/person-ids';
+import { NORMALISED_IDS, PERSON_ID_PATH_SQL, PERSON_ID_PATHS, personIdSql } from '../../../engine/load/person-ids';
 import { COLLECTIONS } from '../../../schemas/case-export';
 import { RESIDENT_ID_CHECK_CHARS, RESIDENT_ID_WEIGHTS } from '../../checks/resident-id';
 import { frameRule } from '../../frame';
@@ -10,11 +10,18 @@ import { CONTRACT_CLAUSE } from './clause';
 
 /**
  * SQL: the check character the 17-digit body `n` (a BIGINT) calls for — the weighted sum
- * residentIdCheckChar makes, with each digit taken by integer division (string functions
- * per digit cost several times more at a million households).
+ * residentIdCheckChar makes, taken by integer division (string functions per digit cost several
+ * times more at a million households). With q_k = n // 10^k, the k-th digit from the right is
+ * q_k − 10·q_(k+1), so Σ w_k·d_k regroups as Σ q_k·(w_k − 10·w_(k−1)): one division per digit
+ * and no `% 10` (a sixth less CPU); every term is below 1.2·10^18, inside a BIGINT.
  */
-export const checkCharSql = (n: string) =>
-  `substr('${RESIDENT_ID_CHECK_CHARS}', 1 + CAST((${RESIDENT_ID_WEIGHTS.map((w, i) => `((${n} // ${10n ** BigInt(16 - i)}) % 10) * ${w}`).join(' + ')}) % 11 AS INTEGER), 1)`;
+export const checkCharSql = (n: string) => {
+  const w = (k: number) => (k < 0 ? 0 : RESIDENT_ID_WEIGHTS[16 - k]);
+  const terms = RESIDENT_ID_WEIGHTS.map((_, k) => [k, (((w(k) - 10 * w(k - 1)) % 11) + 11) % 11] as const)
+    .filter(([, c]) => c)
+    .map(([k, c]) => `${k ? `(${n} // ${10n ** BigInt(k)})` : n} * ${c}`);
+  return `substr('${RESIDENT_ID_CHECK_CHARS}', 1 + CAST((${terms.join(' + ')}) % 11 AS INTEGER), 1)`;
+};
 
 const REMEDY = { zh: '在来源系统中核对并更正该身份证号后重新导出', en: 'check the ID number against the person’s documents in the source system and export again' };
 
@@ -36,8 +43,9 @@ export const contractIdCheck = frameRule({
     const ids = paths.map((p, k) => `SELECT ${k} AS k, * FROM (${personIdSql(p, COLLECTIONS[p.collection].key)})`).join(' UNION ALL ');
     const rows = paths.length
       ? await ds.all<{ k: number; id: string; _line: number; path: string; want: string }>(
-          // The body is cast once in an inner query: an expression repeated 17 times is computed 17 times.
-          `SELECT k, id, _line, path, want FROM (SELECT k, id, _line, path, v, ${checkCharSql('n')} AS want FROM (SELECT *, CAST(substr(v, 1, 17) AS BIGINT) AS n FROM (${ids}) WHERE v IS NOT NULL)) WHERE want <> substr(v, 18, 1) ORDER BY k, _line, path`,
+          // The body is cast once in an inner query: an expression repeated 17 times is computed 17
+          // times. The path is spelt out only for the IDs reported.
+          `SELECT k, id, _line, ${PERSON_ID_PATH_SQL} AS path, want FROM (SELECT k, id, _line, path_head, i, path_tail, v, ${checkCharSql('n')} AS want FROM (SELECT *, CAST(substr(v, 1, 17) AS BIGINT) AS n FROM (${ids}) WHERE v IS NOT NULL)) WHERE want <> substr(v, 18, 1) ORDER BY k, _line, path`,
         )
       : [];
     for (const r of rows)

@@ -29,17 +29,25 @@ export const contractReference = frameRule({
   before: 'skip',
   async whole(ctx) {
     const { ds } = ctx;
-    for (const ref of REFERENCES) {
-      if (!ds.has(ref.from) || !ds.has(ref.to)) continue;
-      // A 1.0 export cannot hold a 1.1 field (the loader rejects it): nothing to check, nothing counted.
-      if (ref.since && ds.meta?.schema_version === '1.0') continue;
-      ctx.examine(ds.count(ref.from));
-      const id = COLLECTIONS[ref.from].key;
-      const value = ref.list ? 'v' : ref.expr;
-      const source = ref.list ? `(SELECT ${id}, _line, unnest(${ref.expr}) AS v FROM ${ref.from})` : ref.from;
-      const rows = await ds.all<{ id: string; _line: number; v: string }>(
-        `SELECT s.${id} AS id, s._line, ${value} AS v FROM ${source} s WHERE ${value} IS NOT NULL AND ${value} NOT IN (SELECT ${ref.keyExpr} FROM ${ref.to}) ORDER BY s._line`,
-      );
+    // Every reference in one statement: a statement per reference paid DuckDB's fixed cost
+    // thirteen times at county size. An anti join, not NOT IN: keys are required strings, so the
+    // two agree, and the anti join skips NOT IN's NULL bookkeeping.
+    const refs = REFERENCES.filter((ref) => ds.has(ref.from) && ds.has(ref.to) && !(ref.since && ds.meta?.schema_version === '1.0'));
+    // A 1.0 export cannot hold a 1.1 field (the loader rejects it): nothing to check, nothing counted.
+    for (const ref of refs) ctx.examine(ds.count(ref.from));
+    const found = refs.length
+      ? await ds.all<{ k: number; id: string; _line: number; v: string }>(
+          `${refs
+            .map((ref, k) => {
+              const id = COLLECTIONS[ref.from].key;
+              const source = ref.list ? `(SELECT ${id}, _line, unnest(${ref.expr}) AS v FROM ${ref.from})` : `(SELECT ${id}, _line, ${ref.expr} AS v FROM ${ref.from})`;
+              return `SELECT ${k} AS k, s.${id} AS id, s._line, s.v FROM ${source} s ANTI JOIN ${ref.to} t ON t.${ref.keyExpr} = s.v WHERE s.v IS NOT NULL`;
+            })
+            .join(' UNION ALL ')} ORDER BY k, _line`,
+        )
+      : [];
+    for (const [k, ref] of refs.entries()) {
+      const rows = found.filter((r) => r.k === k);
       const rejected = rows.length ? rejectedByKey(ds, ref.to, ref.key) : new Map<string, RejectedRecord>();
       for (const r of rows) {
         const gone = rejected.get(r.v);

@@ -11,7 +11,7 @@ import { personal } from '../../../engine/findings/personal-data';
 import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { PaymentT } from '../../../schemas/case-export';
 import { frameRule, Span, sqlList } from '../../frame';
-import { fenSql, monthRanges, paymentRefs, yuan } from './common';
+import { fenSql, monthRanges, paymentCount, paymentRefs, yuan } from './common';
 import { MONTHLY_CLAUSE } from './clause';
 import { recoveryLookup, withRecovery } from '../recoveries';
 
@@ -56,10 +56,8 @@ export const dupDeceased = frameRule({
     const { ds } = ctx;
     const programs = ctx.timeline.every('dup.deceased_programs').flat();
     const inP = `program IN (${sqlList(programs)})`;
-    await ctx.examineWhere('payments', inP);
-    const hh = ds.has('households');
+    ctx.examine(await paymentCount(ds, programs));
     const covered = await sharedScan(ds, 'covered');
-    const listed = `len(coalesce(decision.covered_person_ids, [])) > 0`;
     // Narrowed to the dead first: covered people (listed, or a household's members where the list
     // is missing) are matched against deaths before anything else; only those applications'
     // payments are then read, and compared with the death month on the small side.
@@ -68,11 +66,10 @@ export const dupDeceased = frameRule({
        dead AS (
          SELECT DISTINCT x.application_id, d.person_id, d.died_on, d.death_month FROM ${covered} x JOIN d ON d.person_id = x.person_id WHERE x.${inP}),
        ncov AS (
-         SELECT a.application_id, CASE WHEN ${listed.replace('decision', 'a.decision')} THEN len(list_distinct(a.decision.covered_person_ids)) ELSE ${hh ? 'coalesce(h.n, 0)' : '0'} END AS covered
-         FROM applications a
-         ${hh ? `LEFT JOIN (SELECT household_id, len(members) AS n FROM households
-                           WHERE household_id IN (SELECT household_id FROM applications WHERE application_id IN (SELECT application_id FROM dead))) h ON h.household_id = a.household_id` : ''}
-         WHERE a.application_id IN (SELECT application_id FROM dead)),
+         -- How many people each of those applications covers, from the same shared table: the listed
+         -- (distinct) or the household's members; reading the households' member lists cost 3× more.
+         SELECT application_id, CASE WHEN bool_or(listed) THEN count(DISTINCT person_id) ELSE count(*) END AS covered
+         FROM ${covered} WHERE application_id IN (SELECT application_id FROM dead) GROUP BY application_id),
        p AS (SELECT payment_id, application_id, household_id, program, month, ${fenSql('amount')} AS fen FROM payments
              WHERE person_id IS NULL AND ${inP} AND application_id IN (SELECT application_id FROM dead)),
        hhp AS (

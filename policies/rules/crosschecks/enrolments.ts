@@ -9,7 +9,7 @@ import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile';
 import { PaymentT } from '../../../schemas/case-export';
 import { Span, sqlList, Timeline } from '../../frame';
-import { coveredSql, fenSql } from './common';
+import { coveredSql, fenSql, paymentCount } from './common';
 
 export const ENROLMENT_KEYS = ['dup.dibao_programs', 'dup.tekun_programs', 'dup.region_digits'] as const;
 type EnrolmentKey = (typeof ENROLMENT_KEYS)[number];
@@ -81,16 +81,18 @@ async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<Enrolment
   if (!programs.length) return { pairs: [], examined: 0 };
   const hh = ds.has('households');
   const inP = `program IN (${sqlList(programs)})`;
-  const [{ n }] = await ds.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM payments WHERE ${inP}`);
+  const n = await paymentCount(ds, programs);
   const covered = await sharedScan(ds, 'covered');
   // Step 1, candidates: people covered by more than one application, found on 64-bit hashes (an
-  // integer self-join on the hash is several times faster than grouping 3 million 18-character
-  // strings); a hash collision only adds a candidate, which step 2's exact grouping drops.
+  // integer grouping is several times faster than grouping 3 million 18-character strings, and a
+  // quarter faster than the self-join on the hash it replaced); a hash collision only adds a
+  // candidate, which step 2's exact grouping drops.
   const candidateSql = `WITH cov AS MATERIALIZED (
        SELECT application_id, person_id, hash(person_id) AS h, hash(application_id) AS ha FROM (
          ${coveredSql(covered, programs)}
-         UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP}))
-     SELECT DISTINCT c1.application_id, c1.person_id FROM cov c1 JOIN cov c2 ON c1.h = c2.h AND c1.ha <> c2.ha`;
+         UNION ALL SELECT application_id, person_id FROM payments WHERE person_id IS NOT NULL AND ${inP})),
+     multi AS (SELECT h FROM cov GROUP BY h HAVING min(ha) <> max(ha))
+     SELECT DISTINCT application_id, person_id FROM cov WHERE h IN (SELECT h FROM multi)`;
   const candidates = await ds.all<{ application_id: string; person_id: string }>(`${candidateSql} LIMIT ${LITERAL_LIMIT + 1}`);
   if (!candidates.length) return { pairs: [], examined: n };
   // Step 2, only their payments. A few candidates go in as a literal table, so the planner knows

@@ -80,11 +80,13 @@ async function query(ds: Dataset, years: number): Promise<Hit[]> {
        SELECT m.household_id, m.name, m.person_id, m.birth_date, m.relation
        FROM ${members} m
        WHERE m.birth_date > (SELECT max(posted_on) FROM ${cells}) - INTERVAL ${years} YEAR)
-     , hit AS MATERIALIZED (
+     , named AS MATERIALIZED (
        SELECT c.household_id, c._line, c.posted_on, c.position, c.label, y.name, y.person_id, y.birth_date, y.relation
        FROM young y JOIN ${cells} c ON c.household_id = y.household_id
-       WHERE y.birth_date > c.posted_on - INTERVAL ${years} YEAR
-         AND ((length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id)))
+       WHERE (length(y.name) >= 2 AND contains(c.value, y.name)) OR contains(c.value, y.person_id))
+     -- The age on the posting date is compared on the few cells that name someone: inside the join
+     -- (where DuckDB would put it) it cost more than the join itself, on every cell of a household.
+     , hit AS (SELECT * FROM named WHERE birth_date > posted_on - INTERVAL ${years} YEAR)
      SELECT n.notice_id, hit.*, ${hasApps ? `coalesce(a.applicant_person_id = hit.person_id, false)` : 'false'} AS is_applicant
      FROM hit JOIN notices n ON n._line = hit._line
      ${hasApps ? 'LEFT JOIN applications a ON a.application_id = n.application_id' : ''}

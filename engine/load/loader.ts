@@ -38,6 +38,11 @@ export interface LoadOptions {
   onProgress?: (message: string) => void;
   /** Load into a database attached to the process's shared instance (see Dataset.attached). */
   attached?: boolean;
+  /**
+   * Called once every NDJSON file's parse has been handed to DuckDB: from then on, work that keeps
+   * this thread busy (an audit loads Cucumber) no longer holds back the parses' start.
+   */
+  onStarted?: () => void;
 }
 
 
@@ -62,7 +67,10 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     // started first, so they are not queued behind the large ones.
     // A Parquet file whose columns have the contract's types is parsed so too (parquet-typed.ts).
     const bySize = found.files.filter((f) => f.format === 'ndjson' || f.format === 'parquet').map((f) => ({ f, size: fs.statSync(f.file).size }));
-    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, f.format === 'parquet' ? loadTypedParquet(dataset, f) : parseFile(dataset, f));
+    const submitted: Promise<unknown>[] = [];
+    for (const { f } of bySize.sort((a, b) => a.size - b.size)) parses.set(f, f.format === 'parquet' ? loadTypedParquet(dataset, f) : parseFile(dataset, f, submitted));
+    // Each parse's statement is sent as its connection opens; this runs after all of them.
+    if (options.onStarted) Promise.allSettled(submitted).then(options.onStarted);
     for (const f of found.files) {
       const result = await loadCollection(dataset, f, parses.get(f));
       await rejectNewerFields(dataset, f, found.meta.schema_version, result.rejected);
@@ -169,8 +177,9 @@ async function loadCollection(ds: Dataset, f: CollectionFile, parse?: Promise<bo
   if (fewLines(f)) return loadFew(ds, f, reject, rejected);
   // Either way: table `c` of the lines that certainly conform, and sus_<c> holding the suspect lines' text.
   const direct = (await parse) === true;
-  if (direct) await (f.format === 'parquet' ? splitSuspects(ds, c) : suspectLines(ds, c));
-  else await parseLines(ds, f, raw, reject);
+  // An NDJSON file's parse has split it already (parseFile).
+  if (!direct) await parseLines(ds, f, raw, reject);
+  else if (f.format === 'parquet') await splitSuspects(ds, c);
   const suspects = (await ds.all<{ _line: number }>(`SELECT _line FROM sus_${c} ORDER BY _line`)).map((r) => Number(r._line));
   if (suspects.length) await secondLook(ds, f, suspects, reject, rejected);
   await rejectDuplicateKeys(ds, f, raw, keyField, rejected, direct);
@@ -199,14 +208,20 @@ const notBlank = (j: string) => `${j} IS NOT NULL AND (strlen(${j}) > 8 OR trim(
 // province's size that table alone outgrows the memory limit): the row's position in the typed
 // table is its line, and only the suspect lines' text is kept. False when some line cannot be
 // parsed at all: the file then goes through parseLines, which finds and reports those lines.
-function parseFile(ds: Dataset, f: CollectionFile): Promise<boolean> {
+function parseFile(ds: Dataset, f: CollectionFile, submitted: Promise<unknown>[]): Promise<boolean> {
   const c = f.collection;
-  const parsed = ds.connect().then(async (conn) => {
+  const connected = ds.connect();
+  submitted.push(connected);
+  const parsed = connected.then(async (conn) => {
     try {
-      return await conn.run(`CREATE TABLE ${parsedTable(c)} AS ${onePassLinesSelect(planOf(f), linesOf(f.file), lowerXOf(c))}`).then(
+      const read = await conn.run(`CREATE TABLE ${parsedTable(c)} AS ${onePassLinesSelect(planOf(f), linesOf(f.file), lowerXOf(c))}`).then(
         () => true,
         (e: Error) => (/malformed JSON/i.test(e.message) ? false : encodingError(f)(e)),
       );
+      // Split on the same connection as soon as the parse is done, beside the other files' parses,
+      // not in the collection's turn: at county size the copies were most of the load's serial tail.
+      if (read) await suspectLines((sql) => conn.run(sql), c);
+      return read;
     } finally {
       conn.closeSync();
     }
@@ -222,11 +237,13 @@ const parsedTable = (c: CollectionName) => `jz_parsed_${c}`;
 // After parseFile: sus_<c> from the suspect rows' text, and the table of the others with `_line`
 // from each row's position. A copy, not an UPDATE of `_line`: DuckDB keeps an updated column as
 // changes over the old values, and every later scan of the table (every rule's) merges them.
-async function suspectLines(ds: Dataset, c: CollectionName): Promise<void> {
+// sus_<c> is a table of the database, not a TEMP one: it is made on the parse's connection and read
+// on the dataset's (loadCollection drops it).
+async function suspectLines(run: (sql: string) => Promise<unknown>, c: CollectionName): Promise<void> {
   const parsed = parsedTable(c);
-  await ds.run(`CREATE TEMP TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${parsed} WHERE _suspect AND ${notBlank('_text')}`);
-  await ds.run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${columnsOf(schema, defName(c)).map(ident).join(', ')} FROM ${parsed} WHERE NOT _suspect`);
-  await ds.run(`DROP TABLE ${parsed}`);
+  await run(`CREATE TABLE sus_${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, _text AS j FROM ${parsed} WHERE _suspect AND ${notBlank('_text')}`);
+  await run(`CREATE TABLE ${c} AS SELECT CAST(rowid + 1 AS INTEGER) AS _line, ${columnsOf(schema, defName(c)).map(ident).join(', ')} FROM ${parsed} WHERE NOT _suspect`);
+  await run(`DROP TABLE ${parsed}`);
 }
 
 // Lines of a JSON array or a Parquet file, or of an NDJSON file some line of which DuckDB cannot

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import { loadExport, LoadedExport } from '../load/loader';
 import { loadProfile } from '../profile/load';
-import { endSession, runAhead, runInSession, startSession } from './session';
+import { AuditSession, drained, endSession, Lane, runAhead, runInSession, startSession } from './session';
 
 const FIX = path.resolve(__dirname, '..', '..', 'tests', 'fixtures', 'exports', 'notices-clean.json');
 
@@ -38,12 +38,52 @@ describe('rules started ahead in an audit session', function () {
 
   it('runs the rules on one DuckDB thread each and restores the thread count when the session ends', async () => {
     const threads = async () => (await loaded.dataset.all<{ t: string }>(`SELECT current_setting('threads')::VARCHAR AS t`))[0].t;
-    const before = await threads();
-    const session = startSession(loaded, loadProfile('national'));
-    await runInSession(session, 'NOTICE-FIELDS');
-    expect(await threads()).to.equal('1');
-    await endSession();
-    expect(await threads()).to.equal(before);
+    // Test processes pin DuckDB to one thread (JIUZHU_THREADS=1), which an audit leaves alone: here, as an audit runs.
+    const pinned = process.env.JIUZHU_THREADS;
+    delete process.env.JIUZHU_THREADS;
+    await loaded.dataset.run(`SET threads = 2`);
+    try {
+      const session = startSession(loaded, loadProfile('national'));
+      await runInSession(session, 'NOTICE-FIELDS');
+      expect(await threads()).to.equal('1');
+      await endSession();
+      expect(await threads()).to.equal('2');
+    } finally {
+      if (pinned !== undefined) process.env.JIUZHU_THREADS = pinned;
+      await loaded.dataset.run(`SET threads = ${pinned ?? 2}`);
+    }
+  });
+
+  describe('when one connection runs out of rules', () => {
+    const sent: string[] = [];
+    const laneOf = (pending: number): Lane => ({ pending, queue: Promise.resolve(), loaded: Promise.resolve({ dataset: { run: async (sql: string) => sent.push(sql) } } as unknown as LoadedExport) });
+    const sessionOf = (lanes: Lane[], threads?: string) => ({ lanes, threads }) as unknown as AuditSession;
+    const settle = () => new Promise((next) => setImmediate(next));
+    beforeEach(() => (sent.length = 0));
+
+    it('gives DuckDB its threads back while the other connection still has rules', async () => {
+      const [idle, busy] = [laneOf(0), laneOf(3)];
+      const session = sessionOf([idle, busy], '2');
+      drained(session, idle);
+      drained(session, idle);
+      await settle();
+      expect(sent).to.deep.equal(['SET threads = 2']);
+      expect(session.threadsBack).to.equal(true);
+    });
+
+    it('leaves the thread count alone when no connection has rules left', async () => {
+      const [a, b] = [laneOf(0), laneOf(0)];
+      drained(sessionOf([a, b], '2'), a);
+      await settle();
+      expect(sent).to.deep.equal([]);
+    });
+
+    it('leaves the thread count alone when the rules did not set it (JIUZHU_THREADS)', async () => {
+      const [idle, busy] = [laneOf(0), laneOf(1)];
+      drained(sessionOf([idle, busy]), idle);
+      await settle();
+      expect(sent).to.deep.equal([]);
+    });
   });
 
   it('skips a tag that names no rule', () => {

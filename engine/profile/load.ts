@@ -8,6 +8,7 @@ import { JiuzhuError, ProfileError } from '../errors';
 import { CitationValue, ParameterValue, ResolvedProfile } from './profile';
 import { ProfileFile, ProfileFileT } from './schema';
 import { PACKAGE_ROOT } from '../root';
+import { parsedAt } from './parsed-yaml';
 
 export const PROFILES_DIR = path.join(PACKAGE_ROOT, 'policies', 'profiles');
 
@@ -55,7 +56,7 @@ function parseProfileFile(file: string, text?: string): ProfileDocument {
   let raw: unknown;
   try {
     const source = text ?? fs.readFileSync(file, 'utf8');
-    raw = file.endsWith('.json') ? JSON.parse(source) : YAML.parse(source, { uniqueKeys: true });
+    raw = file.endsWith('.json') ? JSON.parse(source) : (parsedAt(source) ?? YAML.parse(source, { uniqueKeys: true }));
   } catch (e) {
     throw new ProfileError(rel, '(file)', `无法解析: ${(e as Error).message.split('\n')[0]}`, `cannot parse: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -3,6 +3,13 @@
 // DATE, money is DECIMAL(18,2) so sums are exact in fen, nested records are STRUCTs.
 type Schema = Record<string, any>;
 
+/**
+ * The days a contract date can be (four digits of year). DuckDB's DATE also holds BC days and
+ * ±infinity, and reads them from text ("-infinity", "2024-03-15 (BC)"): both are kept out with this.
+ */
+export const FIRST_DAY = `DATE '0001-01-01'`;
+export const LAST_DAY = `DATE '9999-12-31'`;
+
 export function duckType(root: Schema, schema: Schema): string {
   const s = schema.$ref ? root.$defs[String(schema.$ref).replace('#/$defs/', '')] : schema;
   switch (s.type) {

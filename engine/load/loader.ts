@@ -88,6 +88,9 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
     return { path: found.path, shape: found.shape, meta: found.meta, dataset, counts, rejected };
   } catch (e) {
     await Promise.allSettled(parses.values());
+    // A --db file keeps no half-made work of a load that stopped: parses and their suspect lines.
+    if (options.db)
+      for (const f of found.files) for (const t of [parsedTable(f.collection), `sus_${f.collection}`]) await dataset.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
     if (!(e instanceof InputError)) dataset.close();
     throw e;
   }

@@ -99,6 +99,16 @@ describe('the one pass: numbers, dates and booleans the typed parse reads lenien
     expect(await suspect('payments', edited(PAYMENT, '"2024-03-15"', '"12024-03-15"'))).to.equal(true);
   });
 
+  // DuckDB reads these into a DATE and writes them back as they were written.
+  it('flags an endless date', async () => {
+    expect(await suspect('payments', edited(PAYMENT, '"2024-03-15"', '"-infinity"'))).to.equal(true);
+    expect(await suspect('payments', edited(PAYMENT, '"2024-03-15"', '"infinity"'))).to.equal(true);
+  });
+
+  it('flags a date before the common era', async () => {
+    expect(await suspect('payments', edited(PAYMENT, '"2024-03-15"', '"2024-03-15 (BC)"'))).to.equal(true);
+  });
+
   it('flags a boolean written as a number', async () => {
     expect(await suspect('households', edited(HOUSEHOLD, '"serious_illness":true', '"serious_illness":1'))).to.equal(true);
   });
@@ -146,6 +156,13 @@ describe('the one pass: text around the values', () => {
     const accountability = `{"case_id":"C1","staff_id":"S1","error":"omission","occurred_on":"2024-01-01","facts":{"abuse_of_power":false,"personal_gain":false,"repeated_same_matter":false,"failed_timely_remedy":false,"major_loss":false,"knowingly":false},"claimed_situations":[],"outcome":"pending","steps":[],${tracking}}`;
     expect(await suspect('accountability_cases', accountability), 'with a date').to.equal(false);
     expect(await suspect('accountability_cases', edited(accountability, '["2024-02-01"]', '[""]'))).to.equal(true);
+  });
+
+  it('flags an endless or BC date in a list of dates', async () => {
+    const tracking = '"tracking":{"from":"2024-01-01","until":"2024-06-30","talks":["2024-02-01"]}';
+    const accountability = `{"case_id":"C1","staff_id":"S1","error":"omission","occurred_on":"2024-01-01","facts":{"abuse_of_power":false,"personal_gain":false,"repeated_same_matter":false,"failed_timely_remedy":false,"major_loss":false,"knowingly":false},"claimed_situations":[],"outcome":"pending","steps":[],${tracking}}`;
+    for (const day of ['"-infinity"', '"infinity"', '"2024-02-01 (BC)"'])
+      expect(await suspect('accountability_cases', edited(accountability, '["2024-02-01"]', `["2024-02-01",${day}]`)), day).to.equal(true);
   });
 
   it('flags an empty string for a required date (read as NULL)', async () => {

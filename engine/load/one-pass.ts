@@ -12,7 +12,7 @@
 // values, so a line equal to it means exactly them; any leniency, escape, whitespace, null,
 // extra or repeated key, exponent or longer number text makes the line differ.
 import { sqlString } from '../dataset/sql';
-import { jsonStructure } from './duck-types';
+import { FIRST_DAY, jsonStructure, LAST_DAY } from './duck-types';
 import { ident, resolveSchema } from './sql-validator';
 
 type Schema = Record<string, any>;
@@ -196,7 +196,7 @@ export class OnePassPlan {
    */
   private listChecks(item: Schema, x: string): string | undefined {
     if (item.type !== 'string' || 'const' in item) return undefined;
-    if (item.format === 'date') return `coalesce(list_max(${x}) > DATE '9999-12-31', false)`;
+    if (item.format === 'date') return `coalesce(list_min(${x}) < ${FIRST_DAY} OR list_max(${x}) > ${LAST_DAY}, false)`;
     const checks: string[] = [];
     if (item.enum) checks.push(`NOT list_has_all([${item.enum.map(sqlString).join(', ')}], ${x})`);
     if (item.pattern) {
@@ -218,8 +218,9 @@ export class OnePassPlan {
     switch (s.type) {
       case 'string':
         if (s.enum) checks.push(notAmong(x, s.enum));
-        // A date the parse typed is a calendar day; the contract's pattern also wants four digits of year.
-        if (s.format === 'date') checks.push(`${x} > DATE '9999-12-31'`);
+        // A date the parse typed is a calendar day, or BC, or ±infinity, which DuckDB writes back as
+        // it read them; the contract's pattern wants four digits of year.
+        if (s.format === 'date') checks.push(`NOT (${x} BETWEEN ${FIRST_DAY} AND ${LAST_DAY})`);
         else if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(s.pattern)})`);
         if (typeof s.minLength === 'number' && s.minLength > 1) throw new Error(`minLength ${s.minLength} is not compiled to SQL`);
         if (s.minLength === 1) checks.push(`${x} = ''`);

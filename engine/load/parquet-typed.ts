@@ -17,7 +17,7 @@ import { DuckDBDecimalType, DuckDBListType, DuckDBStructType, DuckDBType, DuckDB
 import { Dataset } from '../dataset/dataset';
 import { sqlString } from '../dataset/sql';
 import { CollectionFile } from './discover';
-import { duckType } from './duck-types';
+import { duckType, FIRST_DAY, LAST_DAY } from './duck-types';
 import { rowJson, source } from './parquet';
 import { ident, resolveSchema } from './sql-validator';
 
@@ -30,7 +30,7 @@ interface Read {
 }
 
 /** The contract's range of a DATE that to_json writes as YYYY-MM-DD (a year before 1 gets "(BC)", after 9999 a fifth digit). */
-const DATE_RANGE = `BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'`;
+const DATE_RANGE = `BETWEEN ${FIRST_DAY} AND ${LAST_DAY}`;
 
 // Not `x NOT IN (…)`: DuckDB plans a long IN list as a join, and a join in the statement makes
 // its CREATE TABLE insert in parallel without keeping the rows' order, which `_line` needs.

@@ -36,22 +36,47 @@ describe('rules started ahead in an audit session', function () {
     expect(await runInSession(session, 'NOTICE-MINORS')).to.equal(await runInSession(session, 'NOTICE-MINORS'));
   });
 
-  it('runs the rules on one DuckDB thread each and restores the thread count when the session ends', async () => {
+  describe('DuckDB threads while the rules run (as an audit runs: JIUZHU_THREADS unset)', () => {
     const threads = async () => (await loaded.dataset.all<{ t: string }>(`SELECT current_setting('threads')::VARCHAR AS t`))[0].t;
-    // Test processes pin DuckDB to one thread (JIUZHU_THREADS=1), which an audit leaves alone: here, as an audit runs.
+    // Test processes pin DuckDB to one thread (JIUZHU_THREADS=1), which an audit leaves alone.
     const pinned = process.env.JIUZHU_THREADS;
-    delete process.env.JIUZHU_THREADS;
-    await loaded.dataset.run(`SET threads = 2`);
-    try {
-      const session = startSession(loaded, loadProfile('national'));
-      await runInSession(session, 'NOTICE-FIELDS');
-      expect(await threads()).to.equal('1');
-      await endSession();
-      expect(await threads()).to.equal('2');
-    } finally {
+    beforeEach(async () => {
+      delete process.env.JIUZHU_THREADS;
+      await loaded.dataset.run(`SET threads = 2`);
+    });
+    afterEach(async () => {
       if (pinned !== undefined) process.env.JIUZHU_THREADS = pinned;
       await loaded.dataset.run(`SET threads = ${pinned ?? 2}`);
-    }
+    });
+
+    it('runs rules on both connections on one thread each, and restores the count when the session ends', async () => {
+      const session = startSession(loaded, loadProfile('national'));
+      runAhead(session, ['NOTICE-FIELDS', 'CONTRACT-ID-CHECK']);
+      await session.ready;
+      expect(await threads()).to.equal('1');
+      await runInSession(session, 'NOTICE-FIELDS');
+      await endSession();
+      expect(await threads()).to.equal('2');
+    });
+
+    it('leaves the threads alone when every rule runs on one connection', async () => {
+      const session = startSession(loaded, loadProfile('national'));
+      runAhead(session, ['NOTICE-FIELDS', 'NOTICE-MINORS']);
+      await runInSession(session, 'NOTICE-MINORS');
+      expect(await threads()).to.equal('2');
+    });
+
+    it('gives the threads back when one connection has no rule left while the other has', async () => {
+      const session = startSession(loaded, loadProfile('national'));
+      runAhead(session, ['CONTRACT-ID-CHECK', 'NOTICE-FIELDS']);
+      // The second connection is held busy, as by a long rule, until the first has drained.
+      session.lanes[1].pending++;
+      await runInSession(session, 'CONTRACT-ID-CHECK');
+      await session.lanes[0].queue;
+      expect(session.threadsBack).to.equal(true);
+      expect(await threads()).to.equal('2');
+      session.lanes[1].pending--;
+    });
   });
 
   describe('when one connection runs out of rules', () => {

@@ -69,7 +69,6 @@ let current: AuditSession | undefined;
 export function startSession(loaded: LoadedExport, profile: ResolvedProfile): AuditSession {
   const own: Lane = { loaded: Promise.resolve(loaded), queue: Promise.resolve(), pending: 0 };
   current = { loaded, profile, results: new Map(), timings: new Map(), started: new Map(), lanes: [own], ready: Promise.resolve() };
-  if (!process.env.JIUZHU_THREADS) own.queue = current.ready = oneThreadEach(current).catch(() => undefined);
   return current;
 }
 
@@ -94,7 +93,11 @@ export async function endSession(): Promise<void> {
 export function drained(session: AuditSession, idle: Lane): void {
   if (!session.threads || session.threadsBack || session.ended || !session.lanes.some((l) => l.pending > 0)) return;
   session.threadsBack = true;
-  idle.loaded.then((l) => l.dataset.run(`SET threads = ${session.threads}`)).catch(() => undefined);
+  // In the idle connection's queue: a rule asked for later on it must not share the connection with this.
+  idle.queue = idle.queue
+    .then(() => idle.loaded)
+    .then((l) => l.dataset.run(`SET threads = ${session.threads}`))
+    .catch(() => undefined);
 }
 
 function lane(session: AuditSession, n: number): Lane {
@@ -134,7 +137,14 @@ function start(session: AuditSession, ruleId: string): Promise<Timed> {
  * A rule only enters the report when a scenario asks for it (`runInSession`).
  */
 export function runAhead(session: AuditSession, ruleIds: readonly string[]): void {
-  for (const id of ruleIds) if (RULES_BY_ID.has(id)) start(session, id);
+  const rules = ruleIds.flatMap((id) => RULES_BY_ID.get(id) ?? []);
+  // One thread each only when both connections will have rules: alone, a connection keeps DuckDB's threads.
+  const both = new Set(rules.map(laneOf)).size > 1;
+  if (both && !process.env.JIUZHU_THREADS && session.started.size === 0 && !session.threads) {
+    const own = session.lanes[0];
+    own.queue = session.ready = own.queue.then(() => oneThreadEach(session)).catch(() => undefined);
+  }
+  for (const rule of rules) start(session, rule.id);
 }
 
 export async function runInSession(session: AuditSession, ruleId: string): Promise<RuleResult> {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Dataset } from '../dataset/dataset';
 import { InputError } from '../errors';
 import { loadExport } from './loader';
 
@@ -19,6 +20,23 @@ function folder(files: Record<string, string>): string {
 }
 
 describe('loadExport', () => {
+  it('gives DuckDB back the threads it had once the files are parsed (they parse on one thread each)', async () => {
+    // As an audit runs: test processes pin DuckDB to one thread (JIUZHU_THREADS=1), which the load leaves alone.
+    const pinned = process.env.JIUZHU_THREADS;
+    delete process.env.JIUZHU_THREADS;
+    try {
+      const fresh = await Dataset.open();
+      const [{ t: before }] = await fresh.all<{ t: string }>(`SELECT current_setting('threads')::VARCHAR AS t`);
+      fresh.close();
+      const loaded = await loadExport(folder({ 'meta.json': JSON.stringify(META), 'deaths.ndjson': `${JSON.stringify(death('150525197503010112'))}\n` }));
+      const [{ t: after }] = await loaded.dataset.all<{ t: string }>(`SELECT current_setting('threads')::VARCHAR AS t`);
+      loaded.dataset.close();
+      expect(after).to.equal(before);
+    } finally {
+      if (pinned !== undefined) process.env.JIUZHU_THREADS = pinned;
+    }
+  });
+
   it('numbers NDJSON records by their line in the file, skipping blank lines', async () => {
     const dir = folder({ 'meta.json': JSON.stringify(META), 'deaths.ndjson': `${JSON.stringify(death('150525197503010112'))}\n\n${JSON.stringify({ ...death('150525196007150218'), source: 'rumour' })}\n` });
     const loaded = await loadExport(dir);

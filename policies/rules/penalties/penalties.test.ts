@@ -28,7 +28,7 @@ async function run(rule: Rule, records: Record<string, unknown[]>, profile = xia
   }
 }
 
-describe('penalty grading (Xiantao, seed 000)', () => {
+describe('penalty grading (Xiantao)', () => {
   it('puts 10,000 at application in the general tier and one fen more in serious', () => {
     expect(grade('application', '9999.99')).to.equal('general');
     expect(grade('application', '10000')).to.equal('general');

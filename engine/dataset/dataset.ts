@@ -135,6 +135,19 @@ export class Dataset {
     return view;
   }
 
+  /**
+   * DuckDB on one thread per query, for work run side by side on several connections (the files'
+   * parses, the rules' two lanes), where splitting each query over threads as well only adds work.
+   * Returns the thread count to give back (`SET threads = …`), or undefined when the auditor chose
+   * it (JIUZHU_THREADS) or the instance is shared (attached): those are left as they are.
+   */
+  async oneThreadPerQuery(): Promise<string | undefined> {
+    if (this.attached || process.env.JIUZHU_THREADS) return undefined;
+    const [{ n }] = await this.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
+    await this.run(`SET threads = 1`);
+    return n;
+  }
+
   /** Another connection to this dataset's database, for statements run side by side; the caller closes it. */
   async connect(): Promise<DuckDBConnection> {
     const conn = await this.instance.connect();

@@ -59,12 +59,10 @@ export async function loadDiscovered(found: DiscoveredExport, options: LoadOptio
   let threadsBack: Promise<unknown> = Promise.resolve();
   try {
     await dataset.run(`SET preserve_insertion_order = true`);
-    const threads = options.attached || process.env.JIUZHU_THREADS ? undefined : await dataset.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
-    // Side by side, the files' parses keep both cores busy on one DuckDB thread each; splitting each
-    // over threads as well only added work (county: ≈0.2 s less wall and CPU on one thread; 100,000
-    // households: load 3.2 → 2.6 s). The threads come back once every parse is done.
-    if (threads) await dataset.run(`SET threads = 1`);
-    const restore = () => (threads ? dataset.connect().then((c) => c.run(`SET threads = ${threads[0].n}`).finally(() => c.closeSync())) : undefined);
+    // Side by side, the files' parses keep both cores busy on one DuckDB thread each (county: ≈0.2 s
+    // less wall and CPU; 100,000 households: load 3.2 → 2.6 s). The threads come back once every parse is done.
+    const threads = await dataset.oneThreadPerQuery();
+    const restore = () => (threads ? dataset.connect().then((c) => c.run(`SET threads = ${threads}`).finally(() => c.closeSync())) : undefined);
     await dataset.run(`CREATE TABLE ${NORMALISED_IDS} (collection VARCHAR, _line INTEGER, id VARCHAR, path VARCHAR)`);
     const rejected: RejectedRecord[] = [];
     const counts: Partial<Record<CollectionName, number>> = {};

@@ -13,13 +13,10 @@
 // extra or repeated key, exponent or longer number text makes the line differ.
 import { sqlString } from '../dataset/sql';
 import { FIRST_DAY, jsonStructure, LAST_DAY } from './duck-types';
+import { keywordChecks } from './typed-checks';
 import { ident, resolveSchema } from './sql-validator';
 
 type Schema = Record<string, any>;
-
-// Not `x NOT IN (…)`: DuckDB plans a long IN list as a join, and a join in the statement makes
-// its CREATE TABLE insert in parallel without keeping the lines' order, which parseFile needs.
-const notAmong = (x: string, values: string[]) => `NOT list_contains([${values.map(sqlString).join(', ')}], ${x})`;
 
 // An anchored pattern of digits, letters, '-', classes of those, groups, alternatives and
 // counts: nothing in it can match '"'.
@@ -214,28 +211,9 @@ export class OnePassPlan {
   /** SQL true when the typed scalar `x` violates `s` ('' when its type says all). */
   private leaf(s: Schema, x: string): string {
     if ('const' in s) return `${x} IS DISTINCT FROM ${typeof s.const === 'string' ? sqlString(s.const) : JSON.stringify(s.const)}`;
-    const checks: string[] = [];
-    switch (s.type) {
-      case 'string':
-        if (s.enum) checks.push(notAmong(x, s.enum));
-        // A date the parse typed is a calendar day, or BC, or ±infinity, which DuckDB writes back as
-        // it read them; the contract's pattern wants four digits of year.
-        if (s.format === 'date') checks.push(`NOT (${x} BETWEEN ${FIRST_DAY} AND ${LAST_DAY})`);
-        else if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(s.pattern)})`);
-        if (typeof s.minLength === 'number' && s.minLength > 1) throw new Error(`minLength ${s.minLength} is not compiled to SQL`);
-        if (s.minLength === 1) checks.push(`${x} = ''`);
-        break;
-      case 'number':
-      case 'integer':
-        if (s['x-decimals'] !== undefined && s['x-decimals'] !== 2) throw new Error(`x-decimals ${s['x-decimals']} is not compiled to SQL`);
-        if (typeof s.minimum === 'number') checks.push(`${x} < ${s.minimum}`);
-        if (typeof s.maximum === 'number') checks.push(`${x} > ${s.maximum}`);
-        break;
-      case 'boolean':
-        break;
-      default:
-        throw new Error(`schema without a supported type: ${JSON.stringify(s).slice(0, 80)}`);
-    }
+    if (!['string', 'number', 'integer', 'boolean'].includes(s.type)) throw new Error(`schema without a supported type: ${JSON.stringify(s).slice(0, 80)}`);
+    if (s['x-decimals'] !== undefined && s['x-decimals'] !== 2) throw new Error(`x-decimals ${s['x-decimals']} is not compiled to SQL`);
+    const checks = keywordChecks(s, x);
     return checks.length ? `(${checks.join(' OR ')})` : '';
   }
 }

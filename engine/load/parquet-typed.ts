@@ -17,9 +17,10 @@ import { DuckDBDecimalType, DuckDBListType, DuckDBStructType, DuckDBType, DuckDB
 import { Dataset } from '../dataset/dataset';
 import { sqlString } from '../dataset/sql';
 import { CollectionFile } from './discover';
-import { duckType, FIRST_DAY, LAST_DAY } from './duck-types';
+import { duckType } from './duck-types';
 import { rowJson, source } from './parquet';
 import { ident, resolveSchema } from './sql-validator';
+import { keywordChecks } from './typed-checks';
 
 type Schema = Record<string, any>;
 
@@ -28,13 +29,6 @@ interface Read {
   typed: string;
   check: string;
 }
-
-/** The contract's range of a DATE that to_json writes as YYYY-MM-DD (a year before 1 gets "(BC)", after 9999 a fifth digit). */
-const DATE_RANGE = `BETWEEN ${FIRST_DAY} AND ${LAST_DAY}`;
-
-// Not `x NOT IN (…)`: DuckDB plans a long IN list as a join, and a join in the statement makes
-// its CREATE TABLE insert in parallel without keeping the rows' order, which `_line` needs.
-const notAmong = (x: string, values: string[]) => `NOT list_contains([${values.map(sqlString).join(', ')}], ${x})`;
 
 const anyOf = (checks: string[]) => (checks.length ? `(${checks.join(' OR ')})` : '');
 
@@ -123,7 +117,7 @@ export class TypedParquetPlan {
         return this.string(type, s, x);
       case 'integer':
         if (type.typeId !== DuckDBTypeId.INTEGER) return undefined;
-        return { typed: x, check: anyOf(this.range(s, x)) };
+        return { typed: x, check: anyOf(keywordChecks(s, x)) };
       case 'number':
         return this.money(type, s, x);
       case 'boolean':
@@ -136,21 +130,17 @@ export class TypedParquetPlan {
 
   private string(type: DuckDBType, s: Schema, x: string): Read | undefined {
     if (s.format === 'date') {
-      // A DATE is a real calendar day; only its year can fall outside YYYY.
-      if (type.typeId === DuckDBTypeId.DATE) return { typed: x, check: `NOT (${x} ${DATE_RANGE})` };
+      // A DATE is a real calendar day; only its year can fall outside YYYY (to_json writes a year
+      // before 1 with "(BC)", one after 9999 with a fifth digit).
+      if (type.typeId === DuckDBTypeId.DATE) return { typed: x, check: anyOf(keywordChecks(s, x)) };
       if (type.typeId !== DuckDBTypeId.VARCHAR) return undefined;
       // The shape, then DuckDB's own date parser: the contract's leap-year pattern (as one-pass.ts).
       const date = `TRY_CAST(${x} AS DATE)`;
       return { typed: date, check: `(NOT regexp_matches(${x}, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') OR ${date} IS NULL)` };
     }
     if (type.typeId !== DuckDBTypeId.VARCHAR) return undefined;
-    const checks: string[] = [];
-    if (s.enum) checks.push(notAmong(x, s.enum));
-    // The contract's patterns are anchored and use only what RE2 and JavaScript read alike.
-    if (s.pattern) checks.push(`NOT regexp_matches(${x}, ${sqlString(s.pattern)})`);
+    const checks = keywordChecks(s, x);
     if (s.pattern === PERSON_ID_PATTERN.source) checks.push(`ends_with(${x}, 'x')`);
-    if (typeof s.minLength === 'number' && s.minLength > 1) throw new Error(`minLength ${s.minLength} is not compiled to SQL`);
-    if (s.minLength === 1) checks.push(`${x} = ''`);
     return { typed: x, check: anyOf(checks) };
   }
 
@@ -162,16 +152,9 @@ export class TypedParquetPlan {
     const typed = exact ? x : `TRY_CAST(${x} AS DECIMAL(18,2))`;
     // A value too wide for DECIMAL(18,2) is kept out by the contract's maximum (MONEY_MAX).
     if (!exact && !(typeof s.maximum === 'number' && s.maximum < 1e16)) return undefined;
-    const checks = this.range(s, x);
+    const checks = keywordChecks(s, x);
     if (scale > 2) checks.push(`${x} <> round(${x}, 2)`);
     return { typed, check: anyOf(checks) };
-  }
-
-  private range(s: Schema, x: string): string[] {
-    const checks: string[] = [];
-    if (typeof s.minimum === 'number') checks.push(`${x} < ${s.minimum}`);
-    if (typeof s.maximum === 'number') checks.push(`${x} > ${s.maximum}`);
-    return checks;
   }
 }
 

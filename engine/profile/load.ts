@@ -2,6 +2,7 @@
 // value (zod), and folds the overlay. A bad profile is refused with the file and key named.
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import YAML from 'yaml';
 import { PARAMETERS } from '../../policies/parameters';
 import { JiuzhuError, ProfileError } from '../errors';
@@ -42,7 +43,7 @@ export function readProfileFile(file: string, text?: string): ProfileDocument {
  */
 export async function readProfilesAhead(dir = PROFILES_DIR): Promise<void> {
   for (const file of profileFiles(dir)) {
-    await new Promise((next) => setImmediate(next));
+    await nextTurn();
     try {
       readProfileFile(file);
     } catch {

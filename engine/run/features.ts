@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { IRunConfiguration, ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import { Envelope, GherkinDocument } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
@@ -149,9 +150,6 @@ export async function prepareAudit(): Promise<FeatureScenario[]> {
   await preloadSteps();
   return scenarios;
 }
-
-/** Lets what waits on the event loop (the loader's next query) run first. */
-export const nextTurn = () => new Promise<void>((next) => setImmediate(next));
 
 interface CucumberRun {
   scenarios: number;

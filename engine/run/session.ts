@@ -52,12 +52,9 @@ const SECOND_LANE_FAMILIES = new Set(['crosschecks', 'notices']);
 
 // While the rules run, each query on one DuckDB thread: the two connections keep both cores busy,
 // and splitting a query over threads only added work (a fifth to a quarter more CPU for the rules
-// at 20,000 and 100,000 households). JIUZHU_THREADS, when set, is left as the auditor chose it.
+// at 20,000 and 100,000 households).
 async function oneThreadEach(session: AuditSession): Promise<void> {
-  const ds = session.loaded.dataset;
-  const [{ threads }] = await ds.all<{ threads: string }>(`SELECT current_setting('threads')::VARCHAR AS threads`);
-  await ds.run(`SET threads = 1`);
-  session.threads = threads;
+  session.threads = await session.loaded.dataset.oneThreadPerQuery();
 }
 
 function laneOf(rule: Rule): number {
@@ -140,7 +137,7 @@ export function runAhead(session: AuditSession, ruleIds: readonly string[]): voi
   const rules = ruleIds.flatMap((id) => RULES_BY_ID.get(id) ?? []);
   // One thread each only when both connections will have rules: alone, a connection keeps DuckDB's threads.
   const both = new Set(rules.map(laneOf)).size > 1;
-  if (both && !process.env.JIUZHU_THREADS && session.started.size === 0 && !session.threads) {
+  if (both && session.started.size === 0 && !session.threads) {
     const own = session.lanes[0];
     own.queue = session.ready = own.queue.then(() => oneThreadEach(session)).catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 // `jiuzhu audit <export>`: load, validate, run the @audit features, write the reports, and
 // set the exit code: 0 nothing at or above --fail-on, 1 findings, 2 nothing could be audited.
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Command, Option } from 'commander';
 import { EXIT, JiuzhuError } from '../../errors';
 import { fingerprintKeyOption, useFingerprintKey } from '../fingerprint-key';
@@ -96,9 +97,9 @@ export async function auditRun<T>(
       if (failed) return undefined;
       // The big modules one per turn of the event loop, so the loader's queries wait for one at a time.
       await import('@cucumber/cucumber/api');
-      await new Promise((next) => setImmediate(next));
+      await nextTurn();
       await import('../../../policies/rules');
-      await new Promise((next) => setImmediate(next));
+      await nextTurn();
       const scenarios = await (await import('../../run/features')).prepareAudit();
       await (await import('../../profile/load')).readProfilesAhead();
       return scenarios;

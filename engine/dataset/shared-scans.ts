@@ -7,6 +7,7 @@
 // rule (Dataset.hide) builds temporary tables of its own connection from what it sees.
 import { CollectionName } from '../../schemas/case-export';
 import { Dataset } from './dataset';
+import { onceEach } from './once';
 
 export type SharedScan = 'members' | 'notice_cells' | 'covered';
 
@@ -67,7 +68,7 @@ function rootOf(ds: Dataset): Dataset {
   return root;
 }
 
-const homes = new WeakMap<Dataset, Promise<string>>();
+const homes = onceEach<'home', string>();
 
 /**
  * Where the tables every unhidden connection shares are built (undefined for a connection that
@@ -76,37 +77,19 @@ const homes = new WeakMap<Dataset, Promise<string>>();
  */
 async function sharedHome(ds: Dataset, root: Dataset): Promise<string | undefined> {
   if ([...root.sources.keys()].some((c) => ds.count(c) !== root.count(c))) return undefined;
-  let home = homes.get(root);
-  if (!home) {
-    home = (async () => {
-      const [{ path }] = await ds.all<{ path: string | null }>(`SELECT path FROM duckdb_databases() WHERE database_name = current_database()`);
-      if (path) await ds.run(`ATTACH IF NOT EXISTS ':memory:' AS jz_shared_scans`);
-      const at = path ? 'jz_shared_scans.jz_shared' : `${root.catalog}.jz_shared`;
-      await ds.run(`CREATE SCHEMA IF NOT EXISTS ${at}`);
-      return at;
-    })();
-    homes.set(root, home);
-    home.catch(() => homes.delete(root));
-  }
-  return home;
+  return homes(root, 'home', async () => {
+    const [{ path }] = await ds.all<{ path: string | null }>(`SELECT path FROM duckdb_databases() WHERE database_name = current_database()`);
+    if (path) await ds.run(`ATTACH IF NOT EXISTS ':memory:' AS jz_shared_scans`);
+    const at = path ? 'jz_shared_scans.jz_shared' : `${root.catalog}.jz_shared`;
+    await ds.run(`CREATE SCHEMA IF NOT EXISTS ${at}`);
+    return at;
+  });
 }
 
 /** Per database: the shared tables built (or being built), by scan. */
-const sharedBuilt = new WeakMap<Dataset, Map<SharedScan, Promise<void>>>();
+const sharedBuilt = onceEach<SharedScan, void>();
 /** Per connection: the scans it can read by their table name. */
-const built = new WeakMap<Dataset, Map<SharedScan, Promise<string>>>();
-
-function once<K, V>(map: WeakMap<Dataset, Map<K, Promise<V>>>, ds: Dataset, key: K, make: () => Promise<V>): Promise<V> {
-  let mine = map.get(ds);
-  if (!mine) map.set(ds, (mine = new Map()));
-  let hit = mine.get(key);
-  if (!hit) {
-    hit = make();
-    mine.set(key, hit);
-    hit.catch(() => mine!.delete(key));
-  }
-  return hit;
-}
+const built = onceEach<SharedScan, string>();
 
 /**
  * The shared table's name, built on the first call for this dataset (or hidden view of it). The
@@ -114,7 +97,7 @@ function once<K, V>(map: WeakMap<Dataset, Map<K, Promise<V>>>, ds: Dataset, key:
  * notices; covered: applications, and households when the export has them).
  */
 export function sharedScan(ds: Dataset, scan: SharedScan): Promise<string> {
-  return once(built, ds, scan, async () => {
+  return built(ds, scan, async () => {
     for (const d of DEPENDS[scan]?.(ds) ?? []) await sharedScan(ds, d);
     const { table } = SHARED_SCANS[scan];
     const root = rootOf(ds);
@@ -124,7 +107,7 @@ export function sharedScan(ds: Dataset, scan: SharedScan): Promise<string> {
       return table;
     }
     // Built on whichever connection asks first; a connection asking meanwhile waits for it.
-    await once(sharedBuilt, root, scan, () => ds.run(buildSql(ds, scan, `TABLE ${home}.${table}`)));
+    await sharedBuilt(root, scan, () => ds.run(buildSql(ds, scan, `TABLE ${home}.${table}`)));
     await ds.run(`CREATE TEMP VIEW IF NOT EXISTS ${table} AS SELECT * FROM ${home}.${table}`);
     return table;
   });

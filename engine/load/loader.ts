@@ -13,7 +13,7 @@ import { columnsOf, jsonStructure } from './duck-types';
 import { readParquet, rowAt } from './parquet';
 import { loadTypedParquet, splitSuspects } from './parquet-typed';
 import { ScannedRecord, scanRecord } from './json-text';
-import { NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
+import { holdsPersonIds, NORMALISED_IDS, PERSON_ID_PATHS, personIdsAt } from './person-ids';
 import { keyOrders, onePass, onePassLinesSelect, onePassSelect } from './one-pass';
 import { flagViolations, ident } from './sql-validator';
 import { FieldError, validateRecord } from './validator';
@@ -211,7 +211,7 @@ async function counted(ds: Dataset, c: CollectionName, rejected: RejectedRecord[
 }
 
 // A lower-case x is read as X from the line's text (normaliseLowerCaseX): such lines are retyped.
-const lowerXOf = (c: CollectionName) => (PERSON_ID_PATHS.some((p) => p.collection === c) ? `contains(_j, 'x"')` : undefined);
+const lowerXOf = (c: CollectionName) => (holdsPersonIds(c) ? `contains(_j, 'x"')` : undefined);
 
 /** Blank lines are skipped (a record is at least '{}'). */
 const notBlank = (j: string) => `${j} IS NOT NULL AND (strlen(${j}) > 8 OR trim(${j}) <> '')`;
@@ -346,7 +346,7 @@ async function loadFew(ds: Dataset, f: CollectionFile, reject: Reject, rejected:
     else judge(f, i + 1, text, reject);
   });
   const refused = rejected.map((r) => r.index! + 1);
-  if (PERSON_ID_PATHS.some((p) => p.collection === c)) {
+  if (holdsPersonIds(c)) {
     const lowerX = texts.map((j, i) => ({ _line: i + 1, j })).filter((r) => !refused.includes(r._line) && /[0-9]{17}x"/.test(r.j));
     const { fixes, logged } = lowerCaseX(c, lowerX, keyField);
     if (fixes.length) {
@@ -434,7 +434,7 @@ async function rejectDuplicateKeys(ds: Dataset, f: CollectionFile, raw: string, 
 // in the audit), never silently: each one is recorded in NORMALISED_IDS, which CONTRACT-ID-CHECK
 // reports. Such lines are suspect (one-pass.ts): only those are parsed in JS.
 async function normaliseLowerCaseX(ds: Dataset, c: CollectionName, sus: string, keyField: string) {
-  if (!PERSON_ID_PATHS.some((p) => p.collection === c)) return;
+  if (!holdsPersonIds(c)) return;
   const rows = await ds.all<{ _line: number; j: string }>(
     `SELECT _line, j FROM ${sus} WHERE contains(j, 'x"') AND regexp_matches(j, '[0-9]{17}x"') AND _line NOT IN (SELECT _line FROM rejected_${c})`,
   );

@@ -30,6 +30,9 @@ export const PERSON_ID_PATHS: PersonIdPath[] = COLLECTION_NAMES.flatMap((collect
   return found.map((segments) => ({ collection, segments, label: segments.join('.').replace(/\.\[\]/g, '[]') }));
 });
 
+/** Whether records of collection `c` hold a resident ID anywhere. */
+export const holdsPersonIds = (c: CollectionName) => PERSON_ID_PATHS.some((p) => p.collection === c);
+
 /** The resident IDs a parsed record holds at `segments`, with their concrete path and a setter. */
 export function personIdsAt(record: unknown, segments: string[], path = ''): { value: string; path: string; set: (v: string) => void }[] {
   if (!record || typeof record !== 'object') return [];

@@ -9,6 +9,7 @@ import { DEPENDENCIES, Reference, valuesAt } from '../dataset/references';
 import { sqlList } from '../dataset/sql';
 import { Bilingual } from '../findings/finding';
 import { personal } from '../findings/personal-data';
+import { onceEach } from '../dataset/once';
 
 export interface Dependents {
   /** Lines of the loaded records to leave out, by collection. */
@@ -31,18 +32,10 @@ interface Row {
 }
 
 // Rules that read the same collections share one answer (the rejected records never change).
-const cache = new WeakMap<Dataset, Map<string, Promise<Dependents>>>();
+const byReads = onceEach<string, Dependents>();
 
 export function dependentsOf(ds: Dataset, reads: readonly CollectionName[]): Promise<Dependents> {
-  let byReads = cache.get(ds);
-  if (!byReads) cache.set(ds, (byReads = new Map()));
-  const key = [...new Set(reads)].sort().join(',');
-  let hit = byReads.get(key);
-  if (!hit) {
-    byReads.set(key, (hit = compute(ds, reads)));
-    hit.catch(() => byReads!.delete(key));
-  }
-  return hit;
+  return byReads(ds, [...new Set(reads)].sort().join(','), () => compute(ds, reads));
 }
 
 async function compute(ds: Dataset, reads: readonly CollectionName[]): Promise<Dependents> {

@@ -1,6 +1,7 @@
 // Helpers the cross-checks share: money in fen, the people an application covers (as SQL),
 // and record references.
 import { Dataset } from '../../../engine/dataset/dataset';
+import { onceEach } from '../../../engine/dataset/once';
 import { sqlList } from '../../frame';
 
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -19,22 +20,18 @@ export function coveredSql(covered: string, programs: string[]): string {
   return `SELECT application_id, person_id FROM ${covered} WHERE program IN (${sqlList(programs)})`;
 }
 
-const paymentsByProgram = new WeakMap<Dataset, Promise<Map<string, number>>>();
+const paymentsByProgram = onceEach<'payments', Map<string, number>>();
 
 /**
  * How many payments are of `programs`: counted by programme once per dataset (or hidden view of
  * it), where DUP-DECEASED and the duplicate-enrolment analysis each scanned every payment.
  */
 export async function paymentCount(ds: Dataset, programs: string[]): Promise<number> {
-  let counts = paymentsByProgram.get(ds);
-  if (!counts) {
-    counts = ds
+  const known = await paymentsByProgram(ds, 'payments', () =>
+    ds
       .all<{ program: string; n: number }>(`SELECT program, count(*)::INTEGER AS n FROM payments WHERE program IS NOT NULL GROUP BY program`)
-      .then((rows) => new Map(rows.map((r) => [r.program, r.n])));
-    paymentsByProgram.set(ds, counts);
-    counts.catch(() => paymentsByProgram.delete(ds));
-  }
-  const known = await counts;
+      .then((rows) => new Map(rows.map((r) => [r.program, r.n]))),
+  );
   return [...new Set(programs)].reduce((n, p) => n + (known.get(p) ?? 0), 0);
 }
 

@@ -10,6 +10,7 @@ import { ParameterValue, ResolvedProfile } from '../../../engine/profile/profile
 import { PaymentT } from '../../../schemas/case-export';
 import { Span, sqlList, Timeline } from '../../frame';
 import { coveredSql, fenSql, paymentCount } from './common';
+import { onceEach } from '../../../engine/dataset/once';
 
 export const ENROLMENT_KEYS = ['dup.dibao_programs', 'dup.tekun_programs', 'dup.region_digits'] as const;
 type EnrolmentKey = (typeof ENROLMENT_KEYS)[number];
@@ -65,14 +66,10 @@ export interface EnrolmentAnalysis {
 /** Up to this many candidate (application, person) pairs are inlined as a literal table. */
 const LITERAL_LIMIT = 50_000;
 
-const cache = new WeakMap<Dataset, WeakMap<ResolvedProfile, Promise<EnrolmentAnalysis>>>();
+const byProfile = onceEach<ResolvedProfile, EnrolmentAnalysis>();
 
 export function enrolmentDuplicates(ds: Dataset, profile: ResolvedProfile): Promise<EnrolmentAnalysis> {
-  let byProfile = cache.get(ds);
-  if (!byProfile) cache.set(ds, (byProfile = new WeakMap()));
-  let hit = byProfile.get(profile);
-  if (!hit) byProfile.set(profile, (hit = analyse(ds, profile)));
-  return hit;
+  return byProfile(ds, profile, () => analyse(ds, profile));
 }
 
 async function analyse(ds: Dataset, profile: ResolvedProfile): Promise<EnrolmentAnalysis> {

@@ -1,6 +1,7 @@
 // The published cells of every notice, one row per column, read in one pass by the
 // privacy rules. Only the rows a rule needs come back to TypeScript.
 import { Dataset } from '../../../engine/dataset/dataset';
+import { onceEach } from '../../../engine/dataset/once';
 import { sharedScan } from '../../../engine/dataset/shared-scans';
 import { ParamKey, Span } from '../../frame';
 
@@ -29,15 +30,10 @@ export function flaggedCellsSql(cells: string, where: string, posted = 'c.posted
     ORDER BY c._line, c.position`;
 }
 
-const runs = new WeakMap<object, Map<string, Promise<unknown>>>();
+const runs = onceEach<string, unknown>();
 
 /** `make()` once per rule run (its frame context) and key: what every span of the run reads alike. */
-export function oncePerRun<T>(ctx: object, key: string, make: () => Promise<T>): Promise<T> {
-  const mine = runs.get(ctx) ?? runs.set(ctx, new Map()).get(ctx)!;
-  let hit = mine.get(key) as Promise<T> | undefined;
-  if (!hit) mine.set(key, (hit = make()));
-  return hit;
-}
+export const oncePerRun = <T>(ctx: object, key: string, make: () => Promise<T>): Promise<T> => runs(ctx, key, make) as Promise<T>;
 
 /** The notices the rule sees: known from the load (less any a view hides), so no statement is run for it. */
 export async function noticeCount(ds: Dataset): Promise<number> {

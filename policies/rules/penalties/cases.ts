@@ -10,6 +10,7 @@ import { FrameContext, FrameFinding, frameRule } from '../../frame';
 import { XIANTAO_CLAUSE } from './clause';
 import { assess, Assessment, PENALTY_KEYS, PenaltyKey } from './grading';
 import { auditPeriod, beforePeriodNote, HISTORY_REMEDY } from '../../audit-period';
+import { onceEach } from '../../../engine/dataset/once';
 
 export interface CaseRow {
   case_id: string;
@@ -53,18 +54,10 @@ export interface JudgedCase {
 
 // The seven PEN rules judge the same cases under the same profile: read and grade them once
 // per (dataset, profile). A loaded dataset does not change, so the cache cannot go stale.
-const judgedCache = new WeakMap<Dataset, WeakMap<ResolvedProfile, Promise<JudgedCase[]>>>();
+const judged = onceEach<ResolvedProfile, JudgedCase[]>();
 
 export function judgedCases(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {
-  let byProfile = judgedCache.get(ds);
-  if (!byProfile) judgedCache.set(ds, (byProfile = new WeakMap()));
-  let cases = byProfile.get(profile);
-  if (!cases) {
-    cases = readAndJudge(ds, profile);
-    byProfile.set(profile, cases);
-    cases.catch(() => byProfile!.delete(profile));
-  }
-  return cases;
+  return judged(ds, profile, () => readAndJudge(ds, profile));
 }
 
 async function readAndJudge(ds: Dataset, profile: ResolvedProfile): Promise<JudgedCase[]> {

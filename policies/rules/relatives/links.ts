@@ -6,6 +6,7 @@
 // least as close as a relative's, and the filing system exists against 人情保、关系保 (奈民发〔2022〕28号
 // 二(五)2). Every declaration counts: declared_relation and each declared_relations[].
 import { sharedScan } from '../../../engine/dataset/shared-scans';
+import { onceEach } from '../../../engine/dataset/once';
 import { Dataset } from '../../../engine/dataset/dataset';
 
 export interface RosterRelative {
@@ -131,18 +132,14 @@ const shape = (r: LinkRow): LinkRow => ({
 });
 
 // The five rules read the same pairs; a dataset is immutable once loaded, so they share one query.
-const cache = new WeakMap<Dataset, Promise<LinkRow[]>>();
+const links = onceEach<'links', LinkRow[]>();
 
 export function relativeLinks(ds: Dataset): Promise<LinkRow[]> {
-  let hit = cache.get(ds);
-  if (!hit) {
-    hit = (ds.has('households') ? sharedScan(ds, 'members') : Promise.resolve(undefined))
+  return links(ds, 'links', () =>
+    (ds.has('households') ? sharedScan(ds, 'members') : Promise.resolve(undefined))
       .then((members) => ds.all<LinkRow>(linkSql(ds, members)))
-      .then((rows) => rows.map(shape));
-    cache.set(ds, hit);
-    hit.catch(() => cache.delete(ds));
-  }
-  return hit;
+      .then((rows) => rows.map(shape)),
+  );
 }
 
 export interface LinkGaps {
@@ -152,23 +149,19 @@ export interface LinkGaps {
   withoutHousehold: number;
 }
 
-const gapCache = new WeakMap<Dataset, Promise<LinkGaps>>();
+const gaps = onceEach<'gaps', LinkGaps>();
 
 /** Records the REL-* rules cannot fully judge because a record they refer to is missing. */
 export function linkGaps(ds: Dataset): Promise<LinkGaps> {
-  let hit = gapCache.get(ds);
-  if (!hit) {
+  return gaps(ds, 'gaps', () => {
     const orphan = ds.has('relative_filings')
       ? `(SELECT count(*) FROM relative_filings f WHERE NOT EXISTS (SELECT 1 FROM applications a WHERE a.application_id = f.application_id))`
       : '0';
     const noHousehold = ds.has('households')
       ? `(SELECT count(*) FROM applications a WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.household_id = a.household_id))`
       : '0';
-    hit = ds
+    return ds
       .all<{ o: string; h: string }>(`SELECT ${orphan}::VARCHAR AS o, ${noHousehold}::VARCHAR AS h`)
       .then(([r]) => ({ orphanFilings: Number(r.o), withoutHousehold: Number(r.h) }));
-    gapCache.set(ds, hit);
-    hit.catch(() => gapCache.delete(ds));
-  }
-  return hit;
+  });
 }

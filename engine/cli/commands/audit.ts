@@ -88,7 +88,8 @@ export async function auditRun<T>(
   const sent = new Promise<void>((resolve) => (parsesSent = resolve));
   const loading = loadExport(exportPath, { db: opts.db, memoryLimit: opts.memoryLimit, allowEmpty: opts.allowEmpty, onProgress: progress, onStarted: parsesSent });
   let failed = false;
-  loading.then(parsesSent, () => {
+  // The loader says when the parses are sent (onStarted); a load that fails before that says it here.
+  loading.catch(() => {
     failed = true;
     parsesSent();
   });

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { writeParquetExport } from '../../examples/parquet';
+import { duck, exportFolders, ndjson, writeParquet } from '../../tests/support/export-folders';
 import schema from '../../schemas/case-export.schema.json';
 import { COLLECTION_NAMES, CollectionName, defName } from '../../schemas/case-export';
 import { Dataset } from '../dataset/dataset';
@@ -14,7 +13,6 @@ import { source } from './parquet';
 import { typedParquetSelect } from './parquet-typed';
 import { NORMALISED_IDS } from './person-ids';
 
-const META = { schema_version: '1.0', exported_at: '2024-12-31T18:00:00+08:00', source_system: 't', region_code: '150525', region_name: '奈曼旗', period: { from: '2024-01-01', to: '2024-12-31' } };
 
 const member = (person_id: string, over: Record<string, unknown> = {}) => ({ person_id, name: '包乌力吉', birth_date: '1987-09-08', relation: 'head', ...over });
 const household = (household_id: string, over: Record<string, unknown> = {}) => ({
@@ -90,39 +88,10 @@ const HOUSEHOLD_COLUMNS = {
   members: 'STRUCT(relation VARCHAR, person_id VARCHAR, name VARCHAR, birth_date VARCHAR, serious_illness BOOLEAN, disability_grade INTEGER, etl_note VARCHAR)[]',
 };
 
-const made: string[] = [];
-after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const { folder, cleanup } = exportFolders('jiuzhu-typed-parquet-');
+after(cleanup);
 
-function folder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-typed-parquet-'));
-  made.push(dir);
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(META));
-  return dir;
-}
 
-const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-
-async function duck<T>(work: (run: (sql: string) => Promise<unknown>) => Promise<T>): Promise<T> {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  try {
-    return await work((sql) => conn.run(sql));
-  } finally {
-    conn.closeSync();
-    db.closeSync();
-  }
-}
-
-/** Writes `records` as `<collection>.parquet` in `dir`, each column of the given DuckDB type. */
-async function writeParquet(dir: string, collection: string, records: object[], columns: Record<string, string>): Promise<string> {
-  const src = path.join(dir, `.${collection}.src.ndjson`);
-  const file = path.join(dir, `${collection}.parquet`);
-  fs.writeFileSync(src, ndjson(records));
-  const spec = `{${Object.entries(columns).map(([k, t]) => `${sqlString(k)}: ${sqlString(t)}`).join(', ')}}`;
-  await duck((run) => run(`COPY (SELECT * FROM read_json(${sqlString(src)}, format = 'newline_delimited', columns = ${spec})) TO ${sqlString(file)} (FORMAT parquet)`));
-  fs.rmSync(src);
-  return file;
-}
 
 async function bothWays(): Promise<{ nd: string; pq: string }> {
   const nd = folder();

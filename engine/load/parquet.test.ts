@@ -1,17 +1,15 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { writeParquetExport } from '../../examples/parquet';
 import { runCli } from '../../tests/support/cli';
+import { exportFolders, ndjson, writeParquet } from '../../tests/support/export-folders';
 import { loadProfile } from '../profile/load';
 import { auditDataset } from '../run/audit';
 import { sqlString } from '../dataset/sql';
 import { InputError } from '../errors';
 import { LoadedExport, loadExport } from './loader';
 
-const META = { schema_version: '1.0', exported_at: '2024-12-31T18:00:00+08:00', source_system: 't', region_code: '150525', region_name: '奈曼旗', period: { from: '2024-01-01', to: '2024-12-31' } };
 const member = (person_id: string, relation = 'head') => ({ person_id, name: '包乌力吉', birth_date: '1987-09-08', relation });
 const payment = (payment_id: string, over: Record<string, unknown> = {}) => ({
   payment_id, application_id: 'A1', household_id: 'H1', program: 'dibao', region_code: '150525', month: '2024-03', amount: 300, paid_on: '2024-03-15', channel: 'bank', ...over,
@@ -43,30 +41,9 @@ const HOUSEHOLD_COLUMNS = {
   members: 'STRUCT(person_id VARCHAR, name VARCHAR, birth_date DATE, relation VARCHAR, serious_illness BOOLEAN, disability_grade INTEGER)[]',
 };
 
-const made: string[] = [];
-after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const { folder, cleanup } = exportFolders('jiuzhu-parquet-');
+after(cleanup);
 
-function folder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-parquet-'));
-  made.push(dir);
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(META));
-  return dir;
-}
-
-const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-
-/** Writes `records` as `<collection>.parquet` in `dir`, each column of the given DuckDB type. */
-async function writeParquet(dir: string, collection: string, records: object[], columns: Record<string, string>): Promise<void> {
-  const src = path.join(dir, `.${collection}.src.ndjson`);
-  fs.writeFileSync(src, ndjson(records));
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  const spec = `{${Object.entries(columns).map(([k, t]) => `${sqlString(k)}: ${sqlString(t)}`).join(', ')}}`;
-  await conn.run(`COPY (SELECT * FROM read_json(${sqlString(src)}, format = 'newline_delimited', columns = ${spec})) TO ${sqlString(path.join(dir, `${collection}.parquet`))} (FORMAT parquet)`);
-  conn.closeSync();
-  db.closeSync();
-  fs.rmSync(src);
-}
 
 async function bothWays(): Promise<{ nd: string; pq: string }> {
   const nd = folder();
